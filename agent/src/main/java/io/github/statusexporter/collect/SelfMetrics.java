@@ -1,0 +1,88 @@
+package io.github.statusexporter.collect;
+
+import io.github.statusexporter.mapping.SkipReason;
+import io.github.statusexporter.source.FailureReason;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Metric;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the agent tells about its own reads of the status sources. */
+final class SelfMetrics {
+  private final Gauge up;
+  private final Gauge readDuration;
+  private final Counter readErrors;
+  private final Counter valuesSkipped;
+  private final List<Metric> all;
+
+  SelfMetrics(PrometheusProperties properties, List<String> sourceNames) {
+    up =
+        Gauge.builder(properties)
+            .name("status_exporter_source_up")
+            .help("1 if the last read of the status source succeeded, 0 if it failed")
+            .labelNames("source")
+            .build();
+    readDuration =
+        Gauge.builder(properties)
+            .name("status_exporter_source_read_duration")
+            .unit(Unit.SECONDS)
+            .help("How long the last scrape waited for the status source")
+            .labelNames("source")
+            .build();
+    readErrors =
+        Counter.builder(properties)
+            .name("status_exporter_source_read_errors")
+            .help("Failed reads of the status source, by reason")
+            .labelNames("source", "reason")
+            .build();
+    valuesSkipped =
+        Counter.builder(properties)
+            .name("status_exporter_values_skipped")
+            .help("Mapped metrics left out of a scrape because their field was unusable")
+            .labelNames("source", "metric", "reason")
+            .build();
+    all = List.of(up, readDuration, readErrors, valuesSkipped);
+    for (String source : sourceNames) {
+      // Every reason from the start, so that rate() and increase() see the first failure.
+      for (FailureReason reason : FailureReason.values()) {
+        readErrors.initLabelValues(source, reason.label());
+      }
+    }
+  }
+
+  void readSucceeded(String source, double seconds) {
+    up.labelValues(source).set(1);
+    readDuration.labelValues(source).set(seconds);
+  }
+
+  void readFailed(String source, FailureReason reason, double seconds) {
+    up.labelValues(source).set(0);
+    readDuration.labelValues(source).set(seconds);
+    readErrors.labelValues(source, reason.label()).inc();
+  }
+
+  void valueSkipped(String source, String metric, SkipReason reason) {
+    valuesSkipped.labelValues(source, metric, reason.label()).inc();
+  }
+
+  List<MetricFamilyDescriptor> descriptors() {
+    List<MetricFamilyDescriptor> descriptors = new ArrayList<>(all.size());
+    for (Metric metric : all) {
+      descriptors.add(metric.getMetricFamilyDescriptor());
+    }
+    return descriptors;
+  }
+
+  List<MetricSnapshot> snapshots() {
+    List<MetricSnapshot> snapshots = new ArrayList<>(all.size());
+    for (Metric metric : all) {
+      snapshots.add(metric.collect());
+    }
+    return snapshots;
+  }
+}

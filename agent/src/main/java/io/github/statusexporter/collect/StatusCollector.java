@@ -1,0 +1,112 @@
+package io.github.statusexporter.collect;
+
+import io.github.statusexporter.source.FailureReason;
+import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.SourceException;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Reads every status source when Prometheus scrapes, maps the readings, and adds the self-metrics.
+ * A source that cannot be read contributes no application metrics (never stale ones) and never
+ * fails the scrape.
+ */
+public final class StatusCollector implements MultiCollector {
+  private final List<SourceBinding> sources;
+  private final SelfMetrics selfMetrics;
+  private final SourceStates states;
+  private final SeedTextFormat seedTextFormat;
+
+  public StatusCollector(
+      List<SourceBinding> sources, PrometheusProperties properties, Consumer<String> log) {
+    this.sources = List.copyOf(sources);
+    List<String> names = new ArrayList<>();
+    for (SourceBinding source : sources) {
+      names.add(source.name());
+    }
+    this.selfMetrics = new SelfMetrics(properties, names);
+    this.states = new SourceStates(log);
+    this.seedTextFormat = new SeedTextFormat(properties);
+  }
+
+  @Override
+  public MetricSnapshots collect(PrometheusScrapeRequest request) {
+    List<MetricSnapshot> snapshots = collectAll();
+    return new MetricSnapshots(
+        seedTextFormat.isTextFormat(request)
+            ? SeedTextFormat.stateSetsAsGauges(snapshots)
+            : snapshots);
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    return new MetricSnapshots(collectAll());
+  }
+
+  private List<MetricSnapshot> collectAll() {
+    long start = System.nanoTime();
+    // Begin every read before waiting for any, so slow sources wait side by side.
+    List<CompletableFuture<Reading>> reads = new ArrayList<>(sources.size());
+    for (SourceBinding source : sources) {
+      reads.add(source.read().begin());
+    }
+    List<MetricSnapshot> snapshots = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      collectSource(sources.get(i), reads.get(i), start, snapshots);
+    }
+    snapshots.addAll(selfMetrics.snapshots());
+    return snapshots;
+  }
+
+  private void collectSource(
+      SourceBinding source,
+      CompletableFuture<Reading> read,
+      long start,
+      List<MetricSnapshot> snapshots) {
+    String name = source.name();
+    String description = source.read().source().describe();
+    try {
+      Reading reading = source.read().await(read);
+      List<MetricSnapshot> mapped =
+          source
+              .mapping()
+              .apply(reading, (metric, reason) -> selfMetrics.valueSkipped(name, metric, reason));
+      selfMetrics.readSucceeded(name, secondsSince(start));
+      states.up(name, description);
+      snapshots.addAll(mapped);
+    } catch (SourceException e) {
+      fail(name, description, e.reason(), e.getMessage(), start);
+    } catch (RuntimeException e) {
+      // A bug of ours must not cost the user the whole scrape.
+      fail(name, description, FailureReason.INTERNAL_ERROR, String.valueOf(e), start);
+    }
+  }
+
+  private void fail(
+      String name, String description, FailureReason reason, String message, long start) {
+    selfMetrics.readFailed(name, reason, secondsSince(start));
+    states.down(name, description, message);
+  }
+
+  private static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  @Override
+  public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
+    List<MetricFamilyDescriptor> descriptors = new ArrayList<>();
+    for (SourceBinding source : sources) {
+      descriptors.addAll(source.mapping().descriptors());
+    }
+    descriptors.addAll(selfMetrics.descriptors());
+    return descriptors;
+  }
+}

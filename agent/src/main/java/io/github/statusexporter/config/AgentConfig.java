@@ -1,0 +1,44 @@
+package io.github.statusexporter.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The agent's settings, parsed and validated once at start. */
+public final class AgentConfig {
+  public static final int DEFAULT_PORT = 9877;
+  public static final URI DEFAULT_SOURCE = URI.create("http://localhost:8000/status");
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final int port;
+  private final String host;
+  private final URI source;
+  private final Duration timeout;
+
+  AgentConfig(int port, String host, URI source, Duration timeout) {
+    this.port = port;
+    this.host = host;
+    this.source = source;
+    this.timeout = timeout;
+  }
+
+  /** Port of the metrics server. */
+  public int port() {
+    return port;
+  }
+
+  /** Address to listen on; empty means all interfaces. */
+  public Optional<String> host() {
+    return Optional.ofNullable(host);
+  }
+
+  /** Where the application's status is read from. */
+  public URI source() {
+    return source;
+  }
+
+  /** Longest a scrape waits for the status source. */
+  public Duration timeout() {
+    return timeout;
+  }
+}

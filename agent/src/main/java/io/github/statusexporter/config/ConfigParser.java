@@ -1,0 +1,178 @@
+package io.github.statusexporter.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns agent arguments, system properties and environment variables into one {@link AgentConfig}.
+ * Agent arguments win over system properties, which win over the environment. A pure function of
+ * its inputs: nothing else in the agent reads them.
+ */
+public final class ConfigParser {
+  static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)?");
+
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigParser() {}
+
+  /**
+   * @throws ConfigException naming every bad or unknown option at once, so one restart fixes all
+   */
+  public static AgentConfig parse(
+      String agentArguments, Properties systemProperties, Map<String, String> environment)
+      throws ConfigException {
+    return new ConfigParser().build(agentArguments, systemProperties, environment);
+  }
+
+  private AgentConfig build(
+      String agentArguments, Properties systemProperties, Map<String, String> environment)
+      throws ConfigException {
+    Map<Option, Setting> settings = collect(agentArguments, systemProperties, environment);
+    int port = port(settings.get(Option.PORT));
+    String host = host(settings.get(Option.HOST));
+    URI source = source(settings.get(Option.SOURCE));
+    Duration timeout = timeout(settings.get(Option.TIMEOUT));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("; ", problems));
+    }
+    return new AgentConfig(port, host, source, timeout);
+  }
+
+  /** A value and where it came from, so that a message can point at the right place. */
+  private static final class Setting {
+    final String value;
+    final String origin;
+
+    Setting(String value, String origin) {
+      this.value = value;
+      this.origin = origin;
+    }
+  }
+
+  private Map<Option, Setting> collect(
+      String agentArguments, Properties systemProperties, Map<String, String> environment)
+      throws ConfigException {
+    Map<Option, Setting> settings = new EnumMap<>(Option.class);
+    for (Map.Entry<String, String> env : environment.entrySet()) {
+      if (env.getKey().startsWith(Option.ENV_PREFIX)) {
+        put(
+            settings,
+            optionNamed(env.getKey(), Option::envName),
+            env.getValue(),
+            "environment variable " + env.getKey());
+      }
+    }
+    for (String name : systemProperties.stringPropertyNames()) {
+      if (name.startsWith(Option.PROPERTY_PREFIX)) {
+        put(
+            settings,
+            optionNamed(name, Option::propertyName),
+            systemProperties.getProperty(name),
+            "system property " + name);
+      }
+    }
+    for (Map.Entry<String, String> argument : AgentArguments.parse(agentArguments).entrySet()) {
+      put(
+          settings,
+          optionNamed(argument.getKey(), Option::key),
+          argument.getValue(),
+          "agent argument " + argument.getKey());
+    }
+    return settings;
+  }
+
+  private Option optionNamed(String name, Function<Option, String> naming) {
+    for (Option option : Option.values()) {
+      if (naming.apply(option).equals(name)) {
+        return option;
+      }
+    }
+    problems.add("unknown option '" + name + "' (known options: " + Option.knownKeys() + ")");
+    return null;
+  }
+
+  private static void put(
+      Map<Option, Setting> settings, Option option, String value, String origin) {
+    if (option != null) {
+      settings.put(option, new Setting(value, origin));
+    }
+  }
+
+  private int port(Setting setting) {
+    if (setting == null) {
+      return AgentConfig.DEFAULT_PORT;
+    }
+    try {
+      int port = Integer.parseInt(setting.value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    reject(setting, "a port number from 1 to 65535");
+    return 0;
+  }
+
+  private String host(Setting setting) {
+    if (setting == null) {
+      return null;
+    }
+    String host = setting.value.trim();
+    if (host.isEmpty() || host.contains("/") || host.contains(" ")) {
+      reject(setting, "a host name or IP address, such as 127.0.0.1");
+      return null;
+    }
+    return host;
+  }
+
+  private URI source(Setting setting) {
+    if (setting == null) {
+      return AgentConfig.DEFAULT_SOURCE;
+    }
+    try {
+      URI uri = new URI(setting.value.trim());
+      String scheme = uri.getScheme();
+      if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    reject(setting, "an http:// or https:// URL, such as http://localhost:8000/status");
+    return null;
+  }
+
+  private Duration timeout(Setting setting) {
+    if (setting == null) {
+      return AgentConfig.DEFAULT_TIMEOUT;
+    }
+    Matcher matcher = DURATION.matcher(setting.value.trim());
+    if (matcher.matches()) {
+      BigDecimal amount = new BigDecimal(matcher.group(1));
+      BigDecimal millis =
+          "ms".equals(matcher.group(2)) ? amount : amount.multiply(BigDecimal.valueOf(1000));
+      if (millis.compareTo(BigDecimal.ONE) >= 0
+          && millis.compareTo(BigDecimal.valueOf(MAX_TIMEOUT.toMillis())) <= 0) {
+        return Duration.ofMillis(millis.longValue());
+      }
+    }
+    reject(setting, "a duration from 1ms to 60s, such as 500ms or 2s");
+    return null;
+  }
+
+  private void reject(Setting setting, String expected) {
+    problems.add(setting.origin + ": '" + setting.value + "' is not " + expected);
+  }
+}

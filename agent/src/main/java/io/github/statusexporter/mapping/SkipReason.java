@@ -1,0 +1,15 @@
+package io.github.statusexporter.mapping;
+
+import java.util.Locale;
+
+/** Why a mapped metric has no sample in a scrape: a small fixed set, usable as a label. */
+public enum SkipReason {
+  MISSING,
+  WRONG_TYPE,
+  NOT_FINITE,
+  UNKNOWN_STATE;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

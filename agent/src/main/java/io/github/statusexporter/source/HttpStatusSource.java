@@ -1,0 +1,105 @@
+package io.github.statusexporter.source;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+
+/** Reads a JSON status document with an HTTP GET. */
+public final class HttpStatusSource implements StatusSource {
+  /** Larger bodies are not read further: a status document is a few kilobytes. */
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private final URI uri;
+  private final int timeoutMillis;
+  private final String userAgent;
+
+  public HttpStatusSource(URI uri, Duration timeout, String userAgent) {
+    this.uri = uri;
+    this.timeoutMillis = (int) Math.max(1, timeout.toMillis());
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public Reading read() throws SourceException {
+    HttpURLConnection connection = null;
+    try {
+      // The status endpoint is local to the application: its proxy settings are not for us.
+      connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+      connection.setConnectTimeout(timeoutMillis);
+      connection.setReadTimeout(timeoutMillis);
+      connection.setInstanceFollowRedirects(false);
+      connection.setUseCaches(false);
+      connection.setRequestProperty("Accept", "application/json");
+      connection.setRequestProperty("User-Agent", userAgent);
+      int status = connection.getResponseCode();
+      if (status != HttpURLConnection.HTTP_OK) {
+        drainErrorBody(connection);
+        throw new SourceException(
+            FailureReason.HTTP_STATUS, "answered HTTP " + status + " instead of 200");
+      }
+      if (connection.getContentLengthLong() > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      try (InputStream body = connection.getInputStream()) {
+        return JsonReadings.parse(readBounded(body));
+      }
+    } catch (ConnectException e) {
+      throw new SourceException(FailureReason.CONNECTION_REFUSED, "connection refused");
+    } catch (SocketTimeoutException e) {
+      throw new SourceException(FailureReason.TIMEOUT, "no answer within " + timeoutMillis + " ms");
+    } catch (IOException e) {
+      throw new SourceException(FailureReason.IO_ERROR, String.valueOf(e));
+    } catch (SourceException e) {
+      if (e.reason() == FailureReason.TOO_LARGE && connection != null) {
+        // Closing the stream early would read the rest to reuse the connection: drop it.
+        connection.disconnect();
+      }
+      throw e;
+    }
+  }
+
+  private static byte[] readBounded(InputStream body) throws IOException, SourceException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = body.read(buffer)) != -1) {
+      if (bytes.size() + n > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      bytes.write(buffer, 0, n);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reading the error body lets the JDK keep the connection alive for the next read. */
+  private static void drainErrorBody(HttpURLConnection connection) {
+    try (InputStream error = connection.getErrorStream()) {
+      if (error != null) {
+        error.readNBytes(MAX_BODY_BYTES);
+      }
+    } catch (IOException e) {
+      connection.disconnect();
+    }
+  }
+
+  private static SourceException tooLarge() {
+    return new SourceException(
+        FailureReason.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  @Override
+  public String describe() {
+    // Scheme, host, port and path only: a query string or user info may hold a secret.
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getPath() == null ? "" : uri.getPath());
+  }
+}
