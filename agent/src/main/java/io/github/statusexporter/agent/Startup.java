@@ -8,7 +8,6 @@ import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.SharedRead;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.BindException;
@@ -66,7 +65,7 @@ final class Startup implements Runnable {
             properties,
             AgentLog::info));
 
-    HTTPServer server;
+    MetricsServer server;
     try {
       server =
           MetricsServer.start(
@@ -80,7 +79,7 @@ final class Startup implements Runnable {
             + " serving http://"
             + config.host().orElse("localhost")
             + ":"
-            + server.getPort()
+            + server.port()
             + "/metrics"
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + ", status from "

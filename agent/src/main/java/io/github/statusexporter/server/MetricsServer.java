@@ -1,29 +1,39 @@
 package io.github.statusexporter.server;
 
+import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** The HTTP server Prometheus scrapes: {@code /metrics}, {@code /-/healthy} and {@code /}. */
-public final class MetricsServer {
-  /**
-   * client_java's HTTPServer sets these JVM-wide when its class loads. They would also limit the
-   * application's own JDK HTTP server (a 60 s cap on reading a request), so they are put back.
-   */
-  private static final String[] GLOBAL_PROPERTIES = {
-    "sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"
-  };
+/**
+ * The HTTP server Prometheus scrapes: {@code /metrics}, {@code /-/healthy} and a landing page on
+ * {@code /}. Formats, compression and {@code name[]} filtering are client_java's {@link
+ * MetricsHandler}; the server around it is the agent's own, so that the paths are exact and no
+ * JVM-wide property is touched (client_java's HTTPServer sets {@code sun.net.httpserver.*} limits
+ * that would also bind the application's own JDK server).
+ */
+public final class MetricsServer implements AutoCloseable {
+  private static final int BACKLOG = 50;
 
-  private MetricsServer() {}
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private MetricsServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
 
   /**
+   * @param host the address to listen on; empty for all interfaces
    * @throws IOException when the port cannot be bound ({@link java.net.BindException} when it is
    *     taken)
    */
-  public static HTTPServer start(
+  public static MetricsServer start(
       Optional<String> host,
       int port,
       PrometheusRegistry registry,
@@ -31,22 +41,24 @@ public final class MetricsServer {
       ExecutorService executor,
       String version)
       throws IOException {
-    boolean[] wasSet = new boolean[GLOBAL_PROPERTIES.length];
-    for (int i = 0; i < GLOBAL_PROPERTIES.length; i++) {
-      wasSet[i] = System.getProperty(GLOBAL_PROPERTIES[i]) != null;
-    }
-    HTTPServer.Builder builder = HTTPServer.builder(properties);
-    for (int i = 0; i < GLOBAL_PROPERTIES.length; i++) {
-      if (!wasSet[i]) {
-        System.clearProperty(GLOBAL_PROPERTIES[i]);
-      }
-    }
-    host.ifPresent(builder::hostname);
-    return builder
-        .port(port)
-        .registry(registry)
-        .executorService(executor)
-        .defaultHandler(new LandingPage(version))
-        .buildAndStart();
+    InetSocketAddress address =
+        host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
+    HttpServer server = HttpServer.create(address, BACKLOG);
+    server.setExecutor(executor);
+    server.createContext(
+        "/", new Router(new MetricsHandler(properties, registry), new HealthyHandler(), version));
+    server.start();
+    return new MetricsServer(server, executor);
+  }
+
+  /** The port listened on, also when 0 was asked for. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
   }
 }

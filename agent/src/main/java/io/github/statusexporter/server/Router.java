@@ -1,0 +1,65 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Sends each request to the handler of its exact path. The JDK server matches contexts by prefix,
+ * so {@code /metricsfoo} would otherwise answer as {@code /metrics}.
+ */
+final class Router implements HttpHandler {
+  private final Map<String, HttpHandler> handlers;
+  private final byte[] landingPage;
+
+  Router(HttpHandler metrics, HttpHandler healthy, String version) {
+    handlers = Map.of("/", this::landingPage, "/metrics", metrics, "/-/healthy", healthy);
+    landingPage =
+        ("<!DOCTYPE html>\n<html><head><title>status-exporter</title></head><body>\n"
+                + "<h1>status-exporter "
+                + version
+                + "</h1>\n<ul>\n"
+                + "<li><a href=\"metrics\">/metrics</a>: the metrics, for Prometheus</li>\n"
+                + "<li><a href=\"-/healthy\">/-/healthy</a>: is the exporter up</li>\n"
+                + "</ul>\n</body></html>\n")
+            .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    HttpHandler handler = handlers.get(exchange.getRequestURI().getPath());
+    if (handler != null) {
+      handler.handle(exchange);
+    } else {
+      send(
+          exchange,
+          404,
+          "text/plain; charset=utf-8",
+          "Not found. Metrics are on /metrics.\n".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void landingPage(HttpExchange exchange) throws IOException {
+    send(exchange, 200, "text/html; charset=utf-8", landingPage);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    try {
+      exchange.getResponseHeaders().set("Content-Type", type);
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(status, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+}

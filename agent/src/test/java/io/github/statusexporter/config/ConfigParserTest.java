@@ -1,0 +1,145 @@
+package io.github.statusexporter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigParserTest {
+  private static final Properties NO_PROPERTIES = new Properties();
+  private static final Map<String, String> NO_ENV = Map.of();
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() throws ConfigException {
+    AgentConfig config = ConfigParser.parse(null, NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.port()).isEqualTo(9877);
+    assertThat(config.host()).isEmpty();
+    assertThat(config.source()).isEqualTo(URI.create("http://localhost:8000/status"));
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void agentArgumentsSetEveryOption() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse(
+            "port=9100,host=127.0.0.1,source=https://app:8443/health,timeout=750ms",
+            NO_PROPERTIES,
+            NO_ENV);
+
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(config.host()).contains("127.0.0.1");
+    assertThat(config.source()).isEqualTo(URI.create("https://app:8443/health"));
+    assertThat(config.timeout()).isEqualTo(Duration.ofMillis(750));
+  }
+
+  @Test
+  void systemPropertiesAndEnvironmentSetOptions() throws ConfigException {
+    Properties properties = new Properties();
+    properties.setProperty("statusexporter.port", "9200");
+
+    AgentConfig config =
+        ConfigParser.parse("", properties, Map.of("STATUS_EXPORTER_TIMEOUT", "1.5s"));
+
+    assertThat(config.port()).isEqualTo(9200);
+    assertThat(config.timeout()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void agentArgumentsWinOverSystemPropertiesWhichWinOverEnvironment() throws ConfigException {
+    Properties properties = new Properties();
+    properties.setProperty("statusexporter.port", "9200");
+    properties.setProperty("statusexporter.host", "127.0.0.2");
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_PORT", "9300",
+            "STATUS_EXPORTER_HOST", "127.0.0.3",
+            "STATUS_EXPORTER_TIMEOUT", "3s");
+
+    AgentConfig config = ConfigParser.parse("port=9100", properties, env);
+
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(config.host()).contains("127.0.0.2");
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void unrelatedSystemPropertiesAndVariablesAreIgnored() throws ConfigException {
+    Properties properties = new Properties();
+    properties.setProperty("io.prometheus.exporter.http_server.port", "1");
+    properties.setProperty("statusexporterish", "x");
+
+    AgentConfig config = ConfigParser.parse("", properties, Map.of("PATH", "/bin"));
+
+    assertThat(config.port()).isEqualTo(9877);
+  }
+
+  @Test
+  void quotedValuesMayHoldCommasAndEqualsSigns() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse(
+            "source=\"http://localhost:8000/status?a=1,b=2\",port=9100", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.source()).isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
+    assertThat(config.port()).isEqualTo(9100);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "port=abc | agent argument port: 'abc' is not a port number from 1 to 65535",
+        "port=0 | agent argument port: '0' is not a port number from 1 to 65535",
+        "port=65536 | agent argument port: '65536' is not a port number from 1 to 65535",
+        "host=a b | agent argument host: 'a b' is not a host name or IP address, such as"
+            + " 127.0.0.1",
+        "source=ftp://x/status | agent argument source: 'ftp://x/status' is not an http:// or"
+            + " https:// URL, such as http://localhost:8000/status",
+        "source=localhost:8000 | agent argument source: 'localhost:8000' is not an http:// or"
+            + " https:// URL, such as http://localhost:8000/status",
+        "timeout=soon | agent argument timeout: 'soon' is not a duration from 1ms to 60s, such"
+            + " as 500ms or 2s",
+        "timeout=0s | agent argument timeout: '0s' is not a duration from 1ms to 60s, such as"
+            + " 500ms or 2s",
+        "timeout=61s | agent argument timeout: '61s' is not a duration from 1ms to 60s, such as"
+            + " 500ms or 2s",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout)",
+        "port | agent argument 'port' is not of the form key=value",
+        "port=1,port=2 | agent argument 'port' is given twice",
+        "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
+      })
+  void badAgentArgumentsAreRejectedWithAMessageNamingKeyValueAndExpectation(
+      String arguments, String message) {
+    assertThatThrownBy(() -> ConfigParser.parse(arguments, NO_PROPERTIES, NO_ENV))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void badSystemPropertiesAndVariablesNameWhereTheyCameFrom() {
+    Properties properties = new Properties();
+    properties.setProperty("statusexporter.prot", "9100");
+    Map<String, String> env = Map.of("STATUS_EXPORTER_TIMEOUT", "forever");
+
+    assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout);"
+                + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
+                + " from 1ms to 60s, such as 500ms or 2s");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertThatThrownBy(() -> ConfigParser.parse("port=x,timeout=y", NO_PROPERTIES, NO_ENV))
+        .hasMessage(
+            "agent argument port: 'x' is not a port number from 1 to 65535; agent argument"
+                + " timeout: 'y' is not a duration from 1ms to 60s, such as 500ms or 2s");
+  }
+}

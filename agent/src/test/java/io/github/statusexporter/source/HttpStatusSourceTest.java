@@ -1,0 +1,101 @@
+package io.github.statusexporter.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpStatusSourceTest {
+  private final LocalStatusServer server = new LocalStatusServer();
+
+  HttpStatusSourceTest() throws IOException {}
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private HttpStatusSource source(URI uri) {
+    return new HttpStatusSource(uri, Duration.ofMillis(500), "status-exporter/test");
+  }
+
+  private FailureReason failureOf(URI uri) {
+    try {
+      source(uri).read();
+    } catch (SourceException e) {
+      return e.reason();
+    }
+    throw new AssertionError("the read succeeded");
+  }
+
+  @Test
+  void readsTheStatusDocument() throws SourceException {
+    server.answer(200, "{\"current_requests\": 3, \"health\": \"healthy\"}");
+
+    Reading reading = source(server.uri()).read();
+
+    assertThat(reading.get("current_requests")).isEqualTo(3.0);
+    assertThat(reading.get("health")).isEqualTo("healthy");
+  }
+
+  @Test
+  void anHttpErrorIsAFailedRead() {
+    server.answer(500, "{\"error\": true}");
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);
+    server.answer(404, "");
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);
+  }
+
+  @Test
+  void aRedirectIsNotFollowed() {
+    server.redirectTo("http://example.invalid/status");
+    assertThatThrownBy(() -> source(server.uri()).read())
+        .isInstanceOf(SourceException.class)
+        .hasMessage("answered HTTP 302 instead of 200");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsAFailedRead() {
+    server.answer(200, "<html>oops</html>");
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.INVALID_JSON);
+    server.answer(200, "");
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.INVALID_JSON);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsNotReadFurther() {
+    byte[] huge = new byte[HttpStatusSource.MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    server.answer(200, huge);
+
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.TOO_LARGE);
+  }
+
+  @Test
+  void aSlowServerIsATimeout() {
+    server.answer(200, "{}").delay(2_000);
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.TIMEOUT);
+  }
+
+  @Test
+  void aClosedPortIsConnectionRefused() throws IOException {
+    int freePort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      freePort = socket.getLocalPort();
+    }
+    assertThat(failureOf(URI.create("http://127.0.0.1:" + freePort + "/status")))
+        .isEqualTo(FailureReason.CONNECTION_REFUSED);
+  }
+
+  @Test
+  void theDescriptionLeavesOutQueryAndUserInfo() {
+    HttpStatusSource source =
+        source(URI.create("http://user:secret@localhost:8000/status?token=x"));
+    assertThat(source.describe()).isEqualTo("http://localhost:8000/status");
+  }
+}
