@@ -1,0 +1,143 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Whatever goes wrong for the agent, the application keeps running and the agent says why. */
+class HostSafetyIT {
+  private final int appPort = Http.freePort();
+  private final int agentPort = Http.freePort();
+
+  private String sourceOption(int port) {
+    return "source=http://localhost:" + port + "/status";
+  }
+
+  private void assertAppServes(int port) {
+    assertThat(Http.get("http://localhost:" + port + "/status").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTakenPortIsOneLineAndTheApplicationRunsOn() throws Exception {
+    try (ServerSocket taken = new ServerSocket(agentPort, 50, InetAddress.getByName("0.0.0.0"));
+        JavaProcess app =
+            JavaProcess.demoApp(appPort, "port=" + agentPort + "," + sourceOption(appPort))) {
+      app.awaitStderr(line -> line.contains("cannot listen"), Duration.ofSeconds(30));
+
+      assertThat(app.stderr())
+          .singleElement()
+          .asString()
+          .startsWith("status-exporter: cannot listen on port " + agentPort + " (")
+          .endsWith(
+              "choose a free one with port=NNNN. Not serving metrics; the application runs on.");
+      assertAppServes(appPort);
+    }
+  }
+
+  @Test
+  void twoJvmsStartedWithTheSameToolOptionsBothRun() throws Exception {
+    // JAVA_TOOL_OPTIONS puts the same -javaagent flag, and so the same port, on every JVM.
+    Map<String, String> toolOptions =
+        Map.of(
+            "JAVA_TOOL_OPTIONS",
+            "-javaagent:"
+                + JavaProcess.AGENT_JAR
+                + "=port="
+                + agentPort
+                + ","
+                + sourceOption(appPort));
+    int secondAppPort = Http.freePort();
+    try (JavaProcess first = demoAppWithEnvironment(appPort, toolOptions)) {
+      first.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      try (JavaProcess second = demoAppWithEnvironment(secondAppPort, toolOptions)) {
+        second.awaitStderr(line -> line.contains("cannot listen"), Duration.ofSeconds(30));
+
+        assertAppServes(appPort);
+        assertAppServes(secondAppPort);
+        assertThat(Scrape.of(agentPort).value("status_exporter_source_up{source=\"default\"}"))
+            .isEqualTo(1.0);
+      }
+    }
+  }
+
+  private static JavaProcess demoAppWithEnvironment(int port, Map<String, String> env)
+      throws Exception {
+    JavaProcess app =
+        JavaProcess.start(
+            List.of("-jar", JavaProcess.DEMO_JAR.toString(), "--port", String.valueOf(port)), env);
+    app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+    return app;
+  }
+
+  @Test
+  void badOptionsAreOneLineNamingThemAndTheApplicationRunsOn() throws Exception {
+    try (JavaProcess app = JavaProcess.demoApp(appPort, "port=abc,colour=blue")) {
+      app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(10));
+
+      assertThat(app.stderr())
+          .containsExactly(
+              "status-exporter: not started, the application runs on without it:"
+                  + " unknown option 'colour' (known options: port, host, source, timeout);"
+                  + " agent argument port: 'abc' is not a port number from 1 to 65535");
+      assertAppServes(appPort);
+    }
+  }
+
+  @Test
+  void aSourceThatIsDownThenComesBackIsReportedAndThenExported() throws Exception {
+    int statusPort = Http.freePort();
+    try (JavaProcess app =
+        JavaProcess.demoApp(appPort, "port=" + agentPort + "," + sourceOption(statusPort))) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      Scrape down = Scrape.of(agentPort);
+      assertThat(down.text).doesNotContain("app_");
+      assertThat(down.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(0.0);
+      assertThat(
+              down.value(
+                  "status_exporter_source_read_errors_total"
+                      + "{reason=\"connection_refused\",source=\"default\"}"))
+          .isEqualTo(1.0);
+
+      try (JavaProcess statusApp = JavaProcess.demoApp(statusPort, null)) {
+        Scrape up = Scrape.of(agentPort);
+        assertThat(up.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(1.0);
+        assertThat(up.value("app_uptime")).isPositive();
+        assertThat(app.stderr())
+            .containsSubsequence(
+                "status-exporter: status source http://localhost:"
+                    + statusPort
+                    + "/status cannot be read: connection refused;"
+                    + " app metrics are left out until it answers",
+                "status-exporter: status source http://localhost:"
+                    + statusPort
+                    + "/status is back up");
+      }
+    }
+  }
+
+  @Test
+  void theJvmExitsWhenMainReturns() throws Exception {
+    String classes =
+        Paths.get(ShortLivedApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
+                "-cp",
+                classes,
+                ShortLivedApp.class.getName(),
+                String.valueOf(agentPort)),
+            Map.of())) {
+      assertThat(app.awaitExit(Duration.ofSeconds(30))).isEqualTo(0);
+      assertThat(app.stdout()).containsExactly("scraped 200");
+    }
+  }
+}

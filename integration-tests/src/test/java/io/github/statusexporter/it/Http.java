@@ -1,0 +1,75 @@
+package io.github.statusexporter.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** What the tests do over HTTP, as a user's curl or Prometheus would. */
+final class Http {
+  static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  static final String PROTOBUF =
+      "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  static HttpResponse<String> get(String url) {
+    return get(url, null);
+  }
+
+  static HttpResponse<String> get(String url, String accept) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    return send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<byte[]> getBytes(String url, String accept) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static CompletableFuture<HttpResponse<String>> getAsync(String url) {
+    return CLIENT.sendAsync(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String url, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static <T> HttpResponse<T> send(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return CLIENT.send(request, handler);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

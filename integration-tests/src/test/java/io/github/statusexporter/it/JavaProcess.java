@@ -1,0 +1,146 @@
+package io.github.statusexporter.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A JVM launched for a test: its output is drained into memory so it never blocks, and {@link
+ * #close()} kills it whatever happened.
+ */
+final class JavaProcess implements AutoCloseable {
+  static final Path AGENT_JAR = Paths.get(System.getProperty("agent.jar"));
+  static final Path DEMO_JAR = Paths.get(System.getProperty("demo.jar"));
+  private static final Path JAVA =
+      Paths.get(System.getProperty("it.java.home", System.getProperty("java.home")), "bin", "java");
+
+  /** JAVA_VERSION from the launched JDK's release file, such as 17.0.15. */
+  static String javaVersion() throws IOException {
+    Path release = JAVA.getParent().getParent().resolve("release");
+    for (String line : Files.readAllLines(release)) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+      }
+    }
+    throw new IllegalStateException("no JAVA_VERSION in " + release);
+  }
+
+  private final Process process;
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+  private JavaProcess(Process process) {
+    this.process = process;
+    drain(process.getInputStream(), stdout, "stdout");
+    drain(process.getErrorStream(), stderr, "stderr");
+  }
+
+  static JavaProcess start(List<String> arguments, Map<String, String> environment)
+      throws IOException {
+    if (!Files.isRegularFile(AGENT_JAR) || !Files.isRegularFile(DEMO_JAR)) {
+      throw new IllegalStateException("build the jars first: mvn package (" + AGENT_JAR + ")");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(JAVA.toString());
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("STATUS_EXPORTER_"));
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().putAll(environment);
+    return new JavaProcess(builder.start());
+  }
+
+  /** The demo app on {@code appPort}, with the agent and {@code agentArguments} if not null. */
+  static JavaProcess demoApp(int appPort, String agentArguments) throws IOException {
+    List<String> arguments = new ArrayList<>();
+    if (agentArguments != null) {
+      arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
+    }
+    arguments.addAll(List.of("-jar", DEMO_JAR.toString(), "--port", String.valueOf(appPort)));
+    JavaProcess process = start(arguments, Map.of());
+    process.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+    return process;
+  }
+
+  private static void drain(InputStream stream, List<String> lines, String name) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process is gone
+              }
+            },
+            "drain-" + name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void awaitStdout(Predicate<String> line, Duration timeout) {
+    await(stdout, line, timeout, "stdout");
+  }
+
+  void awaitStderr(Predicate<String> line, Duration timeout) {
+    await(stderr, line, timeout, "stderr");
+  }
+
+  private void await(List<String> lines, Predicate<String> line, Duration timeout, String name) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (lines.stream().noneMatch(line)) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new AssertionError(
+            "no such line on "
+                + name
+                + " within "
+                + timeout
+                + "; stdout: "
+                + stdout
+                + "; stderr: "
+                + stderr);
+      }
+      Wait.sleep(50);
+    }
+  }
+
+  List<String> stdout() {
+    return List.copyOf(stdout);
+  }
+
+  List<String> stderr() {
+    return List.copyOf(stderr);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The exit code, or null if it has not exited within the timeout. */
+  Integer awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One scrape of the agent in the Prometheus text format. */
+final class Scrape {
+  final String text;
+
+  private Scrape(String text) {
+    this.text = text;
+  }
+
+  static Scrape of(int agentPort) {
+    HttpResponse<String> response = Http.get("http://localhost:" + agentPort + "/metrics");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new Scrape(response.body());
+  }
+
+  /** The value of the sample written exactly as {@code series}, or null if there is none. */
+  Double value(String series) {
+    String prefix = series + " ";
+    for (String line : text.split("\n")) {
+      if (line.startsWith(prefix)) {
+        return Double.parseDouble(line.substring(prefix.length()).trim());
+      }
+    }
+    return null;
+  }
+
+  /** The HELP, TYPE and sample lines of one family, as written. */
+  String family(String name) {
+    List<String> lines =
+        Arrays.stream(text.split("\n"))
+            .filter(
+                line ->
+                    line.startsWith("# HELP " + name + " ")
+                        || line.startsWith("# TYPE " + name + " ")
+                        || line.startsWith(name + " ")
+                        || line.startsWith(name + "{"))
+            .collect(Collectors.toList());
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+  }
+
+  boolean hasFamily(String name) {
+    return text.contains("# TYPE " + name + " ");
+  }
+}
