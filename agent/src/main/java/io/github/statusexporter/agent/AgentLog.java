@@ -10,4 +10,9 @@ final class AgentLog {
   static void info(String message) {
     System.err.println("status-exporter: " + message);
   }
+
+  /** The one line at start: {@code status-exporter <version> serving <url>, ...}. */
+  static void started(String version, String what) {
+    System.err.println("status-exporter " + version + " " + what);
+  }
 }

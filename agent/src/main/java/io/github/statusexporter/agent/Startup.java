@@ -10,6 +10,7 @@ import io.github.statusexporter.source.SharedRead;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
 import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,6 +47,16 @@ final class Startup implements Runnable {
               + " ("
               + e.getMessage()
               + "); choose a free one with port=NNNN. Not serving metrics; the application runs on.");
+    } catch (IOException e) {
+      AgentLog.info(
+          "cannot listen on "
+              + config.host().orElse("all interfaces")
+              + " port "
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + "); check the host and port options. Not serving metrics; the application runs"
+              + " on.");
     } catch (Throwable e) {
       AgentLog.info("not serving metrics, the application runs on without it: " + e);
     }
@@ -74,9 +85,9 @@ final class Startup implements Runnable {
       reader.shutdown();
       throw e;
     }
-    AgentLog.info(
-        version
-            + " serving http://"
+    AgentLog.started(
+        version,
+        "serving http://"
             + config.host().orElse("localhost")
             + ":"
             + server.port()

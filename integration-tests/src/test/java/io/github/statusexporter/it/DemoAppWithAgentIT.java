@@ -194,7 +194,7 @@ class DemoAppWithAgentIT {
         .singleElement()
         .asString()
         .matches(
-            "status-exporter: \\S+ serving http://localhost:"
+            "status-exporter \\S+ serving http://localhost:"
                 + agentPort
                 + "/metrics \\(all interfaces\\), status from http://localhost:"
                 + appPort

@@ -76,6 +76,22 @@ class HostSafetyIT {
   }
 
   @Test
+  void anAddressThatCannotBeBoundIsOneLineAndTheApplicationRunsOn() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.demoApp(appPort, "host=no-such-host.invalid,port=" + agentPort)) {
+      app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(30));
+
+      assertThat(app.stderr())
+          .singleElement()
+          .asString()
+          .startsWith("status-exporter: cannot listen on no-such-host.invalid port " + agentPort)
+          .endsWith(
+              "check the host and port options. Not serving metrics; the application runs on.");
+      assertAppServes(appPort);
+    }
+  }
+
+  @Test
   void badOptionsAreOneLineNamingThemAndTheApplicationRunsOn() throws Exception {
     try (JavaProcess app = JavaProcess.demoApp(appPort, "port=abc,colour=blue")) {
       app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(10));
