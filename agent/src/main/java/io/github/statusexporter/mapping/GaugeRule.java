@@ -1,21 +1,17 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.source.Reading;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.List;
 
 /** A numeric field as a gauge. */
-final class GaugeRule implements MetricRule {
-  private final String name;
-  private final String help;
-  private final String field;
-
+final class GaugeRule extends FieldRule<GaugeDataPointSnapshot> {
   GaugeRule(String name, String help, String field) {
-    this.name = name;
-    this.help = help;
-    this.field = field;
+    super(name, help, field);
   }
 
   @Override
@@ -24,25 +20,21 @@ final class GaugeRule implements MetricRule {
   }
 
   @Override
-  public MetricSnapshot apply(Reading reading, SkipListener skips) {
-    Object raw = reading.get(field);
-    if (raw == null) {
-      skips.skipped(name, SkipReason.MISSING);
-      return null;
-    }
-    Double value = Values.asNumber(raw);
-    if (value == null) {
+  GaugeDataPointSnapshot point(Object value, Labels labels, SkipListener skips) {
+    Double number = Values.asNumber(value);
+    if (number == null) {
       skips.skipped(name, SkipReason.WRONG_TYPE);
       return null;
     }
-    if (value.isNaN() || value.isInfinite()) {
+    if (number.isNaN() || number.isInfinite()) {
       skips.skipped(name, SkipReason.NOT_FINITE);
       return null;
     }
-    return GaugeSnapshot.builder()
-        .name(name)
-        .help(help)
-        .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
-        .build();
+    return GaugeDataPointSnapshot.builder().labels(labels).value(number).build();
+  }
+
+  @Override
+  MetricSnapshot snapshot(List<GaugeDataPointSnapshot> points) {
+    return new GaugeSnapshot(new MetricMetadata(name, help), points);
   }
 }

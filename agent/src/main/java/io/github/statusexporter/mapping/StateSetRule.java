@@ -1,23 +1,19 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.source.Reading;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointSnapshot;
 import java.util.List;
 
 /** A string field that takes one of a known set of states, as a state set. */
-final class StateSetRule implements MetricRule {
-  private final String name;
-  private final String help;
-  private final String field;
+final class StateSetRule extends FieldRule<StateSetDataPointSnapshot> {
   private final List<String> states;
 
   StateSetRule(String name, String help, String field, List<String> states) {
-    this.name = name;
-    this.help = help;
-    this.field = field;
+    super(name, help, field);
     this.states = List.copyOf(states);
   }
 
@@ -27,24 +23,24 @@ final class StateSetRule implements MetricRule {
   }
 
   @Override
-  public MetricSnapshot apply(Reading reading, SkipListener skips) {
-    Object raw = reading.get(field);
-    if (raw == null) {
-      skips.skipped(name, SkipReason.MISSING);
-      return null;
-    }
-    if (!(raw instanceof String)) {
+  StateSetDataPointSnapshot point(Object value, Labels labels, SkipListener skips) {
+    if (!(value instanceof String)) {
       skips.skipped(name, SkipReason.WRONG_TYPE);
       return null;
     }
-    if (!states.contains(raw)) {
+    if (!states.contains(value)) {
       skips.skipped(name, SkipReason.UNKNOWN_STATE);
       return null;
     }
-    StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder();
+    StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);
     for (String state : states) {
-      point.state(state, state.equals(raw));
+      point.state(state, state.equals(value));
     }
-    return StateSetSnapshot.builder().name(name).help(help).dataPoint(point.build()).build();
+    return point.build();
+  }
+
+  @Override
+  MetricSnapshot snapshot(List<StateSetDataPointSnapshot> points) {
+    return new StateSetSnapshot(new MetricMetadata(name, help), points);
   }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Turns a JSON document into a {@link Reading}, flattening nested objects and arrays to paths. */
+/** Turns a JSON document into a {@link Reading} of one record. */
 public final class JsonReadings {
   /** Deeper documents are rejected before they can exhaust the stack. */
   static final int MAX_DEPTH = 64;
@@ -31,53 +33,53 @@ public final class JsonReadings {
    *     object
    */
   public static Reading parse(byte[] body) throws SourceException {
-    Map<String, Object> values = new LinkedHashMap<>();
     try (JsonParser parser = FACTORY.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw invalid("the body is not a JSON object");
       }
-      readValue(parser, "", values);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> document = (Map<String, Object>) readValue(parser);
       if (parser.nextToken() != null) {
         throw invalid("the body holds more than one JSON value");
       }
+      return Reading.of(document);
     } catch (JsonProcessingException e) {
       throw invalid("the body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw invalid("the body cannot be read as JSON: " + e.getMessage());
     }
-    return new Reading(values);
   }
 
-  private static void readValue(JsonParser parser, String path, Map<String, Object> values)
-      throws IOException {
+  /** The value at the current token: null for JSON null, which reads as an absent field. */
+  private static Object readValue(JsonParser parser) throws IOException {
     switch (parser.currentToken()) {
       case START_OBJECT:
+        Map<String, Object> object = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          readValue(parser, path.isEmpty() ? name : path + "." + name, values);
+          Object value = readValue(parser);
+          if (value != null) {
+            object.put(name, value);
+          }
         }
-        break;
+        return object;
       case START_ARRAY:
-        int index = 0;
+        List<Object> array = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          readValue(parser, path + "[" + index++ + "]", values);
+          array.add(readValue(parser));
         }
-        break;
+        return array;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        values.put(path, parser.getDoubleValue());
-        break;
+        return parser.getDoubleValue();
       case VALUE_STRING:
-        values.put(path, parser.getText());
-        break;
+        return parser.getText();
       case VALUE_TRUE:
       case VALUE_FALSE:
-        values.put(path, parser.getBooleanValue());
-        break;
+        return parser.getBooleanValue();
       default:
-        // null: the field is absent as far as the mapping is concerned
-        break;
+        return null;
     }
   }
 

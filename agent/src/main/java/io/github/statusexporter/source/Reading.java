@@ -1,27 +1,32 @@
 package io.github.statusexporter.source;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One read of a status source as a flat set of named values. Nested fields are named by their path
- * ({@code cluster.nodes[0].heap_used}); values are {@link Double}, {@link String} or {@link
- * Boolean}.
+ * One read of a status source: one record for a JSON document or a single MBean, one record per
+ * MBean when an MBean pattern matches several.
  */
 public final class Reading {
-  private final Map<String, Object> values;
+  private final List<Record> records;
+  private final int unreadableFields;
 
-  public Reading(Map<String, Object> values) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  public Reading(List<Record> records, int unreadableFields) {
+    this.records = List.copyOf(records);
+    this.unreadableFields = unreadableFields;
   }
 
-  /** The value at {@code path}, or null when the source did not give it. */
-  public Object get(String path) {
-    return values.get(path);
+  /** A reading of one unlabelled document. */
+  public static Reading of(Map<String, Object> document) {
+    return new Reading(List.of(new Record(Map.of(), document)), 0);
   }
 
-  public Map<String, Object> values() {
-    return values;
+  public List<Record> records() {
+    return records;
+  }
+
+  /** Fields the source has but could not read, such as an MBean attribute whose getter threw. */
+  public int unreadableFields() {
+    return unreadableFields;
   }
 }

@@ -15,7 +15,7 @@ class MappingTest {
 
   private List<MetricSnapshot> applySeed(Map<String, Object> values) {
     return Mapping.seed()
-        .apply(new Reading(values), (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+        .apply(Reading.of(values), (metric, reason) -> skipped.add(metric + ":" + reason.label()));
   }
 
   private static Map<String, Object> seedReading() {

@@ -37,10 +37,10 @@ class HttpStatusSourceTest {
   void readsTheStatusDocument() throws SourceException {
     server.answer(200, "{\"current_requests\": 3, \"health\": \"healthy\"}");
 
-    Reading reading = source(server.uri()).read();
+    Record record = source(server.uri()).read().records().get(0);
 
-    assertThat(reading.get("current_requests")).isEqualTo(3.0);
-    assertThat(reading.get("health")).isEqualTo("healthy");
+    assertThat(record.get(FieldPath.parse("current_requests"))).isEqualTo(3.0);
+    assertThat(record.get(FieldPath.parse("health"))).isEqualTo("healthy");
   }
 
   @Test

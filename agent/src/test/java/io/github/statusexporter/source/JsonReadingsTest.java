@@ -9,18 +9,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonReadingsTest {
-  private static Reading parse(String json) throws SourceException {
-    return JsonReadings.parse(json.getBytes(StandardCharsets.UTF_8));
+  private static Record parse(String json) throws SourceException {
+    Reading reading = JsonReadings.parse(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(reading.records()).hasSize(1);
+    return reading.records().get(0);
+  }
+
+  private static Object get(Record record, String path) {
+    return record.get(FieldPath.parse(path));
   }
 
   @Test
   void readsTheSeedsStatusDocument() throws SourceException {
-    Reading reading =
+    Record reading =
         parse(
             "{\"current_requests\": 10, \"pending_requests\": 2,"
                 + " \"total_uptime\": 25.99274135, \"health\": \"healthy\"}");
 
-    assertThat(reading.values())
+    assertThat(reading.labels()).isEmpty();
+    assertThat(reading.document())
         .containsExactly(
             java.util.Map.entry("current_requests", 10.0),
             java.util.Map.entry("pending_requests", 2.0),
@@ -29,17 +36,18 @@ class JsonReadingsTest {
   }
 
   @Test
-  void nestedObjectsAndArraysBecomePaths() throws SourceException {
-    Reading reading =
+  void nestedObjectsAndArraysAreReachedByPaths() throws SourceException {
+    Record reading =
         parse(
             "{\"cluster\": {\"nodes\": [{\"heap_used\": 5}, {\"heap_used\": 7}], \"ok\": true},"
                 + " \"gone\": null}");
 
-    assertThat(reading.values())
-        .containsOnlyKeys("cluster.nodes[0].heap_used", "cluster.nodes[1].heap_used", "cluster.ok");
-    assertThat(reading.get("cluster.nodes[1].heap_used")).isEqualTo(7.0);
-    assertThat(reading.get("cluster.ok")).isEqualTo(true);
-    assertThat(reading.get("gone")).isNull();
+    assertThat(get(reading, "cluster.nodes[0].heap_used")).isEqualTo(5.0);
+    assertThat(get(reading, "cluster.nodes[1].heap_used")).isEqualTo(7.0);
+    assertThat(get(reading, "cluster.ok")).isEqualTo(true);
+    assertThat(get(reading, "cluster.nodes[2].heap_used")).isNull();
+    assertThat(get(reading, "cluster.nodes.heap_used")).isNull();
+    assertThat(get(reading, "gone")).isNull();
   }
 
   @ParameterizedTest

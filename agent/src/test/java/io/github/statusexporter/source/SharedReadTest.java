@@ -43,7 +43,8 @@ class SharedReadTest {
       scrapes.add(scrapers.submit(() -> read.await(read.begin())));
     }
     for (Future<Reading> scrape : scrapes) {
-      assertThat(scrape.get().get("current_requests")).isEqualTo(1.0);
+      assertThat(scrape.get().records().get(0).get(FieldPath.parse("current_requests")))
+          .isEqualTo(1.0);
     }
 
     assertThat(server.requests()).isEqualTo(1);

@@ -1,0 +1,103 @@
+package io.github.statusexporter.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A path into a status document: names separated by dots, array indexes in brackets, as in {@code
+ * cluster.nodes[0].heap_used}.
+ */
+public final class FieldPath {
+  private final String text;
+  private final List<Object> steps;
+
+  private FieldPath(String text, List<Object> steps) {
+    this.text = text;
+    this.steps = List.copyOf(steps);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming what is wrong with the path
+   */
+  public static FieldPath parse(String text) {
+    List<Object> steps = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.charAt(i) == '[') {
+        int close = text.indexOf(']', i);
+        String index = close < 0 ? "" : text.substring(i + 1, close);
+        if (!index.matches("\\d{1,9}")) {
+          throw new IllegalArgumentException(
+              "'"
+                  + text
+                  + "' has a bad array index at character "
+                  + (i + 1)
+                  + ": use [0], [1], ...");
+        }
+        steps.add(Integer.valueOf(index));
+        i = close + 1;
+        if (i < text.length() && text.charAt(i) == '.') {
+          i++;
+          requireName(text, i);
+        } else if (i < text.length() && text.charAt(i) != '[') {
+          throw new IllegalArgumentException(
+              "'" + text + "' needs a dot after the index at character " + i);
+        }
+      } else {
+        int end = nextDelimiter(text, i);
+        if (end == i) {
+          throw new IllegalArgumentException(
+              "'" + text + "' has an empty name at character " + (i + 1));
+        }
+        steps.add(text.substring(i, end));
+        i = end;
+        if (i < text.length() && text.charAt(i) == '.') {
+          i++;
+          requireName(text, i);
+        }
+      }
+    }
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("the path is empty");
+    }
+    return new FieldPath(text, steps);
+  }
+
+  private static void requireName(String text, int i) {
+    if (i >= text.length() || text.charAt(i) == '.' || text.charAt(i) == '[') {
+      throw new IllegalArgumentException(
+          "'" + text + "' has an empty name at character " + (i + 1));
+    }
+  }
+
+  private static int nextDelimiter(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != '.' && text.charAt(i) != '[') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The value at this path under {@code root}, or null when there is none. */
+  Object resolve(Object root) {
+    Object node = root;
+    for (Object step : steps) {
+      if (step instanceof String && node instanceof Map) {
+        node = ((Map<?, ?>) node).get(step);
+      } else if (step instanceof Integer && node instanceof List) {
+        List<?> list = (List<?>) node;
+        int index = (Integer) step;
+        node = index < list.size() ? list.get(index) : null;
+      } else {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
