@@ -3,10 +3,13 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
+import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.source.HttpStatusSource;
+import io.github.statusexporter.source.MBeanStatusSource;
 import io.github.statusexporter.source.SharedRead;
+import io.github.statusexporter.source.StatusSource;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -66,8 +69,7 @@ final class Startup implements Runnable {
     // Explicit properties: the application's io.prometheus.* settings must not steer the agent.
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
-    HttpStatusSource source =
-        new HttpStatusSource(config.source(), config.timeout(), "status-exporter/" + version);
+    StatusSource source = source(config.source());
     ExecutorService reader = Executors.newSingleThreadExecutor(new DaemonThreads("source"));
     SharedRead read = new SharedRead(source, config.timeout(), reader);
     registry.register(
@@ -97,6 +99,12 @@ final class Startup implements Runnable {
             + source.describe());
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
     JvmMetrics.builder(properties).register(registry);
+  }
+
+  private StatusSource source(SourceAddress address) {
+    return address.isMBean()
+        ? new MBeanStatusSource(address.objectName())
+        : new HttpStatusSource(address.uri(), config.timeout(), "status-exporter/" + version);
   }
 
   /**

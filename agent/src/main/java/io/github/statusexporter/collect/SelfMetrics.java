@@ -18,6 +18,7 @@ final class SelfMetrics {
   private final Gauge readDuration;
   private final Counter readErrors;
   private final Counter valuesSkipped;
+  private final Counter unreadableFields;
   private final List<Metric> all;
 
   SelfMetrics(PrometheusProperties properties, List<String> sourceNames) {
@@ -46,17 +47,26 @@ final class SelfMetrics {
             .help("Mapped metrics left out of a scrape because their field was unusable")
             .labelNames("source", "metric", "reason")
             .build();
-    all = List.of(up, readDuration, readErrors, valuesSkipped);
+    unreadableFields =
+        Counter.builder(properties)
+            .name("status_exporter_source_unreadable_fields")
+            .help(
+                "Fields the source has but could not read, such as MBean attributes whose getter threw")
+            .labelNames("source")
+            .build();
+    all = List.of(up, readDuration, readErrors, valuesSkipped, unreadableFields);
     for (String source : sourceNames) {
       // Every reason from the start, so that rate() and increase() see the first failure.
       for (FailureReason reason : FailureReason.values()) {
         readErrors.initLabelValues(source, reason.label());
       }
+      unreadableFields.initLabelValues(source);
     }
   }
 
-  void readSucceeded(String source, double seconds) {
+  void readSucceeded(String source, double seconds, int unreadable) {
     up.labelValues(source).set(1);
+    unreadableFields.labelValues(source).inc(unreadable);
     readDuration.labelValues(source).set(seconds);
   }
 

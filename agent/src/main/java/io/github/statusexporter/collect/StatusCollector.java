@@ -79,7 +79,7 @@ public final class StatusCollector implements MultiCollector {
           source
               .mapping()
               .apply(reading, (metric, reason) -> selfMetrics.valueSkipped(name, metric, reason));
-      selfMetrics.readSucceeded(name, secondsSince(start));
+      selfMetrics.readSucceeded(name, secondsSince(start), reading.unreadableFields());
       states.up(name, description);
       snapshots.addAll(mapped);
     } catch (SourceException e) {

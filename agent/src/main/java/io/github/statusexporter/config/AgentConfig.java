@@ -7,15 +7,16 @@ import java.util.Optional;
 /** The agent's settings, parsed and validated once at start. */
 public final class AgentConfig {
   public static final int DEFAULT_PORT = 9877;
-  public static final URI DEFAULT_SOURCE = URI.create("http://localhost:8000/status");
+  public static final SourceAddress DEFAULT_SOURCE =
+      SourceAddress.http(URI.create("http://localhost:8000/status"));
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
   private final int port;
   private final String host;
-  private final URI source;
+  private final SourceAddress source;
   private final Duration timeout;
 
-  AgentConfig(int port, String host, URI source, Duration timeout) {
+  AgentConfig(int port, String host, SourceAddress source, Duration timeout) {
     this.port = port;
     this.host = host;
     this.source = source;
@@ -33,7 +34,7 @@ public final class AgentConfig {
   }
 
   /** Where the application's status is read from. */
-  public URI source() {
+  public SourceAddress source() {
     return source;
   }
 

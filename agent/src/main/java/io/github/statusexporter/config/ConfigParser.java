@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * Turns agent arguments, system properties and environment variables into one {@link AgentConfig}.
@@ -41,7 +43,7 @@ public final class ConfigParser {
     Map<Option, Setting> settings = collect(agentArguments, systemProperties, environment);
     int port = port(settings.get(Option.PORT));
     String host = host(settings.get(Option.HOST));
-    URI source = source(settings.get(Option.SOURCE));
+    SourceAddress source = source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("; ", problems));
@@ -137,20 +139,37 @@ public final class ConfigParser {
     return host;
   }
 
-  private URI source(Setting setting) {
+  private SourceAddress source(Setting setting) {
     if (setting == null) {
       return AgentConfig.DEFAULT_SOURCE;
     }
+    String value = setting.value.trim();
+    if (value.startsWith(SourceAddress.MBEAN_PREFIX)) {
+      try {
+        return SourceAddress.mbean(
+            new ObjectName(value.substring(SourceAddress.MBEAN_PREFIX.length())));
+      } catch (MalformedObjectNameException e) {
+        reject(
+            setting,
+            "an MBean name or pattern ("
+                + e.getMessage()
+                + "), such as mbean:\"com.example:type=Pool,name=main\" (quoted for the comma)");
+        return null;
+      }
+    }
     try {
-      URI uri = new URI(setting.value.trim());
+      URI uri = new URI(value);
       String scheme = uri.getScheme();
       if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
-        return uri;
+        return SourceAddress.http(uri);
       }
     } catch (URISyntaxException e) {
       // reported below
     }
-    reject(setting, "an http:// or https:// URL, such as http://localhost:8000/status");
+    reject(
+        setting,
+        "an http:// or https:// URL or an mbean: name, such as http://localhost:8000/status or"
+            + " mbean:demo:type=Status");
     return null;
   }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 /** Why a read of a status source failed: a small fixed set, so it can be a metric label. */
 public enum FailureReason {
   CONNECTION_REFUSED,
+  NOT_FOUND,
   TIMEOUT,
   HTTP_STATUS,
   TOO_LARGE,

@@ -21,7 +21,7 @@ class ConfigParserTest {
 
     assertThat(config.port()).isEqualTo(9877);
     assertThat(config.host()).isEmpty();
-    assertThat(config.source()).isEqualTo(URI.create("http://localhost:8000/status"));
+    assertThat(config.source().uri()).isEqualTo(URI.create("http://localhost:8000/status"));
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
@@ -35,7 +35,7 @@ class ConfigParserTest {
 
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.host()).contains("127.0.0.1");
-    assertThat(config.source()).isEqualTo(URI.create("https://app:8443/health"));
+    assertThat(config.source().uri()).isEqualTo(URI.create("https://app:8443/health"));
     assertThat(config.timeout()).isEqualTo(Duration.ofMillis(750));
   }
 
@@ -86,8 +86,27 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=\"http://localhost:8000/status?a=1,b=2\",port=9100", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source()).isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
+    assertThat(config.source().uri()).isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
     assertThat(config.port()).isEqualTo(9100);
+  }
+
+  @Test
+  void anMBeanSourceMayBeANameWithCommasWhenQuoted() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse(
+            "source=\"mbean:com.example:type=Pool,name=main\",port=9100", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.source().isMBean()).isTrue();
+    assertThat(config.source().objectName().getKeyProperty("name")).isEqualTo("main");
+    assertThat(config.source()).hasToString("mbean:com.example:type=Pool,name=main");
+    assertThat(config.port()).isEqualTo(9100);
+  }
+
+  @Test
+  void anMBeanSourceMayBeAPattern() throws ConfigException {
+    AgentConfig config = ConfigParser.parse("source=mbean:com.example:*", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.source().objectName().isPattern()).isTrue();
   }
 
   @ParameterizedTest
@@ -100,9 +119,14 @@ class ConfigParserTest {
         "host=a b | agent argument host: 'a b' is not a host name or IP address, such as"
             + " 127.0.0.1",
         "source=ftp://x/status | agent argument source: 'ftp://x/status' is not an http:// or"
-            + " https:// URL, such as http://localhost:8000/status",
+            + " https:// URL or an mbean: name, such as http://localhost:8000/status or"
+            + " mbean:demo:type=Status",
         "source=localhost:8000 | agent argument source: 'localhost:8000' is not an http:// or"
-            + " https:// URL, such as http://localhost:8000/status",
+            + " https:// URL or an mbean: name, such as http://localhost:8000/status or"
+            + " mbean:demo:type=Status",
+        "source=mbean:nodomain | agent argument source: 'mbean:nodomain' is not an MBean name or"
+            + " pattern (Key properties cannot be empty), such as"
+            + " mbean:\"com.example:type=Pool,name=main\" (quoted for the comma)",
         "timeout=soon | agent argument timeout: 'soon' is not a duration from 1ms to 60s, such"
             + " as 500ms or 2s",
         "timeout=0s | agent argument timeout: '0s' is not a duration from 1ms to 60s, such as"

@@ -1,0 +1,106 @@
+package io.github.statusexporter.source;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Reads the attributes of an MBean, or of every MBean a pattern matches, from the platform MBean
+ * server. Attribute names become snake_case fields ({@code CurrentRequests} → {@code
+ * current_requests}). The MBean server is first touched on the read, which runs on the agent's
+ * reader thread: never on {@code premain}, where it would break JBoss-style log managers.
+ */
+public final class MBeanStatusSource implements StatusSource {
+  private final ObjectName name;
+
+  public MBeanStatusSource(ObjectName name) {
+    this.name = name;
+  }
+
+  @Override
+  public Reading read() throws SourceException {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    // Sorted, so that records, and the series they become, keep their order between scrapes.
+    Set<ObjectName> names = new TreeSet<>(server.queryNames(name, null));
+    List<Record> records = new ArrayList<>(names.size());
+    int unreadable = 0;
+    for (ObjectName each : names) {
+      MBeanInfo info;
+      try {
+        info = server.getMBeanInfo(each);
+      } catch (InstanceNotFoundException e) {
+        continue; // unregistered since the query
+      } catch (Exception e) {
+        unreadable++;
+        continue;
+      }
+      Map<String, Object> document = new TreeMap<>();
+      for (MBeanAttributeInfo attribute : info.getAttributes()) {
+        if (!attribute.isReadable()) {
+          continue;
+        }
+        Object value = readAttribute(server, each, attribute.getName());
+        if (value == UNREADABLE) {
+          unreadable++;
+        } else if (value != null) {
+          document.put(MBeanValues.snakeCase(attribute.getName()), value);
+        }
+      }
+      records.add(new Record(name.isPattern() ? keyLabels(each) : Map.of(), document));
+    }
+    if (records.isEmpty()) {
+      throw new SourceException(FailureReason.NOT_FOUND, "no MBean is registered as " + name);
+    }
+    return new Reading(records, unreadable);
+  }
+
+  private static final Object UNREADABLE = new Object();
+
+  /** The converted value; null when the attribute is null; UNREADABLE when it cannot be had. */
+  private static Object readAttribute(MBeanServer server, ObjectName name, String attribute) {
+    Object raw;
+    try {
+      raw = server.getAttribute(name, attribute);
+    } catch (Exception | LinkageError e) {
+      // The getter threw, or the attribute's class cannot be loaded here.
+      return UNREADABLE;
+    }
+    if (raw == null) {
+      return null;
+    }
+    Object converted = MBeanValues.convert(raw);
+    return converted == null ? UNREADABLE : converted;
+  }
+
+  /** The key properties of a matched MBean as labels: {@code type="Pool", name="main"}. */
+  private static Map<String, String> keyLabels(ObjectName name) {
+    Map<String, String> labels = new TreeMap<>();
+    for (Map.Entry<String, String> key : name.getKeyPropertyList().entrySet()) {
+      String value = key.getValue();
+      if (value.startsWith("\"")) {
+        value = ObjectName.unquote(value);
+      }
+      labels.put(labelName(key.getKey()), value);
+    }
+    return labels;
+  }
+
+  private static String labelName(String key) {
+    String label = MBeanValues.snakeCase(key).replaceAll("[^a-zA-Z0-9_]", "_");
+    return Character.isDigit(label.charAt(0)) ? "_" + label : label;
+  }
+
+  @Override
+  public String describe() {
+    return "mbean:" + name;
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.statusexporter.source;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+
+/** Converts MBean attribute values into the documents a {@link Record} holds. */
+final class MBeanValues {
+  private MBeanValues() {}
+
+  /**
+   * The value as a number, string, boolean, nested map (composite and tabular data) or list
+   * (arrays); null for a type with no such form.
+   */
+  static Object convert(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).doubleValue();
+    }
+    if (value instanceof Boolean || value instanceof String) {
+      return value;
+    }
+    if (value instanceof Character || value instanceof Enum || value instanceof ObjectName) {
+      return value.toString();
+    }
+    if (value instanceof CompositeData) {
+      return composite((CompositeData) value);
+    }
+    if (value instanceof TabularData) {
+      return tabular((TabularData) value);
+    }
+    if (value != null && value.getClass().isArray()) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < Array.getLength(value); i++) {
+        list.add(convert(Array.get(value, i)));
+      }
+      return list;
+    }
+    if (value instanceof Collection) {
+      List<Object> list = new ArrayList<>();
+      for (Object element : (Collection<?>) value) {
+        list.add(convert(element));
+      }
+      return list;
+    }
+    return null;
+  }
+
+  private static Map<String, Object> composite(CompositeData data) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String key : data.getCompositeType().keySet()) {
+      Object converted = convert(data.get(key));
+      if (converted != null) {
+        map.put(snakeCase(key), converted);
+      }
+    }
+    return map;
+  }
+
+  /** Rows keyed by their index values, joined with commas when the index has several. */
+  private static Map<String, Object> tabular(TabularData data) {
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (Object row : data.values()) {
+      CompositeData composite = (CompositeData) row;
+      List<String> index = new ArrayList<>();
+      for (Object part : data.calculateIndex(composite)) {
+        index.add(String.valueOf(part));
+      }
+      rows.put(String.join(",", index), composite(composite));
+    }
+    return rows;
+  }
+
+  /**
+   * {@code CurrentRequests} → {@code current_requests}, {@code HTTPPort} → {@code http_port},
+   * {@code heapMemoryUsage} → {@code heap_memory_usage}.
+   */
+  static String snakeCase(String name) {
+    StringBuilder snake = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        boolean afterLower =
+            i > 0
+                && (Character.isLowerCase(name.charAt(i - 1))
+                    || Character.isDigit(name.charAt(i - 1)));
+        boolean endsAcronym =
+            i > 0
+                && Character.isUpperCase(name.charAt(i - 1))
+                && i + 1 < name.length()
+                && Character.isLowerCase(name.charAt(i + 1));
+        if (afterLower || endsAcronym) {
+          snake.append('_');
+        }
+        snake.append(Character.toLowerCase(c));
+      } else if (c == ' ' || c == '-') {
+        snake.append('_');
+      } else {
+        snake.append(c);
+      }
+    }
+    return snake.toString();
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The demo app read through its MXBean {@code demo:type=Status} instead of over HTTP. */
+class MBeanSourceIT {
+  private final int appPort = Http.freePort();
+  private final int agentPort = Http.freePort();
+
+  @Test
+  void theMBeanGivesTheSameFamiliesAsTheHttpStatus() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.demoApp(appPort, "port=" + agentPort + ",source=mbean:demo:type=Status")) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      Http.post("http://localhost:" + appPort + "/health", "unhealthy");
+
+      Scrape scrape = Scrape.of(agentPort);
+
+      assertThat(scrape.family("app_health"))
+          .isEqualTo(
+              "# HELP app_health Health\n"
+                  + "# TYPE app_health gauge\n"
+                  + "app_health{app_health=\"healthy\"} 0.0\n"
+                  + "app_health{app_health=\"unhealthy\"} 1.0\n");
+      assertThat(scrape.family("app_requests_current"))
+          .isEqualTo(
+              "# HELP app_requests_current Current requests\n"
+                  + "# TYPE app_requests_current gauge\n"
+                  + "app_requests_current 0.0\n");
+      assertThat(scrape.family("app_requests_pending"))
+          .isEqualTo(
+              "# HELP app_requests_pending Pending requests\n"
+                  + "# TYPE app_requests_pending gauge\n"
+                  + "app_requests_pending 0.0\n");
+      assertThat(scrape.value("app_uptime")).isPositive();
+      assertThat(scrape.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(1.0);
+      assertThat(app.stderr().get(0)).endsWith(", status from mbean:demo:type=Status");
+    }
+  }
+
+  @Test
+  void aQuotedPatternLabelsEachSeriesWithTheMBeansKeyProperties() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.demoApp(
+            appPort, "port=" + agentPort + ",source=\"mbean:demo:type=Status,*\",timeout=1s")) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      Http.getAsync("http://localhost:" + appPort + "/work?ms=3000");
+
+      Scrape scrape =
+          Wait.until(
+              "a request held by a worker",
+              Duration.ofSeconds(3),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                Double current = s.value("app_requests_current{type=\"Status\"}");
+                return current != null && current == 1.0 ? s : null;
+              });
+
+      assertThat(scrape.value("app_health{app_health=\"healthy\",type=\"Status\"}")).isEqualTo(1.0);
+      assertThat(scrape.value("app_uptime{type=\"Status\"}")).isPositive();
+    }
+  }
+}
