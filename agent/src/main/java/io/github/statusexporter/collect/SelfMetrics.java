@@ -6,7 +6,6 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Metric;
-import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
@@ -78,14 +77,6 @@ final class SelfMetrics {
 
   void valueSkipped(String source, String metric, SkipReason reason) {
     valuesSkipped.labelValues(source, metric, reason.label()).inc();
-  }
-
-  List<MetricFamilyDescriptor> descriptors() {
-    List<MetricFamilyDescriptor> descriptors = new ArrayList<>(all.size());
-    for (Metric metric : all) {
-      descriptors.add(metric.getMetricFamilyDescriptor());
-    }
-    return descriptors;
   }
 
   List<MetricSnapshot> snapshots() {

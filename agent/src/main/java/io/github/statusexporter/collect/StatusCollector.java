@@ -6,7 +6,6 @@ import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
-import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
@@ -98,15 +97,5 @@ public final class StatusCollector implements MultiCollector {
 
   private static double secondsSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  @Override
-  public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
-    List<MetricFamilyDescriptor> descriptors = new ArrayList<>();
-    for (SourceBinding source : sources) {
-      descriptors.addAll(source.mapping().descriptors());
-    }
-    descriptors.addAll(selfMetrics.descriptors());
-    return descriptors;
   }
 }

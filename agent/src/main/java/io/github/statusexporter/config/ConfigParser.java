@@ -1,6 +1,5 @@
 package io.github.statusexporter.config;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -21,8 +18,6 @@ import javax.management.ObjectName;
  * its inputs: nothing else in the agent reads them.
  */
 public final class ConfigParser {
-  static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)?");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -177,18 +172,11 @@ public final class ConfigParser {
     if (setting == null) {
       return AgentConfig.DEFAULT_TIMEOUT;
     }
-    Matcher matcher = DURATION.matcher(setting.value.trim());
-    if (matcher.matches()) {
-      BigDecimal amount = new BigDecimal(matcher.group(1));
-      BigDecimal millis =
-          "ms".equals(matcher.group(2)) ? amount : amount.multiply(BigDecimal.valueOf(1000));
-      if (millis.compareTo(BigDecimal.ONE) >= 0
-          && millis.compareTo(BigDecimal.valueOf(MAX_TIMEOUT.toMillis())) <= 0) {
-        return Duration.ofMillis(millis.longValue());
-      }
+    Duration timeout = Durations.timeout(setting.value);
+    if (timeout == null) {
+      reject(setting, Durations.EXPECTED);
     }
-    reject(setting, "a duration from 1ms to 60s, such as 500ms or 2s");
-    return null;
+    return timeout;
   }
 
   private void reject(Setting setting, String expected) {

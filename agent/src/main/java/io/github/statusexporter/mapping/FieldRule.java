@@ -1,55 +1,64 @@
 package io.github.statusexporter.mapping;
 
+import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.Record;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A metric family made of one field: one data point per record of the reading that has a usable
- * value there, labelled with the record's labels.
+ * One metric family of a mapping: a data point for each series of each record that has a usable
+ * value in the field.
  */
-abstract class FieldRule<P extends DataPointSnapshot> implements MetricRule {
+abstract class FieldRule<P extends DataPointSnapshot> {
   final String name;
-  final String help;
+  final MetricMetadata metadata;
   private final FieldPath field;
+  private final Series series;
 
-  FieldRule(String name, String help, String field) {
-    this.name = name;
-    this.help = help;
-    this.field = FieldPath.parse(field);
+  FieldRule(MetricDefinition definition) {
+    name = definition.name();
+    metadata =
+        definition.unit() == null
+            ? new MetricMetadata(name, definition.help())
+            : new MetricMetadata(name, definition.help(), new Unit(definition.unit()));
+    field = definition.field() == null ? null : FieldPath.parse(definition.field());
+    series = new Series(definition);
   }
 
-  /** The data point for one usable value, or null after telling {@code skips} why not. */
+  /**
+   * The data point for one value, or null after telling {@code skips} why not. Without a field
+   * (info metrics), the value is the series' context.
+   */
   abstract P point(Object value, Labels labels, SkipListener skips);
 
   abstract MetricSnapshot snapshot(List<P> points);
 
-  @Override
-  public final MetricSnapshot apply(Reading reading, SkipListener skips) {
+  /** The family, or null when no series has a usable value. */
+  final MetricSnapshot apply(Reading reading, SkipListener skips) {
     List<P> points = new ArrayList<>(reading.records().size());
     for (Record record : reading.records()) {
-      Object value = record.get(field);
-      if (value == null) {
-        skips.skipped(name, SkipReason.MISSING);
-        continue;
-      }
-      P point = point(value, labels(record.labels()), skips);
-      if (point != null) {
-        points.add(point);
-      }
+      series.forEach(
+          record,
+          skips,
+          (context, labels) -> {
+            Object value = field == null ? context : field.resolve(context);
+            if (value == null) {
+              skips.skipped(name, SkipReason.MISSING);
+              return;
+            }
+            P point = point(value, labels, skips);
+            if (point != null) {
+              points.add(point);
+            }
+          });
     }
     return points.isEmpty() ? null : snapshot(points);
-  }
-
-  private static Labels labels(Map<String, String> labels) {
-    return labels.isEmpty()
-        ? Labels.EMPTY
-        : Labels.of(new ArrayList<>(labels.keySet()), new ArrayList<>(labels.values()));
   }
 }

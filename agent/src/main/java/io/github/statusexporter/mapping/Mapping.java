@@ -1,17 +1,39 @@
 package io.github.statusexporter.mapping;
 
+import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.Reading;
-import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The metric families one source's readings turn into. */
 public final class Mapping {
-  private final List<MetricRule> rules;
+  private final List<FieldRule<?>> rules;
 
-  Mapping(List<MetricRule> rules) {
+  private Mapping(List<FieldRule<?>> rules) {
     this.rules = List.copyOf(rules);
+  }
+
+  /** The mapping of validated definitions, as the configuration file gives them. */
+  public static Mapping of(List<MetricDefinition> definitions) {
+    List<FieldRule<?>> rules = new ArrayList<>(definitions.size());
+    for (MetricDefinition definition : definitions) {
+      rules.add(rule(definition));
+    }
+    return new Mapping(rules);
+  }
+
+  private static FieldRule<?> rule(MetricDefinition definition) {
+    switch (definition.type()) {
+      case COUNTER:
+        return new CounterRule(definition);
+      case STATESET:
+        return new StateSetRule(definition);
+      case INFO:
+        return new InfoRule(definition);
+      default:
+        return new GaugeRule(definition);
+    }
   }
 
   /**
@@ -19,26 +41,19 @@ public final class Mapping {
    * app_uptime} and the {@code app_health} state set.
    */
   public static Mapping seed() {
-    return new Mapping(
+    return of(
         List.of(
-            new GaugeRule("app_requests_current", "Current requests", "current_requests"),
-            new GaugeRule("app_requests_pending", "Pending requests", "pending_requests"),
-            new GaugeRule("app_uptime", "Uptime", "total_uptime"),
-            new StateSetRule("app_health", "Health", "health", List.of("healthy", "unhealthy"))));
-  }
-
-  public List<MetricFamilyDescriptor> descriptors() {
-    List<MetricFamilyDescriptor> descriptors = new ArrayList<>(rules.size());
-    for (MetricRule rule : rules) {
-      descriptors.add(rule.descriptor());
-    }
-    return descriptors;
+            MetricDefinition.gauge("app_requests_current", "Current requests", "current_requests"),
+            MetricDefinition.gauge("app_requests_pending", "Pending requests", "pending_requests"),
+            MetricDefinition.gauge("app_uptime", "Uptime", "total_uptime"),
+            MetricDefinition.stateSet(
+                "app_health", "Health", "health", List.of("healthy", "unhealthy"))));
   }
 
   /** The families the reading yields; fields that cannot be used are reported to {@code skips}. */
   public List<MetricSnapshot> apply(Reading reading, SkipListener skips) {
     List<MetricSnapshot> snapshots = new ArrayList<>(rules.size());
-    for (MetricRule rule : rules) {
+    for (FieldRule<?> rule : rules) {
       MetricSnapshot snapshot = rule.apply(reading, skips);
       if (snapshot != null) {
         snapshots.add(snapshot);

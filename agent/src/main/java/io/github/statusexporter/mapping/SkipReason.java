@@ -7,6 +7,7 @@ public enum SkipReason {
   MISSING,
   WRONG_TYPE,
   NOT_FINITE,
+  NEGATIVE,
   UNKNOWN_STATE;
 
   public String label() {

@@ -1,8 +1,7 @@
 package io.github.statusexporter.mapping;
 
+import io.github.statusexporter.config.MetricDefinition;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointSnapshot;
@@ -12,14 +11,9 @@ import java.util.List;
 final class StateSetRule extends FieldRule<StateSetDataPointSnapshot> {
   private final List<String> states;
 
-  StateSetRule(String name, String help, String field, List<String> states) {
-    super(name, help, field);
-    this.states = List.copyOf(states);
-  }
-
-  @Override
-  public MetricFamilyDescriptor descriptor() {
-    return MetricFamilyDescriptor.stateSet(name).help(help).build();
+  StateSetRule(MetricDefinition definition) {
+    super(definition);
+    states = definition.states();
   }
 
   @Override
@@ -41,6 +35,6 @@ final class StateSetRule extends FieldRule<StateSetDataPointSnapshot> {
 
   @Override
   MetricSnapshot snapshot(List<StateSetDataPointSnapshot> points) {
-    return new StateSetSnapshot(new MetricMetadata(name, help), points);
+    return new StateSetSnapshot(metadata, points);
   }
 }

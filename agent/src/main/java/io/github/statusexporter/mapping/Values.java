@@ -27,4 +27,18 @@ final class Values {
     }
     return null;
   }
+
+  /** A scalar as a label value ({@code 3.0} reads {@code 3}); null for anything else. */
+  static String asLabel(Object value) {
+    if (value instanceof Double) {
+      double number = (Double) value;
+      return number == Math.rint(number) && Math.abs(number) < 1e15
+          ? Long.toString((long) number)
+          : Double.toString(number);
+    }
+    if (value instanceof String || value instanceof Boolean) {
+      return value.toString();
+    }
+    return null;
+  }
 }

@@ -80,7 +80,7 @@ public final class FieldPath {
   }
 
   /** The value at this path under {@code root}, or null when there is none. */
-  Object resolve(Object root) {
+  public Object resolve(Object root) {
     Object node = root;
     for (Object step : steps) {
       if (step instanceof String && node instanceof Map) {

@@ -28,18 +28,6 @@ class MappingTest {
   }
 
   @Test
-  void seedMappingNamesTheFourFamiliesOfTheSeed() {
-    assertThat(Mapping.seed().descriptors())
-        .extracting(
-            d -> d.getPrometheusName() + " " + d.getType() + " " + d.getMetadata().getHelp())
-        .containsExactly(
-            "app_requests_current GAUGE Current requests",
-            "app_requests_pending GAUGE Pending requests",
-            "app_uptime GAUGE Uptime",
-            "app_health STATESET Health");
-  }
-
-  @Test
   void missingFieldsAreSkippedAndReported() {
     Map<String, Object> values = seedReading();
     values.remove("pending_requests");

@@ -1,0 +1,350 @@
+package io.github.statusexporter.config;
+
+import io.github.statusexporter.source.FieldPath;
+import io.github.statusexporter.source.TrustedCertificates;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads the mapping file ({@code config=status-exporter.yml}): its sources and the metrics each
+ * one's readings become, validated as a whole before any of it is used.
+ */
+public final class ConfigFile {
+  static final int MAX_BYTES = 1024 * 1024;
+  private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** The agent's own families start so; mapped metrics may not, so they can never clash. */
+  private static final List<String> RESERVED_PREFIXES =
+      List.of("jvm_", "process_", "status_exporter_");
+
+  private static final Set<String> ROOT_KEYS = Set.of("sources");
+  private static final Set<String> SOURCE_KEYS =
+      new LinkedHashSet<>(
+          List.of("name", "url", "mbean", "timeout", "headers", "ca_file", "metrics"));
+  private static final Set<String> METRIC_KEYS =
+      new LinkedHashSet<>(
+          List.of(
+              "name",
+              "type",
+              "help",
+              "unit",
+              "field",
+              "each",
+              "key_label",
+              "labels",
+              "label_fields",
+              "values",
+              "scale",
+              "states"));
+
+  private final Map<String, String> environment;
+  private final Duration defaultTimeout;
+
+  /** Every name the exposition will write, to the metric that writes it. */
+  private final Map<String, String> exposedNames = new HashMap<>();
+
+  private ConfigFile(Map<String, String> environment, Duration defaultTimeout) {
+    this.environment = environment;
+    this.defaultTimeout = defaultTimeout;
+  }
+
+  /**
+   * @throws ConfigException naming the file, line and key of the first problem
+   */
+  public static List<SourceDefinition> load(
+      Path file, Map<String, String> environment, Duration defaultTimeout) throws ConfigException {
+    return new ConfigFile(environment, defaultTimeout).read(file);
+  }
+
+  private List<SourceDefinition> read(Path file) throws ConfigException {
+    String name = file.toString();
+    String text;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new ConfigException(name + ": is larger than " + MAX_BYTES + " bytes");
+      }
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot be read (" + e + ")");
+    }
+    Node root;
+    try {
+      root =
+          new Compose(
+                  LoadSettings.builder()
+                      .setLabel(name)
+                      .setMaxAliasesForCollections(50)
+                      .setCodePointLimit(MAX_BYTES)
+                      .build())
+              .composeString(text)
+              .orElseThrow(() -> new ConfigException(name + ":1: is empty; it needs 'sources:'"));
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+      throw new ConfigException(name + ":" + line + ": is not valid YAML: " + e.getProblem());
+    } catch (YamlEngineException e) {
+      throw new ConfigException(name + ": is not valid YAML: " + e.getMessage());
+    }
+    YamlMap document = new YamlMap(name, "", root, environment);
+    document.allowOnly(ROOT_KEYS);
+    List<YamlMap> sourceMaps = document.maps("sources");
+    if (sourceMaps.isEmpty()) {
+      throw document.error("sources", "needs at least one source");
+    }
+    List<SourceDefinition> sources = new ArrayList<>();
+    Set<String> sourceNames = new HashSet<>();
+    for (YamlMap source : sourceMaps) {
+      SourceDefinition definition = source(source, sourceMaps.size() == 1);
+      if (!sourceNames.add(definition.name())) {
+        throw source.error("name", "'" + definition.name() + "' names two sources");
+      }
+      sources.add(definition);
+    }
+    return sources;
+  }
+
+  private SourceDefinition source(YamlMap source, boolean only) throws ConfigException {
+    source.allowOnly(SOURCE_KEYS);
+    String name = only && !source.has("name") ? "default" : source.requiredString("name");
+    if (source.has("url") == source.has("mbean")) {
+      throw source.error("needs exactly one of 'url' or 'mbean'");
+    }
+    SourceAddress address = source.has("url") ? url(source) : mbean(source);
+    Duration timeout = defaultTimeout;
+    if (source.has("timeout")) {
+      timeout = Durations.timeout(source.string("timeout"));
+      if (timeout == null) {
+        throw source.error(
+            "timeout", "'" + source.string("timeout") + "' is not " + Durations.EXPECTED);
+      }
+    }
+    Map<String, String> headers = source.stringMap("headers");
+    if (!headers.isEmpty() && address.isMBean()) {
+      throw source.error("headers", "is only for url sources");
+    }
+    Path caFile = null;
+    if (source.has("ca_file")) {
+      if (address.isMBean() || !"https".equals(address.uri().getScheme())) {
+        throw source.error("ca_file", "is only for https:// url sources");
+      }
+      caFile = Paths.get(source.string("ca_file"));
+      try {
+        TrustedCertificates.socketFactory(caFile);
+      } catch (IOException | GeneralSecurityException e) {
+        throw source.error(
+            "ca_file",
+            "'" + caFile + "' is not a readable PEM certificate file (" + e.getMessage() + ")");
+      }
+    }
+    List<YamlMap> metricMaps = source.maps("metrics");
+    if (metricMaps.isEmpty()) {
+      throw source.error("metrics", "needs at least one metric");
+    }
+    List<MetricDefinition> metrics = new ArrayList<>();
+    for (YamlMap metric : metricMaps) {
+      metrics.add(metric(metric));
+    }
+    return new SourceDefinition(name, address, timeout, headers, caFile, metrics);
+  }
+
+  private static SourceAddress url(YamlMap source) throws ConfigException {
+    String text = source.requiredString("url");
+    try {
+      URI uri = new URI(text);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return SourceAddress.http(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw source.error("url", "'" + text + "' is not an http:// or https:// URL");
+  }
+
+  private static SourceAddress mbean(YamlMap source) throws ConfigException {
+    String text = source.requiredString("mbean");
+    try {
+      return SourceAddress.mbean(new ObjectName(text));
+    } catch (MalformedObjectNameException e) {
+      throw source.error(
+          "mbean", "'" + text + "' is not an MBean name or pattern (" + e.getMessage() + ")");
+    }
+  }
+
+  private MetricDefinition metric(YamlMap metric) throws ConfigException {
+    metric.allowOnly(METRIC_KEYS);
+    MetricType type = type(metric);
+    String name = metricName(metric, type);
+    String unit = metric.string("unit");
+    if (unit != null && !(UNIT.matcher(unit).matches() && name.endsWith("_" + unit))) {
+      throw metric.error(
+          "unit",
+          "'" + unit + "' must be a lower-case word that the name ends with (_" + unit + ")");
+    }
+    String field = metric.string("field");
+    if (type == MetricType.INFO) {
+      forbid(metric, type, "field", "values", "scale", "states", "unit");
+    } else if (field == null) {
+      throw metric.error("field", "is required for a " + type.key());
+    } else {
+      path(metric, "field", field);
+    }
+    String each = metric.string("each");
+    String keyLabel = metric.string("key_label");
+    if ((each == null) != (keyLabel == null)) {
+      throw metric.error(
+          each == null ? "key_label" : "each", "goes with 'each' and 'key_label' together");
+    }
+    Set<String> labelNames = new HashSet<>();
+    if (each != null) {
+      path(metric, "each", each);
+      label(metric, "key_label", keyLabel, labelNames, name, type);
+    }
+    Map<String, String> labels = metric.stringMap("labels");
+    for (String label : labels.keySet()) {
+      label(metric, "labels", label, labelNames, name, type);
+    }
+    Map<String, String> labelFields = metric.stringMap("label_fields");
+    for (Map.Entry<String, String> label : labelFields.entrySet()) {
+      label(metric, "label_fields", label.getKey(), labelNames, name, type);
+      path(metric, "label_fields", label.getValue());
+    }
+    if (type == MetricType.INFO && labelFields.isEmpty()) {
+      throw metric.error(
+          "label_fields", "is required for an info metric: its labels are its value");
+    }
+    List<String> states = metric.strings("states");
+    if (type == MetricType.STATESET) {
+      forbid(metric, type, "values", "scale", "unit");
+      if (states.isEmpty() || new HashSet<>(states).size() != states.size()) {
+        throw metric.error("states", "must list the state set's states, each once");
+      }
+    } else if (!states.isEmpty()) {
+      throw metric.error("states", "is only for a stateset");
+    }
+    Double scale = metric.number("scale");
+    String help = metric.has("help") ? metric.string("help") : defaultHelp(field, labelFields);
+    return new MetricDefinition(
+        name,
+        type,
+        help,
+        unit,
+        field,
+        each,
+        keyLabel,
+        labels,
+        labelFields,
+        metric.numberMap("values"),
+        scale == null ? 1.0 : scale,
+        states);
+  }
+
+  private static MetricType type(YamlMap metric) throws ConfigException {
+    String text = metric.string("type");
+    if (text == null) {
+      return MetricType.GAUGE;
+    }
+    for (MetricType type : MetricType.values()) {
+      if (type.key().equals(text)) {
+        return type;
+      }
+    }
+    throw metric.error("type", "'" + text + "' is not one of gauge, counter, stateset, info");
+  }
+
+  /** The family name, checked for syntax, reserved prefixes and clashes with other metrics. */
+  private String metricName(YamlMap metric, MetricType type) throws ConfigException {
+    String name = metric.requiredString("name");
+    if (!METRIC_NAME.matcher(name).matches()) {
+      throw metric.error("name", "'" + name + "' is not a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)");
+    }
+    for (String prefix : RESERVED_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        throw metric.error(
+            "name", "'" + name + "' starts with " + prefix + ", which the agent's own metrics use");
+      }
+    }
+    String base = name;
+    List<String> exposed = new ArrayList<>();
+    if (type == MetricType.COUNTER) {
+      base = stripSuffix(name, "_total");
+      exposed.add(base + "_total");
+      exposed.add(base + "_created");
+    } else if (type == MetricType.INFO) {
+      base = stripSuffix(name, "_info");
+      exposed.add(base + "_info");
+    }
+    exposed.add(base);
+    for (String exposedName : exposed) {
+      String other = exposedNames.putIfAbsent(exposedName, name);
+      if (other != null) {
+        throw metric.error(
+            "name",
+            "'" + name + "' clashes with metric '" + other + "' (both write " + exposedName + ")");
+      }
+    }
+    return base;
+  }
+
+  private static String stripSuffix(String name, String suffix) {
+    return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+  }
+
+  private static void label(
+      YamlMap metric, String key, String label, Set<String> seen, String name, MetricType type)
+      throws ConfigException {
+    if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
+      throw metric.error(
+          key, "'" + label + "' is not a label name ([a-zA-Z_][a-zA-Z0-9_]*, no leading __)");
+    }
+    if (!seen.add(label) || (type == MetricType.STATESET && label.equals(name))) {
+      throw metric.error(key, "label '" + label + "' is given twice");
+    }
+  }
+
+  private static void path(YamlMap metric, String key, String path) throws ConfigException {
+    try {
+      FieldPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw metric.error(key, e.getMessage());
+    }
+  }
+
+  private static void forbid(YamlMap metric, MetricType type, String... keys)
+      throws ConfigException {
+    for (String key : keys) {
+      if (metric.has(key)) {
+        throw metric.error(key, "is not for a " + type.key() + " metric");
+      }
+    }
+  }
+
+  private static String defaultHelp(String field, Map<String, String> labelFields) {
+    return field != null
+        ? "Status field " + field
+        : "Status fields " + String.join(", ", labelFields.values());
+  }
+}

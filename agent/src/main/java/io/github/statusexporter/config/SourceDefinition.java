@@ -1,0 +1,58 @@
+package io.github.statusexporter.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A status source of the mapping file with the metrics its readings become. */
+public final class SourceDefinition {
+  private final String name;
+  private final SourceAddress address;
+  private final Duration timeout;
+  private final Map<String, String> headers;
+  private final Path caFile;
+  private final List<MetricDefinition> metrics;
+
+  SourceDefinition(
+      String name,
+      SourceAddress address,
+      Duration timeout,
+      Map<String, String> headers,
+      Path caFile,
+      List<MetricDefinition> metrics) {
+    this.name = name;
+    this.address = address;
+    this.timeout = timeout;
+    this.headers = Map.copyOf(headers);
+    this.caFile = caFile;
+    this.metrics = List.copyOf(metrics);
+  }
+
+  /** The value of the {@code source} label of the self-metrics. */
+  public String name() {
+    return name;
+  }
+
+  public SourceAddress address() {
+    return address;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** HTTP headers sent with every read, with {@code ${VARIABLES}} already substituted. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** PEM file of the certificate authorities trusted for an https source; null for the JDK's. */
+  public Path caFile() {
+    return caFile;
+  }
+
+  public List<MetricDefinition> metrics() {
+    return metrics;
+  }
+}

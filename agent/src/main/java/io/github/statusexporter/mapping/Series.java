@@ -1,0 +1,79 @@
+package io.github.statusexporter.mapping;
+
+import io.github.statusexporter.config.MetricDefinition;
+import io.github.statusexporter.source.FieldPath;
+import io.github.statusexporter.source.Record;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which series a metric has in a record, and their labels: one for the whole document, or one per
+ * entry of an object or array ({@code each}), labelled with the entry's key.
+ */
+final class Series {
+  /** Receives each series: the document or entry its fields are read from, and its labels. */
+  interface Sink {
+    void accept(Object context, Labels labels);
+  }
+
+  private final String metric;
+  private final FieldPath each;
+  private final String keyLabel;
+  private final Map<String, String> constantLabels;
+  private final Map<String, FieldPath> labelFields = new LinkedHashMap<>();
+
+  Series(MetricDefinition definition) {
+    metric = definition.name();
+    each = definition.each() == null ? null : FieldPath.parse(definition.each());
+    keyLabel = definition.keyLabel();
+    constantLabels = definition.labels();
+    for (Map.Entry<String, String> label : definition.labelFields().entrySet()) {
+      labelFields.put(label.getKey(), FieldPath.parse(label.getValue()));
+    }
+  }
+
+  void forEach(Record record, SkipListener skips, Sink sink) {
+    if (each == null) {
+      emit(record, record.document(), null, skips, sink);
+      return;
+    }
+    Object entries = record.get(each);
+    if (entries instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) entries).entrySet()) {
+        emit(record, entry.getValue(), String.valueOf(entry.getKey()), skips, sink);
+      }
+    } else if (entries instanceof List) {
+      List<?> list = (List<?>) entries;
+      for (int i = 0; i < list.size(); i++) {
+        emit(record, list.get(i), String.valueOf(i), skips, sink);
+      }
+    } else {
+      skips.skipped(metric, entries == null ? SkipReason.MISSING : SkipReason.WRONG_TYPE);
+    }
+  }
+
+  private void emit(Record record, Object context, String key, SkipListener skips, Sink sink) {
+    Map<String, String> labels = new TreeMap<>(record.labels());
+    if (key != null) {
+      labels.put(keyLabel, key);
+    }
+    labels.putAll(constantLabels);
+    for (Map.Entry<String, FieldPath> field : labelFields.entrySet()) {
+      String value = Values.asLabel(field.getValue().resolve(context));
+      if (value == null) {
+        skips.skipped(metric, SkipReason.MISSING);
+        return;
+      }
+      labels.put(field.getKey(), value);
+    }
+    sink.accept(
+        context,
+        labels.isEmpty()
+            ? Labels.EMPTY
+            : Labels.of(new ArrayList<>(labels.keySet()), new ArrayList<>(labels.values())));
+  }
+}
