@@ -3,22 +3,19 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
-import io.github.statusexporter.config.SourceAddress;
-import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.server.MetricsServer;
-import io.github.statusexporter.source.HttpStatusSource;
-import io.github.statusexporter.source.MBeanStatusSource;
-import io.github.statusexporter.source.SharedRead;
-import io.github.statusexporter.source.StatusSource;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,14 +25,16 @@ import java.util.concurrent.TimeUnit;
  * the application's main thread.
  */
 final class Startup implements Runnable {
-  /** The self-metrics' name for the one source given by the {@code source} option. */
-  static final String DEFAULT_SOURCE_NAME = "default";
+  /** How often the configuration file is looked at for changes. */
+  private static final long CONFIG_POLL_SECONDS = 2;
 
   private final AgentConfig config;
+  private final Map<String, String> environment;
   private final String version;
 
-  Startup(AgentConfig config, String version) {
+  Startup(AgentConfig config, Map<String, String> environment, String version) {
     this.config = config;
+    this.environment = environment;
     this.version = version;
   }
 
@@ -65,26 +64,32 @@ final class Startup implements Runnable {
     }
   }
 
-  private void start() throws Exception {
+  private void start() throws IOException {
     // Explicit properties: the application's io.prometheus.* settings must not steer the agent.
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
-    StatusSource source = source(config.source());
-    ExecutorService reader = Executors.newSingleThreadExecutor(new DaemonThreads("source"));
-    SharedRead read = new SharedRead(source, config.timeout(), reader);
-    registry.register(
-        new StatusCollector(
-            List.of(new SourceBinding(DEFAULT_SOURCE_NAME, read, Mapping.seed())),
-            properties,
-            AgentLog::info));
+    ExecutorService readers = Executors.newCachedThreadPool(new DaemonThreads("source"));
+    SourceBindings bindings = new SourceBindings(readers, version);
+    Path file = config.configFile().orElse(null);
+    List<SourceBinding> initial =
+        file == null ? List.of(bindings.seed(config.source(), config.timeout())) : List.of();
+    StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
+    registry.register(collector);
+    ConfigWatcher watcher = null;
+    if (file != null) {
+      watcher =
+          new ConfigWatcher(
+              file, environment, config.timeout(), bindings, collector, properties, registry);
+      watcher.run();
+    }
 
     MetricsServer server;
     try {
       server =
           MetricsServer.start(
               config.host(), config.port(), registry, properties, scrapeExecutor(), version);
-    } catch (Exception e) {
-      reader.shutdown();
+    } catch (IOException e) {
+      readers.shutdown();
       throw e;
     }
     AgentLog.started(
@@ -96,15 +101,15 @@ final class Startup implements Runnable {
             + "/metrics"
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + ", status from "
-            + source.describe());
+            + (file == null ? config.source().toString() : file.toString()));
+    if (watcher != null) {
+      ScheduledExecutorService poller =
+          Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));
+      poller.scheduleWithFixedDelay(
+          watcher, CONFIG_POLL_SECONDS, CONFIG_POLL_SECONDS, TimeUnit.SECONDS);
+    }
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
     JvmMetrics.builder(properties).register(registry);
-  }
-
-  private StatusSource source(SourceAddress address) {
-    return address.isMBean()
-        ? new MBeanStatusSource(address.objectName())
-        : new HttpStatusSource(address.uri(), config.timeout(), "status-exporter/" + version);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
 
 /**
  * Entry point of {@code -javaagent:status-exporter.jar}. It only parses the options and hands over
@@ -23,8 +24,10 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments) {
     try {
-      AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), System.getenv());
-      DaemonThreads.daemon(new Startup(config, version()), "status-exporter-start").start();
+      Map<String, String> environment = System.getenv();
+      AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
+      DaemonThreads.daemon(new Startup(config, environment, version()), "status-exporter-start")
+          .start();
     } catch (ConfigException e) {
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
     } catch (Throwable e) {

@@ -20,7 +20,7 @@ final class SelfMetrics {
   private final Counter unreadableFields;
   private final List<Metric> all;
 
-  SelfMetrics(PrometheusProperties properties, List<String> sourceNames) {
+  SelfMetrics(PrometheusProperties properties) {
     up =
         Gauge.builder(properties)
             .name("status_exporter_source_up")
@@ -54,13 +54,14 @@ final class SelfMetrics {
             .labelNames("source")
             .build();
     all = List.of(up, readDuration, readErrors, valuesSkipped, unreadableFields);
-    for (String source : sourceNames) {
-      // Every reason from the start, so that rate() and increase() see the first failure.
-      for (FailureReason reason : FailureReason.values()) {
-        readErrors.initLabelValues(source, reason.label());
-      }
-      unreadableFields.initLabelValues(source);
+  }
+
+  /** Every reason from the start, so that rate() and increase() see the first failure. */
+  void addSource(String source) {
+    for (FailureReason reason : FailureReason.values()) {
+      readErrors.initLabelValues(source, reason.label());
     }
+    unreadableFields.initLabelValues(source);
   }
 
   void readSucceeded(String source, double seconds, int unreadable) {

@@ -19,23 +19,34 @@ import java.util.function.Consumer;
  * fails the scrape.
  */
 public final class StatusCollector implements MultiCollector {
-  private final List<SourceBinding> sources;
+  private volatile List<SourceBinding> sources;
   private final SelfMetrics selfMetrics;
   private final SourceStates states;
   private final SeedTextFormat seedTextFormat;
 
   public StatusCollector(
       List<SourceBinding> sources, PrometheusProperties properties, Consumer<String> log) {
-    this.sources = List.copyOf(sources);
-    List<String> names = new ArrayList<>();
-    for (SourceBinding source : sources) {
-      names.add(source.name());
-    }
-    this.selfMetrics = new SelfMetrics(properties, names);
+    this.selfMetrics = new SelfMetrics(properties);
     this.states = new SourceStates(log);
     this.seedTextFormat = new SeedTextFormat(properties);
+    replaceSources(sources);
   }
 
+  /**
+   * Reads these sources from the next scrape on, as after a reload of the configuration file. The
+   * self-metrics carry on counting; a read in flight of a replaced source runs out unseen.
+   */
+  public void replaceSources(List<SourceBinding> replacement) {
+    for (SourceBinding source : replacement) {
+      selfMetrics.addSource(source.name());
+    }
+    sources = List.copyOf(replacement);
+  }
+
+  /**
+   * No fixed list of families: the mapping file may change them on reload. The agent's own checks
+   * (reserved prefixes, no clashes) take the place of the registry's.
+   */
   @Override
   public MetricSnapshots collect(PrometheusScrapeRequest request) {
     List<MetricSnapshot> snapshots = collectAll();
@@ -51,6 +62,7 @@ public final class StatusCollector implements MultiCollector {
   }
 
   private List<MetricSnapshot> collectAll() {
+    List<SourceBinding> sources = this.sources;
     long start = System.nanoTime();
     // Begin every read before waiting for any, so slow sources wait side by side.
     List<CompletableFuture<Reading>> reads = new ArrayList<>(sources.size());

@@ -1,6 +1,7 @@
 package io.github.statusexporter.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,12 +16,14 @@ public final class AgentConfig {
   private final String host;
   private final SourceAddress source;
   private final Duration timeout;
+  private final Path configFile;
 
-  AgentConfig(int port, String host, SourceAddress source, Duration timeout) {
+  AgentConfig(int port, String host, SourceAddress source, Duration timeout, Path configFile) {
     this.port = port;
     this.host = host;
     this.source = source;
     this.timeout = timeout;
+    this.configFile = configFile;
   }
 
   /** Port of the metrics server. */
@@ -41,5 +44,10 @@ public final class AgentConfig {
   /** Longest a scrape waits for the status source. */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** The mapping file that declares the sources; when given, {@link #source()} is unused. */
+  public Optional<Path> configFile() {
+    return Optional.ofNullable(configFile);
   }
 }

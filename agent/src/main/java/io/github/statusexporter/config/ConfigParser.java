@@ -2,6 +2,9 @@ package io.github.statusexporter.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,10 +43,18 @@ public final class ConfigParser {
     String host = host(settings.get(Option.HOST));
     SourceAddress source = source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
+    Path configFile = configFile(settings.get(Option.CONFIG));
+    if (configFile != null && settings.containsKey(Option.SOURCE)) {
+      problems.add(
+          settings.get(Option.SOURCE).origin
+              + " and "
+              + settings.get(Option.CONFIG).origin
+              + " are both set: declare the source in the file");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("; ", problems));
     }
-    return new AgentConfig(port, host, source, timeout);
+    return new AgentConfig(port, host, source, timeout, configFile);
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
@@ -177,6 +188,21 @@ public final class ConfigParser {
       reject(setting, Durations.EXPECTED);
     }
     return timeout;
+  }
+
+  private Path configFile(Setting setting) {
+    if (setting == null) {
+      return null;
+    }
+    try {
+      if (!setting.value.isBlank()) {
+        return Paths.get(setting.value.trim());
+      }
+    } catch (InvalidPathException e) {
+      // reported below
+    }
+    reject(setting, "a file path, such as /etc/status-exporter.yml");
+    return null;
   }
 
   private void reject(Setting setting, String expected) {

@@ -7,7 +7,8 @@ enum Option {
   PORT("port"),
   HOST("host"),
   SOURCE("source"),
-  TIMEOUT("timeout");
+  TIMEOUT("timeout"),
+  CONFIG("config");
 
   static final String PROPERTY_PREFIX = "statusexporter.";
   static final String ENV_PREFIX = "STATUS_EXPORTER_";

@@ -9,6 +9,9 @@ import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /** Reads a JSON status document with an HTTP GET. */
 public final class HttpStatusSource implements StatusSource {
@@ -18,11 +21,24 @@ public final class HttpStatusSource implements StatusSource {
   private final URI uri;
   private final int timeoutMillis;
   private final String userAgent;
+  private final Map<String, String> headers;
+  private final SSLSocketFactory socketFactory;
 
-  public HttpStatusSource(URI uri, Duration timeout, String userAgent) {
+  /**
+   * @param headers sent with every read, such as an {@code Authorization} header
+   * @param socketFactory for https with certificate authorities of one's own; null for the JDK's
+   */
+  public HttpStatusSource(
+      URI uri,
+      Duration timeout,
+      String userAgent,
+      Map<String, String> headers,
+      SSLSocketFactory socketFactory) {
     this.uri = uri;
     this.timeoutMillis = (int) Math.max(1, timeout.toMillis());
     this.userAgent = userAgent;
+    this.headers = Map.copyOf(headers);
+    this.socketFactory = socketFactory;
   }
 
   @Override
@@ -37,6 +53,10 @@ public final class HttpStatusSource implements StatusSource {
       connection.setUseCaches(false);
       connection.setRequestProperty("Accept", "application/json");
       connection.setRequestProperty("User-Agent", userAgent);
+      headers.forEach(connection::setRequestProperty);
+      if (socketFactory != null && connection instanceof HttpsURLConnection) {
+        ((HttpsURLConnection) connection).setSSLSocketFactory(socketFactory);
+      }
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
         drainErrorBody(connection);

@@ -43,7 +43,8 @@ class StatusCollectorTest {
     PrometheusRegistry registry = new PrometheusRegistry();
     SharedRead read =
         new SharedRead(
-            new HttpStatusSource(status.uri(), Duration.ofSeconds(1), "test"),
+            new HttpStatusSource(
+                status.uri(), Duration.ofSeconds(1), "test", java.util.Map.of(), null),
             Duration.ofSeconds(1),
             reader);
     registry.register(

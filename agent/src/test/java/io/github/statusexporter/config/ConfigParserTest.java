@@ -133,7 +133,7 @@ class ConfigParserTest {
             + " 500ms or 2s",
         "timeout=61s | agent argument timeout: '61s' is not a duration from 1ms to 60s, such as"
             + " 500ms or 2s",
-        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout)",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config)",
         "port | agent argument 'port' is not of the form key=value",
         "port=1,port=2 | agent argument 'port' is given twice",
         "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
@@ -154,9 +154,30 @@ class ConfigParserTest {
     assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout);"
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config);"
                 + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
                 + " from 1ms to 60s, such as 500ms or 2s");
+  }
+
+  @Test
+  void aConfigFileIsAPath() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse("config=/etc/status-exporter.yml", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.configFile()).contains(java.nio.file.Paths.get("/etc/status-exporter.yml"));
+  }
+
+  @Test
+  void aConfigFileAndASourceOptionCannotBothBeSet() {
+    assertThatThrownBy(
+            () ->
+                ConfigParser.parse(
+                    "config=/etc/x.yml",
+                    NO_PROPERTIES,
+                    Map.of("STATUS_EXPORTER_SOURCE", "http://a/b")))
+        .hasMessage(
+            "environment variable STATUS_EXPORTER_SOURCE and agent argument config are both set:"
+                + " declare the source in the file");
   }
 
   @Test

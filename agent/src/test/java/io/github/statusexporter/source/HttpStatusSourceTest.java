@@ -21,7 +21,8 @@ class HttpStatusSourceTest {
   }
 
   private HttpStatusSource source(URI uri) {
-    return new HttpStatusSource(uri, Duration.ofMillis(500), "status-exporter/test");
+    return new HttpStatusSource(
+        uri, Duration.ofMillis(500), "status-exporter/test", java.util.Map.of(), null);
   }
 
   private FailureReason failureOf(URI uri) {

@@ -30,7 +30,9 @@ class SharedReadTest {
 
   private SharedRead sharedRead(Duration timeout) {
     return new SharedRead(
-        new HttpStatusSource(server.uri(), Duration.ofSeconds(5), "test"), timeout, reader);
+        new HttpStatusSource(server.uri(), Duration.ofSeconds(5), "test", java.util.Map.of(), null),
+        timeout,
+        reader);
   }
 
   @Test

@@ -1,0 +1,118 @@
+package io.github.statusexporter.agent;
+
+import io.github.statusexporter.collect.StatusCollector;
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.SourceDefinition;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the mapping file, and again whenever its content changes. A file that does not load leaves
+ * the last good one in force (at start: no sources, JVM metrics only), says why once, and counts
+ * the failure.
+ */
+final class ConfigWatcher implements Runnable {
+  private final Path file;
+  private final Map<String, String> environment;
+  private final Duration defaultTimeout;
+  private final SourceBindings bindings;
+  private final StatusCollector collector;
+  private final Gauge lastReloadSuccessful;
+  private final Counter reloadFailures;
+
+  /** Marks a file that could not be read, so that it is reported once, not at every look. */
+  private static final Object UNREADABLE = new Object();
+
+  private Object lastSeen;
+  private boolean loaded;
+
+  ConfigWatcher(
+      Path file,
+      Map<String, String> environment,
+      Duration defaultTimeout,
+      SourceBindings bindings,
+      StatusCollector collector,
+      PrometheusProperties properties,
+      PrometheusRegistry registry) {
+    this.file = file;
+    this.environment = environment;
+    this.defaultTimeout = defaultTimeout;
+    this.bindings = bindings;
+    this.collector = collector;
+    lastReloadSuccessful =
+        Gauge.builder(properties)
+            .name("status_exporter_config_last_reload_successful")
+            .help("1 if the last load of the configuration file succeeded, 0 if it failed")
+            .register(registry);
+    reloadFailures =
+        Counter.builder(properties)
+            .name("status_exporter_config_reload_failures")
+            .help("Loads of the configuration file that failed; the last good one stays in force")
+            .register(registry);
+  }
+
+  /** Loads the file if it is new or changed since the last look; never throws. */
+  @Override
+  public synchronized void run() {
+    Object seen;
+    try {
+      seen = Files.readAllBytes(file);
+    } catch (IOException e) {
+      seen = UNREADABLE; // the load below says why
+    }
+    if (sameAsLastSeen(seen)) {
+      return;
+    }
+    lastSeen = seen;
+    try {
+      List<SourceDefinition> sources = ConfigFile.load(file, environment, defaultTimeout);
+      collector.replaceSources(bindings.of(sources));
+      lastReloadSuccessful.set(1);
+      AgentLog.info("loaded " + file + ": " + describe(sources));
+      loaded = true;
+    } catch (ConfigException | IOException | java.security.GeneralSecurityException e) {
+      fail(e.getMessage());
+    } catch (RuntimeException e) {
+      fail(String.valueOf(e));
+    }
+  }
+
+  private boolean sameAsLastSeen(Object seen) {
+    if (seen instanceof byte[] && lastSeen instanceof byte[]) {
+      return Arrays.equals((byte[]) seen, (byte[]) lastSeen);
+    }
+    return seen == lastSeen;
+  }
+
+  private void fail(String why) {
+    lastReloadSuccessful.set(0);
+    reloadFailures.inc();
+    AgentLog.info(
+        "configuration not loaded: "
+            + why
+            + (loaded
+                ? "; the last good configuration stays in force"
+                : "; serving JVM metrics only until the file is fixed"));
+  }
+
+  private static String describe(List<SourceDefinition> sources) {
+    int metrics = 0;
+    for (SourceDefinition source : sources) {
+      metrics += source.metrics().size();
+    }
+    return sources.size()
+        + (sources.size() == 1 ? " source, " : " sources, ")
+        + metrics
+        + (metrics == 1 ? " metric" : " metrics");
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.statusexporter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigFileTest {
+  @TempDir Path directory;
+
+  private Path write(String yaml) throws IOException {
+    Path file = directory.resolve("status-exporter.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private List<SourceDefinition> load(String yaml) throws Exception {
+    return ConfigFile.load(write(yaml), Map.of("APP_TOKEN", "s3cret"), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aCompleteFileLoadsIntoDefinitions() throws Exception {
+    List<SourceDefinition> sources =
+        load(
+            """
+            sources:
+              - name: health
+                url: http://localhost:8080/actuator/health
+                timeout: 500ms
+                headers:
+                  Authorization: Bearer ${APP_TOKEN}
+                metrics:
+                  - name: app_up
+                    field: status
+                    values: {UP: 1, DOWN: 0}
+                    help: Whether the application says it is up
+                  - name: app_component_status
+                    type: stateset
+                    each: components
+                    key_label: component
+                    field: status
+                    states: [UP, DOWN]
+                  - name: app_disk_free_bytes
+                    field: components.diskSpace.details.free
+                    unit: bytes
+                    labels: {disk: root}
+                  - name: app_requests_total
+                    type: counter
+                    field: requests
+                  - name: app_build_info
+                    type: info
+                    label_fields: {version: build.version}
+              - name: pool
+                mbean: com.example:type=Pool,*
+                metrics:
+                  - name: pool_active_seconds
+                    field: active_millis
+                    scale: 0.001
+            """);
+
+    assertThat(sources).extracting(SourceDefinition::name).containsExactly("health", "pool");
+    SourceDefinition health = sources.get(0);
+    assertThat(health.timeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(health.headers()).containsExactly(Map.entry("Authorization", "Bearer s3cret"));
+    assertThat(health.metrics())
+        .extracting(MetricDefinition::name, MetricDefinition::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("app_up", MetricType.GAUGE),
+            org.assertj.core.groups.Tuple.tuple("app_component_status", MetricType.STATESET),
+            org.assertj.core.groups.Tuple.tuple("app_disk_free_bytes", MetricType.GAUGE),
+            org.assertj.core.groups.Tuple.tuple("app_requests", MetricType.COUNTER),
+            org.assertj.core.groups.Tuple.tuple("app_build", MetricType.INFO));
+    assertThat(health.metrics().get(0).values()).containsEntry("UP", 1.0);
+    assertThat(health.metrics().get(2).help())
+        .isEqualTo("Status field components.diskSpace.details.free");
+    SourceDefinition pool = sources.get(1);
+    assertThat(pool.address().objectName().isPattern()).isTrue();
+    assertThat(pool.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(pool.metrics().get(0).scale()).isEqualTo(0.001);
+  }
+
+  @Test
+  void aSingleSourceNeedsNoName() throws Exception {
+    List<SourceDefinition> sources =
+        load(
+            """
+            sources:
+              - url: http://localhost:8000/status
+                metrics:
+                  - {name: app_uptime, field: total_uptime}
+            """);
+
+    assertThat(sources.get(0).name()).isEqualTo("default");
+  }
+
+  private static final String HEADER = "sources:\n  - url: http://localhost:8000/status\n";
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // problem in the metric | message after the file name
+        "colour: blue | :6: sources[0].metrics[0].colour: is not a known key (known here: name,"
+            + " type, help, unit, field, each, key_label, labels, label_fields, values, scale,"
+            + " states)",
+        "type: histo | :6: sources[0].metrics[0].type: 'histo' is not one of gauge, counter,"
+            + " stateset, info",
+        "scale: lots | :6: sources[0].metrics[0].scale: 'lots' is not a number",
+        "unit: bytes | :6: sources[0].metrics[0].unit: 'bytes' must be a lower-case word that"
+            + " the name ends with (_bytes)",
+        "each: components | :6: sources[0].metrics[0].each: goes with 'each' and 'key_label'"
+            + " together",
+        "labels: {0bad: x} | :6: sources[0].metrics[0].labels: '0bad' is not a label name"
+            + " ([a-zA-Z_][a-zA-Z0-9_]*, no leading __)",
+        "states: [a] | :6: sources[0].metrics[0].states: is only for a stateset",
+        "label_fields: {v: 'a..b'} | :6: sources[0].metrics[0].label_fields: 'a..b' has an empty"
+            + " name at character 3",
+      })
+  void badMetricKeysAreRejectedWithFileLineAndKey(String extra, String message) throws Exception {
+    Path file =
+        write(
+            HEADER
+                + "    metrics:\n      - name: app_x\n        field: x\n        "
+                + extra
+                + "\n");
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'' | :1: is empty; it needs 'sources:'",
+        "sources: [ | :1: is not valid YAML: expected the node content, but found"
+            + " '<stream end>'",
+        "- a list | :1: the file: must be a mapping of keys to values",
+        "source: [] | :1: source: is not a known key (known here: sources)",
+        "sources: [] | :1: sources: needs at least one source",
+        "sources:\\n  - metrics: [{name: a, field: b}] | :2: sources[0]: needs exactly one of"
+            + " 'url' or 'mbean'",
+        "sources:\\n  - url: ftp://x\\n    metrics: [{name: a, field: b}] | :2:"
+            + " sources[0].url: 'ftp://x' is not an http:// or https:// URL",
+        "sources:\\n  - mbean: 'nodomain'\\n    metrics: [{name: a, field: b}] | :2:"
+            + " sources[0].mbean: 'nodomain' is not an MBean name or pattern (Key properties"
+            + " cannot be empty)",
+        "sources:\\n  - url: http://x\\n    timeout: 90s\\n    metrics: [{name: a, field: b}] |"
+            + " :3: sources[0].timeout: '90s' is not a duration from 1ms to 60s, such as 500ms or"
+            + " 2s",
+        "sources:\\n  - url: http://x\\n    headers: {A: '${NOPE}'}\\n    metrics: [{name: a,"
+            + " field: b}] | :3: sources[0].headers.A: uses ${NOPE}, but the environment has no"
+            + " variable NOPE",
+        "sources:\\n  - url: http://x\\n    ca_file: /x.pem\\n    metrics: [{name: a, field: b}] |"
+            + " :3: sources[0].ca_file: is only for https:// url sources",
+        "sources:\\n  - url: http://x\\n    metrics: [] | :3: sources[0].metrics: needs at least"
+            + " one metric",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: jvm_x, field: b}] | :3:"
+            + " sources[0].metrics[0].name: 'jvm_x' starts with jvm_, which the agent's own"
+            + " metrics use",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: 'a-b', field: b}] | :3:"
+            + " sources[0].metrics[0].name: 'a-b' is not a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: stateset, field: b}] | :3:"
+            + " sources[0].metrics[0].states: must list the state set's states, each once",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: info, field: b}] | :3:"
+            + " sources[0].metrics[0].field: is not for a info metric",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: info}] | :3:"
+            + " sources[0].metrics[0].label_fields: is required for an info metric: its labels are"
+            + " its value",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a}] | :3: sources[0].metrics[0].field:"
+            + " is required for a gauge",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, field: b}, {name: a_total, type:"
+            + " counter, field: c}] | :3: sources[0].metrics[1].name: 'a_total' clashes with metric"
+            + " 'a' (both write a)",
+        "sources:\\n  - name: one\\n    url: http://x\\n    metrics: [{name: a, field: b}]\\n  -"
+            + " name: two\\n    url: http://y\\n    metrics: [{name: a, field: c}] | :7:"
+            + " sources[1].metrics[0].name: 'a' clashes with metric 'a' (both write a)",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, field: b}]\\n  - url: http://y\\n"
+            + "    metrics: [{name: c, field: d}] | :2: sources[0].name: is required",
+        "sources:\\n  - url: http://x\\n    url: http://y\\n    metrics: [{name: a, field: b}] |"
+            + " :3: sources[0].url: is given twice",
+      })
+  void badFilesAreRejectedWithFileLineAndKey(String yaml, String message) throws Exception {
+    Path file = write(yaml.replace("\\n", "\n"));
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + message);
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = directory.resolve("nope.yml");
+
+    assertThatThrownBy(() -> ConfigFile.load(missing, Map.of(), Duration.ofSeconds(2)))
+        .hasMessageStartingWith(missing + ": cannot be read (java.nio.file.NoSuchFileException");
+  }
+}

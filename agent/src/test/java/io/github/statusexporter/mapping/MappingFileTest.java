@@ -1,0 +1,119 @@
+package io.github.statusexporter.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.source.JsonReadings;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Mapping files over realistic status documents, compared as whole exposition texts. */
+class MappingFileTest {
+  private final List<String> skipped = new ArrayList<>();
+
+  private String map(String name) throws Exception {
+    Path directory = Paths.get(MappingFileTest.class.getResource("/mapping").toURI());
+    List<SourceDefinition> sources =
+        ConfigFile.load(directory.resolve(name + ".yml"), Map.of(), Duration.ofSeconds(2));
+    byte[] json = Files.readAllBytes(directory.resolve(name + ".json"));
+    MetricSnapshots snapshots =
+        new MetricSnapshots(
+            Mapping.of(sources.get(0).metrics())
+                .apply(
+                    JsonReadings.parse(json),
+                    (metric, reason) -> skipped.add(metric + ":" + reason.label())));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.create().write(out, snapshots, EscapingScheme.ALLOW_UTF8);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void springBootHealthWithComponentsValueTablesAndInfo() throws Exception {
+    assertThat(map("spring-health"))
+        .isEqualTo(
+            """
+            # HELP app_component_status Health of each component
+            # TYPE app_component_status gauge
+            app_component_status{component="db",app_component_status="DOWN"} 0
+            app_component_status{component="db",app_component_status="OUT_OF_SERVICE"} 0
+            app_component_status{component="db",app_component_status="UNKNOWN"} 0
+            app_component_status{component="db",app_component_status="UP"} 1
+            app_component_status{component="diskSpace",app_component_status="DOWN"} 0
+            app_component_status{component="diskSpace",app_component_status="OUT_OF_SERVICE"} 0
+            app_component_status{component="diskSpace",app_component_status="UNKNOWN"} 0
+            app_component_status{component="diskSpace",app_component_status="UP"} 1
+            app_component_status{component="ping",app_component_status="DOWN"} 0
+            app_component_status{component="ping",app_component_status="OUT_OF_SERVICE"} 0
+            app_component_status{component="ping",app_component_status="UNKNOWN"} 0
+            app_component_status{component="ping",app_component_status="UP"} 1
+            app_component_status{component="redis",app_component_status="DOWN"} 1
+            app_component_status{component="redis",app_component_status="OUT_OF_SERVICE"} 0
+            app_component_status{component="redis",app_component_status="UNKNOWN"} 0
+            app_component_status{component="redis",app_component_status="UP"} 0
+            # HELP app_database_info The database in use
+            # TYPE app_database_info gauge
+            app_database_info{database="PostgreSQL"} 1
+            # HELP app_disk_free_bytes Free disk space
+            # TYPE app_disk_free_bytes gauge
+            app_disk_free_bytes 9.1300564992E10
+            # HELP app_up 1 if the application reports UP
+            # TYPE app_up gauge
+            app_up 1.0
+            """);
+    assertThat(skipped).isEmpty();
+  }
+
+  @Test
+  void clusterHealthWithColoursBooleansScaleAndLabels() throws Exception {
+    assertThat(map("cluster-health"))
+        .isEqualTo(
+            """
+            # HELP cluster_active_shards_ratio Active shards as a share of all
+            # TYPE cluster_active_shards_ratio gauge
+            cluster_active_shards_ratio 0.96
+            # HELP cluster_nodes Nodes in the cluster, by role
+            # TYPE cluster_nodes gauge
+            cluster_nodes{role="any"} 3.0
+            # HELP cluster_status Cluster health colour
+            # TYPE cluster_status gauge
+            cluster_status{cluster="prod",cluster_status="green"} 0
+            cluster_status{cluster="prod",cluster_status="red"} 0
+            cluster_status{cluster="prod",cluster_status="yellow"} 1
+            # HELP cluster_task_max_waiting_seconds Longest wait of a pending task
+            # TYPE cluster_task_max_waiting_seconds gauge
+            cluster_task_max_waiting_seconds 1.5
+            # HELP cluster_timed_out 1 if the health request timed out
+            # TYPE cluster_timed_out gauge
+            cluster_timed_out 0.0
+            """);
+    assertThat(skipped).isEmpty();
+  }
+
+  @Test
+  void arrayEntriesNumericStringsAndCounters() throws Exception {
+    assertThat(map("queues"))
+        .isEqualTo(
+            """
+            # HELP app_queue_depth Messages waiting, by queue
+            # TYPE app_queue_depth gauge
+            app_queue_depth{index="0",queue="orders"} 17.0
+            app_queue_depth{index="1",queue="mail"} 3.0
+            # HELP app_requests_served_total Requests served since start
+            # TYPE app_requests_served_total counter
+            app_requests_served_total 1234.0
+            """);
+    assertThat(skipped).containsExactly("app_queue_depth:wrong_type");
+  }
+}
