@@ -198,6 +198,25 @@ class ConfigFileTest {
         .hasMessage(file + message);
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"spring-boot.yml", "elasticsearch.yml", "tomcat-hikari.yml"})
+  void theDocumentedExamplesLoad(String example) throws Exception {
+    Path file = java.nio.file.Paths.get("..", "docs", "examples", example);
+    Path ca = java.nio.file.Paths.get("src", "test", "resources", "ca.pem");
+    String yaml =
+        Files.readString(file).replace("/etc/elasticsearch/certs/http_ca.crt", ca.toString());
+
+    List<SourceDefinition> sources =
+        ConfigFile.load(
+            write(yaml),
+            Map.of("ACTUATOR_TOKEN", "t", "ES_BASIC_AUTH", "dXNlcjpwYXNz"),
+            Duration.ofSeconds(2));
+
+    assertThat(sources).isNotEmpty();
+    assertThat(sources).allSatisfy(source -> assertThat(source.metrics()).isNotEmpty());
+  }
+
   @Test
   void aMissingFileIsNamed() {
     Path missing = directory.resolve("nope.yml");

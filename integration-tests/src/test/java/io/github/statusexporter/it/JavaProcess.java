@@ -64,12 +64,18 @@ final class JavaProcess implements AutoCloseable {
 
   /** The demo app on {@code appPort}, with the agent and {@code agentArguments} if not null. */
   static JavaProcess demoApp(int appPort, String agentArguments) throws IOException {
+    return demoApp(appPort, agentArguments, Map.of());
+  }
+
+  /** The demo app as above, with these environment variables. */
+  static JavaProcess demoApp(int appPort, String agentArguments, Map<String, String> environment)
+      throws IOException {
     List<String> arguments = new ArrayList<>();
     if (agentArguments != null) {
       arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
     }
     arguments.addAll(List.of("-jar", DEMO_JAR.toString(), "--port", String.valueOf(appPort)));
-    JavaProcess process = start(arguments, Map.of());
+    JavaProcess process = start(arguments, environment);
     process.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
     return process;
   }
