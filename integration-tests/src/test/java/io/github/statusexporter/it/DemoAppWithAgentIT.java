@@ -113,16 +113,20 @@ class DemoAppWithAgentIT {
     assertThat(Scrape.of(agentPort).value("app_health{app_health=\"healthy\"}")).isEqualTo(1.0);
   }
 
+  /** JVM metrics are registered a moment after the server answers: wait for them. */
+  private Scrape scrapeWithJvmMetrics() {
+    return Wait.until(
+        "JVM metrics",
+        Duration.ofSeconds(10),
+        () -> {
+          Scrape s = Scrape.of(agentPort);
+          return s.hasFamily("jvm_memory_used_bytes") ? s : null;
+        });
+  }
+
   @Test
   void jvmAndProcessFamiliesArePresent() throws Exception {
-    Scrape scrape =
-        Wait.until(
-            "JVM metrics",
-            Duration.ofSeconds(10),
-            () -> {
-              Scrape s = Scrape.of(agentPort);
-              return s.hasFamily("jvm_memory_used_bytes") ? s : null;
-            });
+    Scrape scrape = scrapeWithJvmMetrics();
 
     assertThat(scrape.text)
         .as("the JVM the tests were asked to run on")
@@ -139,14 +143,7 @@ class DemoAppWithAgentIT {
 
   @Test
   void theWholeOutputPassesPromtoolCheckMetrics() throws Exception {
-    Scrape scrape =
-        Wait.until(
-            "JVM metrics",
-            Duration.ofSeconds(10),
-            () -> {
-              Scrape s = Scrape.of(agentPort);
-              return s.hasFamily("jvm_memory_used_bytes") ? s : null;
-            });
+    Scrape scrape = scrapeWithJvmMetrics();
 
     assertThat(Promtool.checkMetrics(scrape.text)).isEmpty();
   }
