@@ -3,7 +3,9 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.instrumentation.RequestRecording;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,11 @@ final class ConfigWatcher implements Runnable {
     try {
       List<SourceDefinition> sources = ConfigFile.load(file, environment, defaultTimeout);
       collector.replaceSources(bindings.of(sources));
+      List<SourceAddress> addresses = new ArrayList<>();
+      for (SourceDefinition source : sources) {
+        addresses.add(source.address());
+      }
+      RequestRecording.agentReadPaths(SourceBindings.httpPaths(addresses));
       lastReloadSuccessful.set(1);
       AgentLog.info("loaded " + file + ": " + describe(sources));
       loaded = true;

@@ -52,6 +52,18 @@ final class SourceBindings {
     return bindings;
   }
 
+  /** The URL paths of the HTTP sources among {@code addresses}. */
+  static List<String> httpPaths(List<SourceAddress> addresses) {
+    List<String> paths = new ArrayList<>();
+    for (SourceAddress address : addresses) {
+      if (!address.isMBean()) {
+        String path = address.uri().getRawPath();
+        paths.add(path == null || path.isEmpty() ? "/" : path);
+      }
+    }
+    return paths;
+  }
+
   private SourceBinding bind(String name, StatusSource source, Duration timeout, Mapping mapping) {
     return new SourceBinding(name, new SharedRead(source, timeout, readers), mapping);
   }

@@ -3,6 +3,8 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
+import io.github.statusexporter.instrumentation.RequestMetrics;
+import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.server.MetricsServer;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -70,9 +72,17 @@ final class Startup implements Runnable {
     PrometheusRegistry registry = new PrometheusRegistry();
     ExecutorService readers = Executors.newCachedThreadPool(new DaemonThreads("source"));
     SourceBindings bindings = new SourceBindings(readers, version);
+    if (config.instrument()) {
+      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
+      requestMetrics.register(registry);
+      RequestRecording.install(requestMetrics);
+    }
     Path file = config.configFile().orElse(null);
-    List<SourceBinding> initial =
-        file == null ? List.of(bindings.seed(config.source(), config.timeout())) : List.of();
+    List<SourceBinding> initial = List.of();
+    if (file == null) {
+      initial = List.of(bindings.seed(config.source(), config.timeout()));
+      RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(config.source())));
+    }
     StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
     registry.register(collector);
     ConfigWatcher watcher = null;

@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
+import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 
@@ -15,23 +16,36 @@ public final class StatusExporterAgent {
   private StatusExporterAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments);
+    start(arguments, instrumentation);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments);
+    start(arguments, instrumentation);
   }
 
-  private static void start(String arguments) {
+  private static void start(String arguments, Instrumentation instrumentation) {
     try {
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
+      if (config.instrument()) {
+        instrumentJdkServer(instrumentation);
+      }
       DaemonThreads.daemon(new Startup(config, environment, version()), "status-exporter-start")
           .start();
     } catch (ConfigException e) {
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
     } catch (Throwable e) {
       AgentLog.info("not started, the application runs on without it: " + e);
+    }
+  }
+
+  /** Before main, so no server of the application can be created without it. */
+  private static void instrumentJdkServer(Instrumentation instrumentation) {
+    try {
+      JdkServerInstrumentation.install(instrumentation)
+          .ifPresent(why -> AgentLog.info("no request metrics for the JDK HTTP server: " + why));
+    } catch (Throwable e) {
+      AgentLog.info("no request metrics for the JDK HTTP server: " + e);
     }
   }
 

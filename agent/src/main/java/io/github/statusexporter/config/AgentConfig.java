@@ -17,13 +17,24 @@ public final class AgentConfig {
   private final SourceAddress source;
   private final Duration timeout;
   private final Path configFile;
+  private final boolean instrument;
+  private final HistogramBuckets histogramBuckets;
 
-  AgentConfig(int port, String host, SourceAddress source, Duration timeout, Path configFile) {
+  AgentConfig(
+      int port,
+      String host,
+      SourceAddress source,
+      Duration timeout,
+      Path configFile,
+      boolean instrument,
+      HistogramBuckets histogramBuckets) {
     this.port = port;
     this.host = host;
     this.source = source;
     this.timeout = timeout;
     this.configFile = configFile;
+    this.instrument = instrument;
+    this.histogramBuckets = histogramBuckets;
   }
 
   /** Port of the metrics server. */
@@ -49,5 +60,15 @@ public final class AgentConfig {
   /** The mapping file that declares the sources; when given, {@link #source()} is unused. */
   public Optional<Path> configFile() {
     return Optional.ofNullable(configFile);
+  }
+
+  /** Whether the application's HTTP server requests are measured. */
+  public boolean instrument() {
+    return instrument;
+  }
+
+  /** Which buckets the request duration histogram keeps. */
+  public HistogramBuckets histogramBuckets() {
+    return histogramBuckets;
   }
 }

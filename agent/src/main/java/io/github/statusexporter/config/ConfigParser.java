@@ -44,6 +44,8 @@ public final class ConfigParser {
     SourceAddress source = source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
     Path configFile = configFile(settings.get(Option.CONFIG));
+    boolean instrument = instrument(settings.get(Option.INSTRUMENT));
+    HistogramBuckets buckets = histogramBuckets(settings.get(Option.HISTOGRAM));
     if (configFile != null && settings.containsKey(Option.SOURCE)) {
       problems.add(
           settings.get(Option.SOURCE).origin
@@ -54,7 +56,7 @@ public final class ConfigParser {
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("; ", problems));
     }
-    return new AgentConfig(port, host, source, timeout, configFile);
+    return new AgentConfig(port, host, source, timeout, configFile, instrument, buckets);
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
@@ -202,6 +204,30 @@ public final class ConfigParser {
       // reported below
     }
     reject(setting, "a file path, such as /etc/status-exporter.yml");
+    return null;
+  }
+
+  private boolean instrument(Setting setting) {
+    if (setting == null) {
+      return true;
+    }
+    String value = setting.value.trim();
+    if (!value.equals("true") && !value.equals("false")) {
+      reject(setting, "true or false");
+    }
+    return !value.equals("false");
+  }
+
+  private HistogramBuckets histogramBuckets(Setting setting) {
+    if (setting == null) {
+      return HistogramBuckets.BOTH;
+    }
+    for (HistogramBuckets buckets : HistogramBuckets.values()) {
+      if (buckets.key().equals(setting.value.trim())) {
+        return buckets;
+      }
+    }
+    reject(setting, "one of both, classic, native");
     return null;
   }
 

@@ -8,7 +8,9 @@ enum Option {
   HOST("host"),
   SOURCE("source"),
   TIMEOUT("timeout"),
-  CONFIG("config");
+  CONFIG("config"),
+  INSTRUMENT("instrument"),
+  HISTOGRAM("histogram");
 
   static final String PROPERTY_PREFIX = "statusexporter.";
   static final String ENV_PREFIX = "STATUS_EXPORTER_";

@@ -1,5 +1,6 @@
 package io.github.statusexporter.server;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
@@ -45,8 +46,12 @@ public final class MetricsServer implements AutoCloseable {
         host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
     HttpServer server = HttpServer.create(address, BACKLOG);
     server.setExecutor(executor);
-    server.createContext(
-        "/", new Router(new MetricsHandler(properties, registry), new HealthyHandler(), version));
+    HttpContext context =
+        server.createContext(
+            "/",
+            new Router(new MetricsHandler(properties, registry), new HealthyHandler(), version));
+    // Scrapes are not the application's requests: drop any filter the JDK server was given.
+    context.getFilters().clear();
     server.start();
     return new MetricsServer(server, executor);
   }

@@ -23,6 +23,18 @@ class ConfigParserTest {
     assertThat(config.host()).isEmpty();
     assertThat(config.source().uri()).isEqualTo(URI.create("http://localhost:8000/status"));
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.configFile()).isEmpty();
+    assertThat(config.instrument()).isTrue();
+    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.BOTH);
+  }
+
+  @Test
+  void requestMetricsCanBeTurnedOffAndTheirBucketsChosen() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse("instrument=false,histogram=classic", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.instrument()).isFalse();
+    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.CLASSIC);
   }
 
   @Test
@@ -133,7 +145,9 @@ class ConfigParserTest {
             + " 500ms or 2s",
         "timeout=61s | agent argument timeout: '61s' is not a duration from 1ms to 60s, such as"
             + " 500ms or 2s",
-        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config)",
+        "instrument=yes | agent argument instrument: 'yes' is not true or false",
+        "histogram=fancy | agent argument histogram: 'fancy' is not one of both, classic, native",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config, instrument, histogram)",
         "port | agent argument 'port' is not of the form key=value",
         "port=1,port=2 | agent argument 'port' is given twice",
         "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
@@ -154,7 +168,7 @@ class ConfigParserTest {
     assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config);"
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config, instrument, histogram);"
                 + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
                 + " from 1ms to 60s, such as 500ms or 2s");
   }

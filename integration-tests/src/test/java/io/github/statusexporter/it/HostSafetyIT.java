@@ -99,7 +99,7 @@ class HostSafetyIT {
       assertThat(app.stderr())
           .containsExactly(
               "status-exporter: not started, the application runs on without it:"
-                  + " unknown option 'colour' (known options: port, host, source, timeout, config);"
+                  + " unknown option 'colour' (known options: port, host, source, timeout, config, instrument, histogram);"
                   + " agent argument port: 'abc' is not a port number from 1 to 65535");
       assertAppServes(appPort);
     }

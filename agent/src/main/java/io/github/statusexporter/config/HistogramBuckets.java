@@ -1,0 +1,17 @@
+package io.github.statusexporter.config;
+
+import java.util.Locale;
+
+/** Which buckets the request duration histogram keeps: the {@code histogram} option. */
+public enum HistogramBuckets {
+  /** Classic buckets in every format, native buckets too for protobuf scrapes. */
+  BOTH,
+  /** Classic buckets only: the cheapest to record. */
+  CLASSIC,
+  /** Native buckets only; text-format scrapes then see only the count and sum. */
+  NATIVE;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.statusexporter.instrumentation;
+
+import io.github.statusexporter.config.HistogramBuckets;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The HTTP server metrics of OpenTelemetry's semantic conventions, as Prometheus names them: {@code
+ * http_server_request_duration_seconds} and {@code http_server_active_requests}.
+ */
+public final class RequestMetrics {
+  /** The boundaries OpenTelemetry advises for {@code http.server.request.duration}. */
+  static final double[] BUCKETS = {
+    0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
+  };
+
+  final Histogram duration;
+  private final Gauge active;
+
+  /** Active-request data points by scheme (http, https) and method, looked up once each. */
+  private final AtomicReferenceArray<GaugeDataPoint> activePoints =
+      new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
+
+  public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
+    Histogram.Builder histogram =
+        Histogram.builder(properties)
+            .name("http_server_request_duration")
+            .unit(Unit.SECONDS)
+            .help("Duration of HTTP server requests")
+            .labelNames(
+                "http_request_method", "http_response_status_code", "http_route", "url_scheme")
+            .classicUpperBounds(BUCKETS);
+    if (buckets == HistogramBuckets.CLASSIC) {
+      histogram.classicOnly();
+    } else if (buckets == HistogramBuckets.NATIVE) {
+      histogram.nativeOnly();
+    }
+    // Exemplar sampling would start a scheduler thread and costs on every request.
+    histogram.withoutExemplars();
+    duration = histogram.build();
+    Gauge.Builder gauge =
+        Gauge.builder(properties)
+            .name("http_server_active_requests")
+            .help("Number of HTTP server requests in flight")
+            .labelNames("http_request_method", "url_scheme");
+    gauge.withoutExemplars();
+    active = gauge.build();
+  }
+
+  public void register(PrometheusRegistry registry) {
+    registry.register(duration);
+    registry.register(active);
+  }
+
+  /** The recorder of one route; routes are few (contexts, servlet mappings), so keep it. */
+  public RouteRecorder route(String route, boolean https) {
+    return new RouteRecorder(this, route, https);
+  }
+
+  GaugeDataPoint active(boolean https, int method) {
+    int index = (https ? HttpMethods.COUNT : 0) + method;
+    GaugeDataPoint point = activePoints.get(index);
+    if (point == null) {
+      point = active.labelValues(HttpMethods.NAMES[method], https ? "https" : "http");
+      activePoints.set(index, point);
+    }
+    return point;
+  }
+}

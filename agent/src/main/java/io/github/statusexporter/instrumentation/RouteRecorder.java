@@ -1,0 +1,77 @@
+package io.github.statusexporter.instrumentation;
+
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Records the requests of one route. Data points are looked up once per method and status and kept,
+ * so recording a request allocates nothing once its series exists.
+ */
+public final class RouteRecorder {
+  /** Status codes 100 to 599 have their own label value; anything else has none. */
+  private static final int STATUSES = 501;
+
+  private static final String[] STATUS_LABELS = statusLabels();
+
+  private final RequestMetrics metrics;
+  private final String route;
+  private final boolean https;
+  private final AtomicReferenceArray<AtomicReferenceArray<DistributionDataPoint>> byMethod =
+      new AtomicReferenceArray<>(HttpMethods.COUNT);
+
+  RouteRecorder(RequestMetrics metrics, String route, boolean https) {
+    this.metrics = metrics;
+    this.route = route;
+    this.https = https;
+  }
+
+  /** The index {@link #started} and {@link #finished} take for a request method. */
+  public static int method(String method) {
+    return HttpMethods.index(method);
+  }
+
+  /** A request began; returns its start time for {@link #finished}. */
+  public long started(int method) {
+    metrics.active(https, method).inc();
+    return System.nanoTime();
+  }
+
+  /**
+   * The request's response is complete.
+   *
+   * @param status the status code sent, or -1 when none was
+   */
+  public void finished(int method, int status, long startNanos) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    point(method, status).observe(seconds);
+    metrics.active(https, method).dec();
+  }
+
+  private DistributionDataPoint point(int method, int status) {
+    AtomicReferenceArray<DistributionDataPoint> byStatus = byMethod.get(method);
+    if (byStatus == null) {
+      byStatus = new AtomicReferenceArray<>(STATUSES);
+      if (!byMethod.compareAndSet(method, null, byStatus)) {
+        byStatus = byMethod.get(method);
+      }
+    }
+    int index = status >= 100 && status <= 599 ? status - 100 : STATUSES - 1;
+    DistributionDataPoint point = byStatus.get(index);
+    if (point == null) {
+      point =
+          metrics.duration.labelValues(
+              HttpMethods.NAMES[method], STATUS_LABELS[index], route, https ? "https" : "http");
+      byStatus.set(index, point);
+    }
+    return point;
+  }
+
+  private static String[] statusLabels() {
+    String[] labels = new String[STATUSES];
+    for (int i = 0; i < STATUSES - 1; i++) {
+      labels[i] = Integer.toString(100 + i);
+    }
+    labels[STATUSES - 1] = ""; // no status was sent: the label is absent, as OpenTelemetry has it
+    return labels;
+  }
+}

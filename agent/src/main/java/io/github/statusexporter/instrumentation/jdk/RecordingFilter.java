@@ -1,0 +1,91 @@
+package io.github.statusexporter.instrumentation.jdk;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.statusexporter.instrumentation.RequestMetrics;
+import io.github.statusexporter.instrumentation.RequestRecording;
+import io.github.statusexporter.instrumentation.RouteRecorder;
+import java.io.IOException;
+
+/**
+ * Records the requests of one JDK server context. The route label is the context's path, never the
+ * request's URI, so the number of series is bounded by the application's contexts.
+ */
+final class RecordingFilter extends Filter {
+  /**
+   * A completion stream per thread, reused while its requests finish on that thread. One that a
+   * handler takes to another thread is left to it and replaced.
+   */
+  private static final ThreadLocal<CompletionStream> SPARE = new ThreadLocal<>();
+
+  private final String route;
+  private final boolean https;
+  private volatile RouteRecorder recorder;
+
+  RecordingFilter(String route, boolean https) {
+    this.route = route;
+    this.https = https;
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    CompletionStream stream = begin(exchange);
+    if (stream == null) {
+      chain.doFilter(exchange);
+      return;
+    }
+    try {
+      chain.doFilter(exchange);
+    } catch (IOException | RuntimeException | Error e) {
+      stream.finish();
+      throw e;
+    }
+    if (!stream.isFinished()) {
+      SPARE.remove(); // the response goes on elsewhere: this stream is no longer ours to reuse
+    }
+  }
+
+  /** Starts recording the exchange; null when it is not to be recorded. Never throws. */
+  private CompletionStream begin(HttpExchange exchange) {
+    try {
+      RouteRecorder recorder = recorder();
+      if (recorder == null || isAgentRead(exchange)) {
+        return null;
+      }
+      CompletionStream stream = SPARE.get();
+      if (stream == null || !stream.isFinished()) {
+        stream = new CompletionStream();
+        SPARE.set(stream);
+      }
+      int method = RouteRecorder.method(exchange.getRequestMethod());
+      exchange.getRequestBody(); // setStreams expects the request stream to exist
+      stream.open(exchange, exchange.getResponseBody(), recorder, method, recorder.started(method));
+      exchange.setStreams(null, stream);
+      return stream;
+    } catch (RuntimeException e) {
+      return null; // unrecorded, but served
+    }
+  }
+
+  private RouteRecorder recorder() {
+    RouteRecorder current = recorder;
+    if (current == null) {
+      RequestMetrics metrics = RequestRecording.metrics();
+      if (metrics != null) {
+        current = metrics.route(route, https);
+        recorder = current;
+      }
+    }
+    return current;
+  }
+
+  private boolean isAgentRead(HttpExchange exchange) {
+    return RequestRecording.mayServeAgentReads(route)
+        && RequestRecording.isAgentUserAgent(exchange.getRequestHeaders().getFirst("User-Agent"));
+  }
+
+  @Override
+  public String description() {
+    return "status-exporter request metrics";
+  }
+}
