@@ -67,11 +67,14 @@ final class ConfigWatcher implements Runnable {
   /** Loads the file if it is new or changed since the last look; never throws. */
   @Override
   public synchronized void run() {
-    Object seen;
+    Object seen = UNREADABLE; // unless read below; the load then says why
     try {
-      seen = Files.readAllBytes(file);
+      // Only a regular file of bounded size is read: never a FIFO, never a growing log.
+      if (Files.isRegularFile(file) && Files.size(file) <= ConfigFile.MAX_BYTES) {
+        seen = Files.readAllBytes(file);
+      }
     } catch (IOException e) {
-      seen = UNREADABLE; // the load below says why
+      // the load below says why
     }
     if (sameAsLastSeen(seen)) {
       return;
@@ -90,7 +93,9 @@ final class ConfigWatcher implements Runnable {
       loaded = true;
     } catch (ConfigException | IOException | java.security.GeneralSecurityException e) {
       fail(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Anything else, such as a StackOverflowError from a deeply nested file: the poller
+      // must live on, and the application with it.
       fail(String.valueOf(e));
     }
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 final class Startup implements Runnable {
   /** How often the configuration file is looked at for changes. */
   private static final long CONFIG_POLL_SECONDS = 2;
+
+  /** Most source reads in flight at once; past it a read fails at once as internal_error. */
+  private static final int MAX_READERS = 16;
 
   private final AgentConfig config;
   private final Map<String, String> environment;
@@ -70,7 +74,7 @@ final class Startup implements Runnable {
     // Explicit properties: the application's io.prometheus.* settings must not steer the agent.
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
-    ExecutorService readers = Executors.newCachedThreadPool(new DaemonThreads("source"));
+    ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
     if (config.instrument()) {
       RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
@@ -119,7 +123,26 @@ final class Startup implements Runnable {
           watcher, CONFIG_POLL_SECONDS, CONFIG_POLL_SECONDS, TimeUnit.SECONDS);
     }
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
-    JvmMetrics.builder(properties).register(registry);
+    try {
+      JvmMetrics.builder(properties).register(registry);
+    } catch (RuntimeException e) {
+      AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
+    }
+  }
+
+  /**
+   * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
+   * the application (a deadlocked MBean getter) must not pile up threads across reloads.
+   */
+  private static ExecutorService readerPool() {
+    return new ThreadPoolExecutor(
+        0,
+        MAX_READERS,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        new DaemonThreads("source"),
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /**

@@ -5,7 +5,7 @@ import io.github.statusexporter.source.FailureReason;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Metric;
+import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ final class SelfMetrics {
   private final Counter readErrors;
   private final Counter valuesSkipped;
   private final Counter unreadableFields;
-  private final List<Metric> all;
+  private final List<StatefulMetric<?, ?>> all;
 
   SelfMetrics(PrometheusProperties properties) {
     up =
@@ -64,6 +64,13 @@ final class SelfMetrics {
     unreadableFields.initLabelValues(source);
   }
 
+  /** Forgets a source that is gone, so that its last values do not linger. */
+  void removeSource(String source) {
+    for (StatefulMetric<?, ?> metric : all) {
+      metric.removeIf(labels -> labels.get(0).equals(source));
+    }
+  }
+
   void readSucceeded(String source, double seconds, int unreadable) {
     up.labelValues(source).set(1);
     unreadableFields.labelValues(source).inc(unreadable);
@@ -82,7 +89,7 @@ final class SelfMetrics {
 
   List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> snapshots = new ArrayList<>(all.size());
-    for (Metric metric : all) {
+    for (StatefulMetric<?, ?> metric : all) {
       snapshots.add(metric.collect());
     }
     return snapshots;

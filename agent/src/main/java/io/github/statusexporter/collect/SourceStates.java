@@ -13,6 +13,10 @@ final class SourceStates {
     this.log = log;
   }
 
+  synchronized void remove(String name) {
+    upByName.remove(name);
+  }
+
   synchronized void up(String name, String description) {
     Boolean wasUp = upByName.put(name, Boolean.TRUE);
     if (Boolean.FALSE.equals(wasUp)) {

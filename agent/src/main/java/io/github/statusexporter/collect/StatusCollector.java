@@ -9,7 +9,9 @@ import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -36,9 +38,17 @@ public final class StatusCollector implements MultiCollector {
    * Reads these sources from the next scrape on, as after a reload of the configuration file. The
    * self-metrics carry on counting; a read in flight of a replaced source runs out unseen.
    */
-  public void replaceSources(List<SourceBinding> replacement) {
+  public synchronized void replaceSources(List<SourceBinding> replacement) {
+    Set<String> names = new HashSet<>();
     for (SourceBinding source : replacement) {
+      names.add(source.name());
       selfMetrics.addSource(source.name());
+    }
+    for (SourceBinding old : sources == null ? List.<SourceBinding>of() : sources) {
+      if (!names.contains(old.name())) {
+        selfMetrics.removeSource(old.name());
+        states.remove(old.name());
+      }
     }
     sources = List.copyOf(replacement);
   }
@@ -85,7 +95,7 @@ public final class StatusCollector implements MultiCollector {
     String name = source.name();
     String description = source.read().source().describe();
     try {
-      Reading reading = source.read().await(read);
+      Reading reading = source.read().await(read, start);
       List<MetricSnapshot> mapped =
           source
               .mapping()

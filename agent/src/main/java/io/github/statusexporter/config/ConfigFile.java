@@ -32,10 +32,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * one's readings become, validated as a whole before any of it is used.
  */
 public final class ConfigFile {
-  static final int MAX_BYTES = 1024 * 1024;
+  public static final int MAX_BYTES = 1024 * 1024;
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern HEADER_VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]*");
 
   /** The agent's own families start so; mapped metrics may not, so they can never clash. */
   private static final List<String> RESERVED_PREFIXES =
@@ -84,6 +86,12 @@ public final class ConfigFile {
     String name = file.toString();
     String text;
     try {
+      if (!Files.exists(file)) {
+        throw new ConfigException(name + ": does not exist");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(name + ": is not a regular file");
+      }
       if (Files.size(file) > MAX_BYTES) {
         throw new ConfigException(name + ": is larger than " + MAX_BYTES + " bytes");
       }
@@ -144,6 +152,19 @@ public final class ConfigFile {
     Map<String, String> headers = source.stringMap("headers");
     if (!headers.isEmpty() && address.isMBean()) {
       throw source.error("headers", "is only for url sources");
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+        throw source.error("headers", "'" + header.getKey() + "' is not an HTTP header name");
+      }
+      if (!HEADER_VALUE.matcher(header.getValue()).matches()) {
+        // The value is not quoted: it is often a secret.
+        throw source.error(
+            "headers",
+            header.getKey()
+                + " has a line break or control character in its value (a secret read from a"
+                + " file often ends with one)");
+      }
     }
     Path caFile = null;
     if (source.has("ca_file")) {
@@ -239,7 +260,9 @@ public final class ConfigFile {
     List<String> states = metric.strings("states");
     if (type == MetricType.STATESET) {
       forbid(metric, type, "values", "scale", "unit");
-      if (states.isEmpty() || new HashSet<>(states).size() != states.size()) {
+      if (states.isEmpty()
+          || states.contains("")
+          || new HashSet<>(states).size() != states.size()) {
         throw metric.error("states", "must list the state set's states, each once");
       }
     } else if (!states.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -21,6 +22,10 @@ import javax.management.ObjectName;
  * its inputs: nothing else in the agent reads them.
  */
 public final class ConfigParser {
+
+  private static final Pattern KUBERNETES_PORT_VARIABLE =
+      Pattern.compile("PORT_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?");
+  private static final Pattern KUBERNETES_PORT_VALUE = Pattern.compile("(tcp|udp|sctp)://.*");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -75,7 +80,8 @@ public final class ConfigParser {
       throws ConfigException {
     Map<Option, Setting> settings = new EnumMap<>(Option.class);
     for (Map.Entry<String, String> env : environment.entrySet()) {
-      if (env.getKey().startsWith(Option.ENV_PREFIX)) {
+      if (env.getKey().startsWith(Option.ENV_PREFIX)
+          && !isKubernetesServiceLink(env.getKey(), env.getValue())) {
         put(
             settings,
             optionNamed(env.getKey(), Option::envName),
@@ -100,6 +106,19 @@ public final class ConfigParser {
           "agent argument " + argument.getKey());
     }
     return settings;
+  }
+
+  /**
+   * Kubernetes gives every pod variables for each service of its namespace, named after the
+   * service: a service called status-exporter brings STATUS_EXPORTER_SERVICE_HOST,
+   * STATUS_EXPORTER_PORT=tcp://10.0.0.1:9877 and the like. They are not the agent's options.
+   */
+  static boolean isKubernetesServiceLink(String name, String value) {
+    String rest = name.substring(Option.ENV_PREFIX.length());
+    return rest.equals("SERVICE_HOST")
+        || rest.startsWith("SERVICE_PORT")
+        || KUBERNETES_PORT_VARIABLE.matcher(rest).matches()
+        || (rest.equals("PORT") && value != null && KUBERNETES_PORT_VALUE.matcher(value).matches());
   }
 
   private Option optionNamed(String name, Function<Option, String> naming) {

@@ -10,7 +10,9 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One metric family of a mapping: a data point for each series of each record that has a usable
@@ -43,6 +45,7 @@ abstract class FieldRule<P extends DataPointSnapshot> {
   /** The family, or null when no series has a usable value. */
   final MetricSnapshot apply(Reading reading, SkipListener skips) {
     List<P> points = new ArrayList<>(reading.records().size());
+    Set<Labels> seen = new HashSet<>();
     for (Record record : reading.records()) {
       series.forEach(
           record,
@@ -51,6 +54,12 @@ abstract class FieldRule<P extends DataPointSnapshot> {
             Object value = field == null ? context : field.resolve(context);
             if (value == null) {
               skips.skipped(name, SkipReason.MISSING);
+              return;
+            }
+            if (!seen.add(labels)) {
+              // Two series with the same labels, as when a mapping's label hides what told
+              // them apart: the first one stands, the scrape goes on.
+              skips.skipped(name, SkipReason.DUPLICATE);
               return;
             }
             P point = point(value, labels, skips);

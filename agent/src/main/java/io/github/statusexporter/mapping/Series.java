@@ -57,7 +57,13 @@ final class Series {
   }
 
   private void emit(Record record, Object context, String key, SkipListener skips, Sink sink) {
-    Map<String, String> labels = new TreeMap<>(record.labels());
+    Map<String, String> labels = new TreeMap<>();
+    for (Map.Entry<String, String> label : record.labels().entrySet()) {
+      // A state set's own label, and labels the mapping sets, win over an MBean's key property.
+      if (!label.getKey().equals(metric)) {
+        labels.put(label.getKey(), label.getValue());
+      }
+    }
     if (key != null) {
       labels.put(keyLabel, key);
     }

@@ -8,7 +8,8 @@ public enum SkipReason {
   WRONG_TYPE,
   NOT_FINITE,
   NEGATIVE,
-  UNKNOWN_STATE;
+  UNKNOWN_STATE,
+  DUPLICATE;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -59,7 +59,8 @@ public final class HttpStatusSource implements StatusSource {
       }
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
-        drainErrorBody(connection);
+        // Rare, and below 400 the JDK gives no error stream to drain: close the connection.
+        connection.disconnect();
         throw new SourceException(
             FailureReason.HTTP_STATUS, "answered HTTP " + status + " instead of 200");
       }
@@ -75,6 +76,9 @@ public final class HttpStatusSource implements StatusSource {
       throw new SourceException(FailureReason.TIMEOUT, "no answer within " + timeoutMillis + " ms");
     } catch (IOException e) {
       throw new SourceException(FailureReason.IO_ERROR, String.valueOf(e));
+    } catch (IllegalArgumentException e) {
+      // A header the JDK refuses; its message would quote the value, which may be a secret.
+      throw new SourceException(FailureReason.IO_ERROR, "a request header is not valid");
     } catch (SourceException e) {
       if (e.reason() == FailureReason.TOO_LARGE && connection != null) {
         // Closing the stream early would read the rest to reuse the connection: drop it.
@@ -95,17 +99,6 @@ public final class HttpStatusSource implements StatusSource {
       bytes.write(buffer, 0, n);
     }
     return bytes.toByteArray();
-  }
-
-  /** Reading the error body lets the JDK keep the connection alive for the next read. */
-  private static void drainErrorBody(HttpURLConnection connection) {
-    try (InputStream error = connection.getErrorStream()) {
-      if (error != null) {
-        error.readNBytes(MAX_BODY_BYTES);
-      }
-    } catch (IOException e) {
-      connection.disconnect();
-    }
   }
 
   private static SourceException tooLarge() {

@@ -67,18 +67,18 @@ public final class MBeanStatusSource implements StatusSource {
 
   /** The converted value; null when the attribute is null; UNREADABLE when it cannot be had. */
   private static Object readAttribute(MBeanServer server, ObjectName name, String attribute) {
-    Object raw;
     try {
-      raw = server.getAttribute(name, attribute);
-    } catch (Exception | LinkageError e) {
-      // The getter threw, or the attribute's class cannot be loaded here.
+      Object raw = server.getAttribute(name, attribute);
+      if (raw == null) {
+        return null;
+      }
+      Object converted = MBeanValues.convert(raw);
+      return converted == null ? UNREADABLE : converted;
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // The getter threw, the attribute's class cannot be loaded here, or its value changed
+      // or refers to itself while it was converted.
       return UNREADABLE;
     }
-    if (raw == null) {
-      return null;
-    }
-    Object converted = MBeanValues.convert(raw);
-    return converted == null ? UNREADABLE : converted;
   }
 
   /** The key properties of a matched MBean as labels: {@code type="Pool", name="main"}. */
@@ -94,9 +94,10 @@ public final class MBeanStatusSource implements StatusSource {
     return labels;
   }
 
+  /** A valid label name for a key property: not reserved (__), not starting with a digit. */
   private static String labelName(String key) {
     String label = MBeanValues.snakeCase(key).replaceAll("[^a-zA-Z0-9_]", "_");
-    return Character.isDigit(label.charAt(0)) ? "_" + label : label;
+    return Character.isDigit(label.charAt(0)) || label.startsWith("__") ? "key" + label : label;
   }
 
   @Override

@@ -49,10 +49,15 @@ public final class SharedRead {
     }
   }
 
-  /** Waits for a read begun with {@link #begin()}, at most the timeout. */
-  public Reading await(CompletableFuture<Reading> read) throws SourceException {
+  /**
+   * Waits for a read begun with {@link #begin()} until the timeout has passed since {@code
+   * startNanos}: sources read side by side share one deadline, so a scrape waits at most the
+   * longest timeout, not their sum.
+   */
+  public Reading await(CompletableFuture<Reading> read, long startNanos) throws SourceException {
     try {
-      return read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long remaining = timeout.toNanos() - (System.nanoTime() - startNanos);
+      return read.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new SourceException(
           FailureReason.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");

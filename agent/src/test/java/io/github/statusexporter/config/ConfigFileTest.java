@@ -172,6 +172,9 @@ class ConfigFileTest {
             + " sources[0].metrics[0].name: 'a-b' is not a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)",
         "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: stateset, field: b}] | :3:"
             + " sources[0].metrics[0].states: must list the state set's states, each once",
+        "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: stateset, field: b, states:"
+            + " ['', up]}] | :3: sources[0].metrics[0].states: must list the state set's states,"
+            + " each once",
         "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: info, field: b}] | :3:"
             + " sources[0].metrics[0].field: is not for a info metric",
         "sources:\\n  - url: http://x\\n    metrics: [{name: a, type: info}] | :3:"
@@ -222,6 +225,29 @@ class ConfigFileTest {
     Path missing = directory.resolve("nope.yml");
 
     assertThatThrownBy(() -> ConfigFile.load(missing, Map.of(), Duration.ofSeconds(2)))
-        .hasMessageStartingWith(missing + ": cannot be read (java.nio.file.NoSuchFileException");
+        .hasMessage(missing + ": does not exist");
+  }
+
+  @Test
+  void aDirectoryOrPipeIsNotReadAsAFile() {
+    assertThatThrownBy(() -> ConfigFile.load(directory, Map.of(), Duration.ofSeconds(2)))
+        .hasMessage(directory + ": is not a regular file");
+  }
+
+  @Test
+  void headerValuesWithLineBreaksAreRejectedWithoutShowingThem() throws Exception {
+    Path file =
+        write(
+            "sources:\n  - url: http://x\n    headers: {Authorization: 'Bearer ${TOKEN}'}\n"
+                + "    metrics: [{name: a, field: b}]\n");
+
+    assertThatThrownBy(
+            () -> ConfigFile.load(file, Map.of("TOKEN", "s3cret\n"), Duration.ofSeconds(2)))
+        .hasMessage(
+            file
+                + ":3: sources[0].headers: Authorization has a line break or control character in"
+                + " its value (a secret read from a file often ends with one)")
+        .message()
+        .doesNotContain("s3cret");
   }
 }

@@ -93,6 +93,24 @@ class ConfigParserTest {
   }
 
   @Test
+  void kubernetesServiceLinksOfAServiceNamedStatusExporterAreNotOptions() throws ConfigException {
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_SERVICE_HOST", "10.96.12.34",
+            "STATUS_EXPORTER_SERVICE_PORT", "9877",
+            "STATUS_EXPORTER_SERVICE_PORT_METRICS", "9877",
+            "STATUS_EXPORTER_PORT", "tcp://10.96.12.34:9877",
+            "STATUS_EXPORTER_PORT_9877_TCP", "tcp://10.96.12.34:9877",
+            "STATUS_EXPORTER_PORT_9877_TCP_PROTO", "tcp",
+            "STATUS_EXPORTER_PORT_9877_TCP_PORT", "9877",
+            "STATUS_EXPORTER_PORT_9877_TCP_ADDR", "10.96.12.34");
+
+    AgentConfig config = ConfigParser.parse("", NO_PROPERTIES, env);
+
+    assertThat(config.port()).isEqualTo(9877);
+  }
+
+  @Test
   void quotedValuesMayHoldCommasAndEqualsSigns() throws ConfigException {
     AgentConfig config =
         ConfigParser.parse(

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.statusexporter.config.ConfigFile;
 import io.github.statusexporter.config.SourceDefinition;
 import io.github.statusexporter.source.JsonReadings;
+import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.Record;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,5 +118,36 @@ class MappingFileTest {
             app_requests_served_total 1234.0
             """);
     assertThat(skipped).containsExactly("app_queue_depth:wrong_type");
+  }
+
+  @Test
+  void labelsThatHideWhatToldRecordsApartKeepTheFirstAndCountTheRest() throws Exception {
+    Path file = Files.createTempFile("mapping", ".yml");
+    Files.writeString(
+        file,
+        """
+        sources:
+          - mbean: "test:type=Pool,*"
+            metrics:
+              - {name: pool_active, field: active, labels: {env: prod}}
+              - {name: pool_state, type: stateset, field: state, states: [UP, DOWN]}
+        """);
+    List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2));
+    Reading reading =
+        new Reading(
+            List.of(
+                new Record(
+                    Map.of("env", "a", "pool_state", "x"), Map.of("active", 1.0, "state", "UP")),
+                new Record(
+                    Map.of("env", "b", "pool_state", "x"), Map.of("active", 2.0, "state", "DOWN"))),
+            0);
+
+    List<MetricSnapshot> snapshots =
+        Mapping.of(sources.get(0).metrics())
+            .apply(reading, (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+
+    assertThat(snapshots.get(0).getDataPoints()).hasSize(1);
+    assertThat(snapshots.get(1).getDataPoints()).hasSize(2);
+    assertThat(skipped).containsExactly("pool_active:duplicate");
   }
 }

@@ -42,7 +42,7 @@ class SharedReadTest {
 
     List<Future<Reading>> scrapes = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      scrapes.add(scrapers.submit(() -> read.await(read.begin())));
+      scrapes.add(scrapers.submit(() -> read.await(read.begin(), System.nanoTime())));
     }
     for (Future<Reading> scrape : scrapes) {
       assertThat(scrape.get().records().get(0).get(FieldPath.parse("current_requests")))
@@ -58,7 +58,7 @@ class SharedReadTest {
     SharedRead read = sharedRead(Duration.ofMillis(200));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> read.await(read.begin()))
+    assertThatThrownBy(() -> read.await(read.begin(), System.nanoTime()))
         .isInstanceOf(SourceException.class)
         .hasMessage("no answer within 200 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -70,7 +70,8 @@ class SharedReadTest {
     SharedRead read = sharedRead(Duration.ofMillis(100));
 
     CompletableFuture<Reading> first = read.begin();
-    assertThatThrownBy(() -> read.await(first)).isInstanceOf(SourceException.class);
+    assertThatThrownBy(() -> read.await(first, System.nanoTime()))
+        .isInstanceOf(SourceException.class);
     assertThat(read.begin()).isSameAs(first);
 
     first.get();
@@ -78,11 +79,23 @@ class SharedReadTest {
   }
 
   @Test
+  void sourcesReadSideBySideShareOneDeadline() {
+    server.answer(200, "{}").delay(3_000);
+    SharedRead read = sharedRead(Duration.ofMillis(500));
+    long scrapeStartedLongAgo = System.nanoTime() - Duration.ofSeconds(1).toNanos();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> read.await(read.begin(), scrapeStartedLongAgo))
+        .hasMessage("no answer within 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+  }
+
+  @Test
   void aFailedReadIsReportedWithItsReason() {
     server.answer(503, "");
     SharedRead read = sharedRead(Duration.ofSeconds(2));
 
-    assertThatThrownBy(() -> read.await(read.begin()))
+    assertThatThrownBy(() -> read.await(read.begin(), System.nanoTime()))
         .isInstanceOf(SourceException.class)
         .extracting(e -> ((SourceException) e).reason())
         .isEqualTo(FailureReason.HTTP_STATUS);
