@@ -239,7 +239,7 @@ public final class ConfigParser {
 
   private HistogramBuckets histogramBuckets(Setting setting) {
     if (setting == null) {
-      return HistogramBuckets.BOTH;
+      return HistogramBuckets.CLASSIC;
     }
     for (HistogramBuckets buckets : HistogramBuckets.values()) {
       if (buckets.key().equals(setting.value.trim())) {

@@ -25,16 +25,16 @@ class ConfigParserTest {
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.configFile()).isEmpty();
     assertThat(config.instrument()).isTrue();
-    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.BOTH);
+    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.CLASSIC);
   }
 
   @Test
   void requestMetricsCanBeTurnedOffAndTheirBucketsChosen() throws ConfigException {
     AgentConfig config =
-        ConfigParser.parse("instrument=false,histogram=classic", NO_PROPERTIES, NO_ENV);
+        ConfigParser.parse("instrument=false,histogram=both", NO_PROPERTIES, NO_ENV);
 
     assertThat(config.instrument()).isFalse();
-    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.CLASSIC);
+    assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.BOTH);
   }
 
   @Test

@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
  * the right bearer token: what a third-party application's health endpoint looks like.
  */
 final class TlsStatusServer implements AutoCloseable {
-  private static final String PASSWORD = "changeit";
+  static final String PASSWORD = "changeit";
 
   private final HttpsServer server;
   private final Path certificate;
@@ -110,6 +110,48 @@ final class TlsStatusServer implements AutoCloseable {
   /** The server's certificate, which signs itself: the CA file a client must trust. */
   Path certificate() {
     return certificate;
+  }
+
+  /**
+   * A PKCS12 keystore ({@link #PASSWORD}) with a self-signed certificate for localhost, and beside
+   * it {@code ca.pem}, the certificate a client must trust.
+   */
+  static Path selfSignedKeystore(Path directory) throws Exception {
+    Path keystore = directory.resolve("server.p12");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "server",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        directory.resolve("ca.pem").toString());
+    return keystore;
   }
 
   private static void keytool(String... arguments) throws Exception {

@@ -1,0 +1,105 @@
+package io.github.statusexporter.bench;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One launch of the demo app, with or without the agent, for the benchmarks. */
+final class Launch implements AutoCloseable {
+  static final Path JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
+
+  final Process process;
+  final long startNanos;
+  final int appPort;
+  final int agentPort;
+
+  private Launch(Process process, long startNanos, int appPort, int agentPort) {
+    this.process = process;
+    this.startNanos = startNanos;
+    this.appPort = appPort;
+    this.agentPort = agentPort;
+  }
+
+  /** Starts {@code java -jar demo-app.jar}, with {@code -javaagent} when agentJar is not null. */
+  static Launch start(Path demoJar, Path agentJar, String agentOptions) throws IOException {
+    int appPort = Ports.free();
+    int agentPort = Ports.free();
+    List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    if (agentJar != null) {
+      command.add(
+          "-javaagent:"
+              + agentJar
+              + "=port="
+              + agentPort
+              + ",source=http://localhost:"
+              + appPort
+              + "/status"
+              + (agentOptions.isEmpty() ? "" : "," + agentOptions));
+    }
+    command.addAll(List.of("-jar", demoJar.toString(), "--port", String.valueOf(appPort)));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    long start = System.nanoTime();
+    return new Launch(builder.start(), start, appPort, agentPort);
+  }
+
+  /** Milliseconds from launch until {@code url} first answers 200, polling every 2 ms. */
+  double millisUntilOk(String url) throws IOException, InterruptedException {
+    long deadline = startNanos + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (answersOk(url)) {
+        return (System.nanoTime() - startNanos) / 1e6;
+      }
+      if (!process.isAlive()) {
+        throw new IOException("the launched JVM exited with " + process.exitValue());
+      }
+      Thread.sleep(2);
+    }
+    throw new IOException(url + " did not answer within 60 s");
+  }
+
+  private static boolean answersOk(String url) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+      connection.setConnectTimeout(200);
+      connection.setReadTimeout(5000);
+      int status = connection.getResponseCode();
+      connection.getInputStream().readAllBytes();
+      return status == 200;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  String statusUrl() {
+    return "http://127.0.0.1:" + appPort + "/status";
+  }
+
+  String metricsUrl() {
+    return "http://127.0.0.1:" + agentPort + "/metrics";
+  }
+
+  /** CPU seconds the process has used, user and system, from /proc. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Paths.get("/proc", String.valueOf(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks of 1/100 s.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.statusexporter.bench;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up cost: wall time from launching {@code java} to the demo app's first 200 of {@code
+ * /status}, without and with the agent, launches alternated (A B A B ...), and with the agent the
+ * time to the first 200 of {@code /metrics}. Arguments: demo jar, agent jar, launches.
+ */
+public final class StartupBenchmark {
+  private StartupBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path demoJar = Paths.get(args[0]);
+    Path agentJar = Paths.get(args[1]);
+    int launches = Integer.parseInt(args[2]);
+    // One untimed launch of each warms the file cache.
+    measure(demoJar, null, new ArrayList<>(), null);
+    measure(demoJar, agentJar, new ArrayList<>(), new ArrayList<>());
+
+    List<Double> plain = new ArrayList<>();
+    List<Double> withAgent = new ArrayList<>();
+    List<Double> metrics = new ArrayList<>();
+    for (int i = 0; i < launches; i++) {
+      measure(demoJar, null, plain, null);
+      measure(demoJar, agentJar, withAgent, metrics);
+    }
+    double plainMedian = Stats.median(plain);
+    double agentMedian = Stats.median(withAgent);
+    double metricsMedian = Stats.median(metrics);
+    System.out.println("### Start-up (" + launches + " launches each, alternated, medians)");
+    System.out.println();
+    System.out.println("| figure | ms | ratio to no-agent /status |");
+    System.out.println("|---|---|---|");
+    System.out.println(
+        "| first 200 of /status, no agent | " + Stats.format(plainMedian) + " | 1 |");
+    System.out.println(
+        "| first 200 of /status, with agent | "
+            + Stats.format(agentMedian)
+            + " | "
+            + Stats.format(agentMedian / plainMedian)
+            + " |");
+    System.out.println(
+        "| first 200 of /metrics, with agent | "
+            + Stats.format(metricsMedian)
+            + " | "
+            + Stats.format(metricsMedian / plainMedian)
+            + " |");
+    System.out.println();
+    System.out.println("raw ms, no agent: " + plain);
+    System.out.println("raw ms, agent /status: " + withAgent);
+    System.out.println("raw ms, agent /metrics: " + metrics);
+  }
+
+  private static void measure(
+      Path demoJar, Path agentJar, List<Double> status, List<Double> metrics) throws Exception {
+    try (Launch launch = Launch.start(demoJar, agentJar, "")) {
+      status.add(launch.millisUntilOk(launch.statusUrl()));
+      if (metrics != null) {
+        metrics.add(launch.millisUntilOk(launch.metricsUrl()));
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Request metrics of applications on the JDK's own HTTP server, measured with no code change. */
+class JdkServerRequestMetricsIT {
+  @TempDir Path directory;
+  private final int appPort = Http.freePort();
+  private final int agentPort = Http.freePort();
+
+  private static String count(String method, String status, String route, String scheme) {
+    return "http_server_request_duration_seconds_count{http_request_method=\""
+        + method
+        + "\",http_response_status_code=\""
+        + status
+        + "\",http_route=\""
+        + route
+        + "\",url_scheme=\""
+        + scheme
+        + "\"}";
+  }
+
+  private JavaProcess demoApp(String options) throws Exception {
+    JavaProcess app =
+        JavaProcess.demoApp(
+            appPort,
+            "port=" + agentPort + ",source=http://localhost:" + appPort + "/status" + options);
+    app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+    return app;
+  }
+
+  @Test
+  void theDemoAppsRequestsAreCountedByRouteMethodAndStatus() throws Exception {
+    try (JavaProcess app = demoApp("")) {
+      String demo = "http://localhost:" + appPort;
+      for (int i = 0; i < 3; i++) {
+        Http.get(demo + "/status");
+      }
+      Http.get(demo + "/work?ms=200");
+      Http.post(demo + "/health", "confused");
+      Http.get(demo + "/health");
+
+      Scrape scrape =
+          Wait.until(
+              "the requests recorded",
+              Duration.ofSeconds(5),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return s.value(count("GET", "405", "/health", "http")) != null ? s : null;
+              });
+      Scrape.of(agentPort); // the agent reads /status at every scrape: none of it counts
+
+      Scrape again = Scrape.of(agentPort);
+      assertThat(again.value(count("GET", "200", "/status", "http"))).isEqualTo(3.0);
+      assertThat(again.value(count("GET", "200", "/work", "http"))).isEqualTo(1.0);
+      assertThat(again.value(count("POST", "400", "/health", "http"))).isEqualTo(1.0);
+      assertThat(scrape.text).doesNotContain("http_route=\"/metrics\"");
+      String bucket =
+          "http_server_request_duration_seconds_bucket{http_request_method=\"GET\","
+              + "http_response_status_code=\"200\",http_route=\"/work\",url_scheme=\"http\",le=";
+      assertThat(again.value(bucket + "\"0.1\"}")).isEqualTo(0.0);
+      assertThat(again.value(bucket + "\"0.25\"}")).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void requestsHeldByWorkersAreActiveUntilTheirResponseIsSent() throws Exception {
+    try (JavaProcess app = demoApp("")) {
+      List<CompletableFuture<HttpResponse<String>>> held =
+          List.of(
+              Http.getAsync("http://localhost:" + appPort + "/work?ms=3000"),
+              Http.getAsync("http://localhost:" + appPort + "/work?ms=3000"));
+      String active =
+          "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
+
+      Wait.until(
+          "two active requests",
+          Duration.ofSeconds(2),
+          () -> Double.valueOf(2.0).equals(Scrape.of(agentPort).value(active)) ? true : null);
+      held.forEach(CompletableFuture::join);
+      Scrape after =
+          Wait.until(
+              "no active request",
+              Duration.ofSeconds(2),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return Double.valueOf(0.0).equals(s.value(active)) ? s : null;
+              });
+      // The handler returned at once; the duration ends when the worker sends the response.
+      String bucket =
+          "http_server_request_duration_seconds_bucket{http_request_method=\"GET\","
+              + "http_response_status_code=\"200\",http_route=\"/work\",url_scheme=\"http\",le=";
+      assertThat(after.value(bucket + "\"2.5\"}")).isEqualTo(0.0);
+      assertThat(after.value(bucket + "\"5.0\"}")).isEqualTo(2.0);
+    }
+  }
+
+  @Test
+  void instrumentFalseLeavesRequestMetricsOutAndTheRestWorking() throws Exception {
+    try (JavaProcess app = demoApp(",instrument=false")) {
+      Http.get("http://localhost:" + appPort + "/work?ms=0");
+
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(scrape.text).doesNotContain("http_server_");
+      assertThat(scrape.value("app_uptime")).isPositive();
+    }
+  }
+
+  @Test
+  void handlerClassesLambdasLateHandlersAndHttpsAreAllMeasured() throws Exception {
+    Path keystore = TlsStatusServer.selfSignedKeystore(directory);
+    int httpsPort = Http.freePort();
+    String classes =
+        Paths.get(JdkServerApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
+                "-cp",
+                classes,
+                JdkServerApp.class.getName(),
+                String.valueOf(appPort),
+                String.valueOf(httpsPort),
+                keystore.toString(),
+                TlsStatusServer.PASSWORD),
+            Map.of())) {
+      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      Http.get("http://localhost:" + appPort + "/class");
+      Http.get("http://localhost:" + appPort + "/lambda");
+      Http.get("http://localhost:" + appPort + "/late");
+      HttpClient tls =
+          HttpClient.newBuilder().sslContext(trusting(directory.resolve("ca.pem"))).build();
+      HttpResponse<String> secure =
+          tls.send(
+              HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/secure"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(secure.statusCode()).isEqualTo(200);
+
+      Scrape scrape =
+          Wait.until(
+              "the https request recorded",
+              Duration.ofSeconds(5),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return s.value(count("GET", "200", "/secure", "https")) != null ? s : null;
+              });
+      assertThat(scrape.value(count("GET", "200", "/class", "http"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("GET", "201", "/lambda", "http"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("GET", "503", "/late", "http"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("GET", "200", "/secure", "https"))).isEqualTo(1.0);
+    }
+  }
+
+  private static SSLContext trusting(Path pem) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    try (InputStream in = Files.newInputStream(pem)) {
+      trusted.setCertificateEntry(
+          "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+}
