@@ -139,6 +139,32 @@ class HostSafetyIT {
   }
 
   @Test
+  void theApplicationsPrometheusSettingsNeitherMoveNorBreakTheAgent() throws Exception {
+    int elsewhere = Http.freePort();
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-Dio.prometheus.exporter.http_server.port=" + elsewhere,
+                "-Dio.prometheus.metrics.exemplars_enabled=banana",
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ","
+                    + sourceOption(appPort),
+                "-jar",
+                JavaProcess.DEMO_JAR.toString(),
+                "--port",
+                String.valueOf(appPort)),
+            Map.of("IO_PROMETHEUS_NO_SUCH_SETTING", "x"))) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      assertThat(Scrape.of(agentPort).value("app_uptime")).isPositive();
+      assertThat(app.stderr()).hasSize(1);
+    }
+  }
+
+  @Test
   void theJvmExitsWhenMainReturns() throws Exception {
     String classes =
         Paths.get(ShortLivedApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
