@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
+import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.server.MetricsServer;
@@ -28,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * the application's main thread.
  */
 final class Startup implements Runnable {
+  /**
+   * Longest the agent waits for the application to start serving before it starts itself; an
+   * application without an instrumented server waits this long.
+   */
+  private static final long MAX_START_DELAY_MILLIS = 1000;
+
   /** How often the configuration file is looked at for changes. */
   private static final long CONFIG_POLL_SECONDS = 2;
 
@@ -47,6 +54,8 @@ final class Startup implements Runnable {
   @Override
   public void run() {
     try {
+      // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
+      ApplicationStart.await(MAX_START_DELAY_MILLIS);
       start();
     } catch (BindException e) {
       AgentLog.info(

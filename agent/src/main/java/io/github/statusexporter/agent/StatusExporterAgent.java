@@ -6,6 +6,7 @@ import io.github.statusexporter.config.ConfigParser;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of {@code -javaagent:status-exporter.jar}. It only parses the options and hands over
@@ -30,7 +31,8 @@ public final class StatusExporterAgent {
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
       }
-      DaemonThreads.daemon(new Startup(config, environment, version()), "status-exporter-start")
+      DaemonThreads.daemon(
+              new DeferredStart(config, environment, version()), "status-exporter-start")
           .start();
     } catch (ConfigException e) {
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
@@ -39,13 +41,36 @@ public final class StatusExporterAgent {
     }
   }
 
-  /** Before main, so no server of the application can be created without it. */
+  /** Before main, so no server of the application can be created without it. No lambdas here. */
   private static void instrumentJdkServer(Instrumentation instrumentation) {
     try {
-      JdkServerInstrumentation.install(instrumentation)
-          .ifPresent(why -> AgentLog.info("no request metrics for the JDK HTTP server: " + why));
+      Optional<String> notInstalled = JdkServerInstrumentation.install(instrumentation);
+      if (notInstalled.isPresent()) {
+        AgentLog.info("no request metrics for the JDK HTTP server: " + notInstalled.get());
+      }
     } catch (Throwable e) {
       AgentLog.info("no request metrics for the JDK HTTP server: " + e);
+    }
+  }
+
+  /**
+   * Creates {@link Startup} on the background thread: loading it on premain would make the verifier
+   * load client_java classes there, before the application's main.
+   */
+  private static final class DeferredStart implements Runnable {
+    private final AgentConfig config;
+    private final Map<String, String> environment;
+    private final String version;
+
+    DeferredStart(AgentConfig config, Map<String, String> environment, String version) {
+      this.config = config;
+      this.environment = environment;
+      this.version = version;
+    }
+
+    @Override
+    public void run() {
+      new Startup(config, environment, version).run();
     }
   }
 

@@ -11,8 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -22,10 +20,6 @@ import javax.management.ObjectName;
  * its inputs: nothing else in the agent reads them.
  */
 public final class ConfigParser {
-
-  private static final Pattern KUBERNETES_PORT_VARIABLE =
-      Pattern.compile("PORT_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?");
-  private static final Pattern KUBERNETES_PORT_VALUE = Pattern.compile("(tcp|udp|sctp)://.*");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -84,7 +78,7 @@ public final class ConfigParser {
           && !isKubernetesServiceLink(env.getKey(), env.getValue())) {
         put(
             settings,
-            optionNamed(env.getKey(), Option::envName),
+            optionNamed(env.getKey(), Naming.ENVIRONMENT),
             env.getValue(),
             "environment variable " + env.getKey());
       }
@@ -93,7 +87,7 @@ public final class ConfigParser {
       if (name.startsWith(Option.PROPERTY_PREFIX)) {
         put(
             settings,
-            optionNamed(name, Option::propertyName),
+            optionNamed(name, Naming.SYSTEM_PROPERTY),
             systemProperties.getProperty(name),
             "system property " + name);
       }
@@ -101,7 +95,7 @@ public final class ConfigParser {
     for (Map.Entry<String, String> argument : AgentArguments.parse(agentArguments).entrySet()) {
       put(
           settings,
-          optionNamed(argument.getKey(), Option::key),
+          optionNamed(argument.getKey(), Naming.AGENT_ARGUMENT),
           argument.getValue(),
           "agent argument " + argument.getKey());
     }
@@ -117,13 +111,60 @@ public final class ConfigParser {
     String rest = name.substring(Option.ENV_PREFIX.length());
     return rest.equals("SERVICE_HOST")
         || rest.startsWith("SERVICE_PORT")
-        || KUBERNETES_PORT_VARIABLE.matcher(rest).matches()
-        || (rest.equals("PORT") && value != null && KUBERNETES_PORT_VALUE.matcher(value).matches());
+        || isPortLinkVariable(rest)
+        || (rest.equals("PORT")
+            && value != null
+            && (value.startsWith("tcp://")
+                || value.startsWith("udp://")
+                || value.startsWith("sctp://")));
   }
 
-  private Option optionNamed(String name, Function<Option, String> naming) {
+  /** PORT_9877_TCP, PORT_9877_TCP_PROTO, _PORT, _ADDR. Plain string work: this runs on premain. */
+  private static boolean isPortLinkVariable(String name) {
+    if (!name.startsWith("PORT_")) {
+      return false;
+    }
+    int i = "PORT_".length();
+    int digits = i;
+    while (i < name.length() && Character.isDigit(name.charAt(i))) {
+      i++;
+    }
+    if (i == digits || i == name.length() || name.charAt(i) != '_') {
+      return false;
+    }
+    String rest = name.substring(i + 1);
+    for (String protocol : new String[] {"TCP", "UDP", "SCTP"}) {
+      if (rest.equals(protocol)
+          || rest.equals(protocol + "_PROTO")
+          || rest.equals(protocol + "_PORT")
+          || rest.equals(protocol + "_ADDR")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How an option is spelled where it is set. No lambdas: this runs before main. */
+  private enum Naming {
+    AGENT_ARGUMENT,
+    SYSTEM_PROPERTY,
+    ENVIRONMENT;
+
+    String of(Option option) {
+      switch (this) {
+        case SYSTEM_PROPERTY:
+          return option.propertyName();
+        case ENVIRONMENT:
+          return option.envName();
+        default:
+          return option.key();
+      }
+    }
+  }
+
+  private Option optionNamed(String name, Naming naming) {
     for (Option option : Option.values()) {
-      if (naming.apply(option).equals(name)) {
+      if (naming.of(option).equals(name)) {
         return option;
       }
     }

@@ -28,10 +28,22 @@ final class Launch implements AutoCloseable {
 
   /** Starts {@code java -jar demo-app.jar}, with {@code -javaagent} when agentJar is not null. */
   static Launch start(Path demoJar, Path agentJar, String agentOptions) throws IOException {
+    return start(demoJar, agentJar, agentOptions, true);
+  }
+
+  /** As above; without options for an agent that takes none. */
+  static Launch start(Path demoJar, Path agentJar, boolean withOptions) throws IOException {
+    return start(demoJar, agentJar, "", withOptions);
+  }
+
+  private static Launch start(Path demoJar, Path agentJar, String agentOptions, boolean withOptions)
+      throws IOException {
     int appPort = Ports.free();
     int agentPort = Ports.free();
     List<String> command = new ArrayList<>(List.of(JAVA.toString()));
-    if (agentJar != null) {
+    if (agentJar != null && !withOptions) {
+      command.add("-javaagent:" + agentJar);
+    } else if (agentJar != null) {
       command.add(
           "-javaagent:"
               + agentJar

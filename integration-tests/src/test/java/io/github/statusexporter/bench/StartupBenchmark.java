@@ -1,5 +1,6 @@
 package io.github.statusexporter.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,18 +18,23 @@ public final class StartupBenchmark {
     Path demoJar = Paths.get(args[0]);
     Path agentJar = Paths.get(args[1]);
     int launches = Integer.parseInt(args[2]);
+    Path emptyAgent = EmptyAgent.jar(Files.createTempDirectory("empty-agent"));
     // One untimed launch of each warms the file cache.
     measure(demoJar, null, new ArrayList<>(), null);
+    measure(demoJar, emptyAgent, new ArrayList<>(), null);
     measure(demoJar, agentJar, new ArrayList<>(), new ArrayList<>());
 
     List<Double> plain = new ArrayList<>();
+    List<Double> empty = new ArrayList<>();
     List<Double> withAgent = new ArrayList<>();
     List<Double> metrics = new ArrayList<>();
     for (int i = 0; i < launches; i++) {
       measure(demoJar, null, plain, null);
+      measure(demoJar, emptyAgent, empty, null);
       measure(demoJar, agentJar, withAgent, metrics);
     }
     double plainMedian = Stats.median(plain);
+    double emptyMedian = Stats.median(empty);
     double agentMedian = Stats.median(withAgent);
     double metricsMedian = Stats.median(metrics);
     System.out.println("### Start-up (" + launches + " launches each, alternated, medians)");
@@ -37,6 +43,12 @@ public final class StartupBenchmark {
     System.out.println("|---|---|---|");
     System.out.println(
         "| first 200 of /status, no agent | " + Stats.format(plainMedian) + " | 1 |");
+    System.out.println(
+        "| first 200 of /status, with an empty agent (the JVM's cost of any agent) | "
+            + Stats.format(emptyMedian)
+            + " | "
+            + Stats.format(emptyMedian / plainMedian)
+            + " |");
     System.out.println(
         "| first 200 of /status, with agent | "
             + Stats.format(agentMedian)
@@ -51,13 +63,14 @@ public final class StartupBenchmark {
             + " |");
     System.out.println();
     System.out.println("raw ms, no agent: " + plain);
+    System.out.println("raw ms, empty agent: " + empty);
     System.out.println("raw ms, agent /status: " + withAgent);
     System.out.println("raw ms, agent /metrics: " + metrics);
   }
 
   private static void measure(
       Path demoJar, Path agentJar, List<Double> status, List<Double> metrics) throws Exception {
-    try (Launch launch = Launch.start(demoJar, agentJar, "")) {
+    try (Launch launch = Launch.start(demoJar, agentJar, agentJar == null || metrics != null)) {
       status.add(launch.millisUntilOk(launch.statusUrl()));
       if (metrics != null) {
         metrics.add(launch.millisUntilOk(launch.metricsUrl()));

@@ -3,6 +3,7 @@ package io.github.statusexporter.instrumentation.jdk;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.github.statusexporter.instrumentation.ApplicationStart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
@@ -38,6 +39,7 @@ final class InstrumentedHttpServer extends HttpServer {
   @Override
   public void start() {
     server.start();
+    ApplicationStart.serving();
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.statusexporter.instrumentation.ApplicationStart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
@@ -44,6 +45,7 @@ final class InstrumentedHttpsServer extends HttpsServer {
   @Override
   public void start() {
     server.start();
+    ApplicationStart.serving();
   }
 
   @Override
