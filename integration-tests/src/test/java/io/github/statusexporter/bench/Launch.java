@@ -14,6 +14,15 @@ import java.util.concurrent.TimeUnit;
 final class Launch implements AutoCloseable {
   static final Path JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
 
+  /**
+   * With {@code -Dbench.pin=true}, the application runs on CPU 1 and wrk on CPU 0 (taskset), so
+   * that the two do not take turns on the same core: far less noise on a 2-core machine.
+   */
+  static final boolean PINNED = Boolean.getBoolean("bench.pin");
+
+  static final List<String> CPU_PINNING = PINNED ? List.of("taskset", "-c", "1") : List.of();
+  static final List<String> LOAD_PINNING = PINNED ? List.of("taskset", "-c", "0") : List.of();
+
   final Process process;
   final long startNanos;
   final int appPort;
@@ -40,7 +49,8 @@ final class Launch implements AutoCloseable {
       throws IOException {
     int appPort = Ports.free();
     int agentPort = Ports.free();
-    List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    List<String> command = new ArrayList<>(CPU_PINNING);
+    command.add(JAVA.toString());
     if (agentJar != null && !withOptions) {
       command.add("-javaagent:" + agentJar);
     } else if (agentJar != null) {

@@ -42,6 +42,8 @@ public final class ThroughputBenchmark {
     Path agentJar = Paths.get(args[1]);
     int rounds = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
+    List<String> paths =
+        args.length > 4 ? List.of(args[4].split(",")) : List.of("/status", "/work?ms=0");
     System.out.println(
         "### Throughput under wrk ("
             + rounds
@@ -50,10 +52,10 @@ public final class ThroughputBenchmark {
             + " s, alternated, medians; wrk -t1 -c16)");
     System.out.println();
     System.out.println(
-        "| path | req/s no agent | req/s agent | ratio | CPU µs/req no agent | CPU µs/req agent"
-            + " | ratio | p99 ms no agent | p99 ms agent |");
+        "| path | req/s no agent | req/s agent | ratio (median of pairs) | CPU µs/req no agent"
+            + " | CPU µs/req agent | ratio (median of pairs) | p99 ms no agent | p99 ms agent |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
-    for (String path : List.of("/status", "/work?ms=0")) {
+    for (String path : paths) {
       Map<String, List<Run>> runs = new LinkedHashMap<>();
       runs.put("plain", new ArrayList<>());
       runs.put("agent", new ArrayList<>());
@@ -65,6 +67,15 @@ public final class ThroughputBenchmark {
       double agentRate = Stats.median(rates(runs.get("agent")));
       double plainCpu = Stats.median(cpu(runs.get("plain")));
       double agentCpu = Stats.median(cpu(runs.get("agent")));
+      // Ratios of each round's pair, then their median: drift between rounds cancels out.
+      List<Double> rateRatios = new ArrayList<>();
+      List<Double> cpuRatios = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        Run plain = runs.get("plain").get(round);
+        Run agent = runs.get("agent").get(round);
+        rateRatios.add(agent.rate / plain.rate);
+        cpuRatios.add(agent.cpuMicrosPerRequest / plain.cpuMicrosPerRequest);
+      }
       System.out.println(
           "| "
               + path
@@ -73,13 +84,13 @@ public final class ThroughputBenchmark {
               + " | "
               + Stats.format(agentRate)
               + " | "
-              + Stats.format(agentRate / plainRate)
+              + Stats.format(Stats.median(rateRatios))
               + " | "
               + Stats.format(plainCpu)
               + " | "
               + Stats.format(agentCpu)
               + " | "
-              + Stats.format(agentCpu / plainCpu)
+              + Stats.format(Stats.median(cpuRatios))
               + " | "
               + Stats.format(Stats.median(p99(runs.get("plain"))))
               + " | "
@@ -93,6 +104,7 @@ public final class ThroughputBenchmark {
       launch.millisUntilOk(launch.statusUrl());
       String url = "http://127.0.0.1:" + launch.appPort + path;
       wrk(url, Math.max(1, seconds / 2)); // warm-up: JIT, connection pools
+      wrk(url, Math.max(1, seconds / 2));
       double cpuBefore = launch.cpuSeconds();
       String output = wrk(url, seconds);
       double cpu = launch.cpuSeconds() - cpuBefore;
@@ -103,10 +115,9 @@ public final class ThroughputBenchmark {
   }
 
   private static String wrk(String url, int seconds) throws IOException, InterruptedException {
-    Process wrk =
-        new ProcessBuilder("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", url)
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(Launch.LOAD_PINNING);
+    command.addAll(List.of("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", url));
+    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
       throw new IOException("wrk failed: " + output);
