@@ -49,7 +49,9 @@ public final class ThroughputBenchmark {
             + rounds
             + " rounds of "
             + seconds
-            + " s, alternated, medians; wrk -t1 -c16)");
+            + " s, alternated, medians; wrk -t1 -c16"
+            + (Launch.PINNED ? "; wrk on CPU 0, application on CPU 1" : "")
+            + ")");
     System.out.println();
     System.out.println(
         "| path | req/s no agent | req/s agent | ratio (median of pairs) | CPU µs/req no agent"
