@@ -7,20 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * An application on the JDK server that creates its contexts every way the API allows: a handler
  * class, a lambda, a context whose handler is set afterwards, and an HTTPS server. Arguments: HTTP
- * port, HTTPS port, PKCS12 keystore, its password.
+ * port, HTTPS port, a keystore made by TlsStatusServer.selfSignedKeystore.
  */
 public final class JdkServerApp {
   private JdkServerApp() {}
@@ -41,23 +36,11 @@ public final class JdkServerApp {
     http.start();
 
     HttpsServer https = HttpsServer.create(new InetSocketAddress(Integer.parseInt(args[1])), 50);
-    https.setHttpsConfigurator(new HttpsConfigurator(tls(args[2], args[3].toCharArray())));
+    https.setHttpsConfigurator(
+        new HttpsConfigurator(TlsStatusServer.serverContext(Paths.get(args[2]))));
     https.createContext("/secure", exchange -> respond(exchange, 200, "secure"));
     https.start();
     System.out.println("jdk-server-app ready");
-  }
-
-  private static SSLContext tls(String keystore, char[] password) throws Exception {
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(Paths.get(keystore))) {
-      keys.load(in, password);
-    }
-    KeyManagerFactory managers =
-        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    managers.init(keys, password);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(managers.getKeyManagers(), null, null);
-    return tls;
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

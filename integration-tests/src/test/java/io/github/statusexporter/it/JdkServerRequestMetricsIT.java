@@ -141,8 +141,7 @@ class JdkServerRequestMetricsIT {
                 JdkServerApp.class.getName(),
                 String.valueOf(appPort),
                 String.valueOf(httpsPort),
-                keystore.toString(),
-                TlsStatusServer.PASSWORD),
+                keystore.toString()),
             Map.of())) {
       app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));

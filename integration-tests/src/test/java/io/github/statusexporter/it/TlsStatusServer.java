@@ -31,54 +31,10 @@ final class TlsStatusServer implements AutoCloseable {
 
   TlsStatusServer(Path directory, String token, String body) throws Exception {
     this.body = body;
-    Path keystore = directory.resolve("server.p12");
+    Path keystore = selfSignedKeystore(directory);
     certificate = directory.resolve("ca.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "server",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
-        "-validity",
-        "2",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "server",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        certificate.toString());
-
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      keys.load(in, PASSWORD.toCharArray());
-    }
-    KeyManagerFactory keyManagers =
-        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keyManagers.init(keys, PASSWORD.toCharArray());
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(keyManagers.getKeyManagers(), null, null);
-
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    server.setHttpsConfigurator(new HttpsConfigurator(serverContext(keystore)));
     server.createContext(
         "/actuator/health",
         exchange ->
@@ -152,6 +108,20 @@ final class TlsStatusServer implements AutoCloseable {
         "-file",
         directory.resolve("ca.pem").toString());
     return keystore;
+  }
+
+  /** TLS for a server holding the key of a keystore made by {@link #selfSignedKeystore}. */
+  static SSLContext serverContext(Path keystore) throws Exception {
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      keys.load(in, PASSWORD.toCharArray());
+    }
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, PASSWORD.toCharArray());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keyManagers.getKeyManagers(), null, null);
+    return tls;
   }
 
   private static void keytool(String... arguments) throws Exception {
