@@ -80,16 +80,12 @@ final class Startup implements Runnable {
   }
 
   private void start() throws IOException {
-    // Explicit properties: the application's io.prometheus.* settings must not steer the agent.
+    // Defaults, not the global configuration (which the relocation keeps apart from the
+    // application's io.prometheus.* settings anyway).
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
-    if (config.instrument()) {
-      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
-      requestMetrics.register(registry);
-      RequestRecording.install(requestMetrics);
-    }
     Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
     if (file == null) {
@@ -114,6 +110,11 @@ final class Startup implements Runnable {
     } catch (IOException e) {
       readers.shutdown();
       throw e;
+    }
+    if (config.instrument()) {
+      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
+      requestMetrics.register(registry);
+      RequestRecording.install(requestMetrics);
     }
     AgentLog.started(
         version,
