@@ -11,6 +11,7 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,14 +42,23 @@ final class Startup implements Runnable {
   /** Most source reads in flight at once; past it a read fails at once as internal_error. */
   private static final int MAX_READERS = 16;
 
+  /** Longest the agent waits for an application server to set up its own logging. */
+  private static final long MAX_PLATFORM_SERVICES_WAIT_MILLIS = 120_000;
+
   private final AgentConfig config;
   private final Map<String, String> environment;
   private final String version;
+  private final Instrumentation instrumentation;
 
-  Startup(AgentConfig config, Map<String, String> environment, String version) {
+  Startup(
+      AgentConfig config,
+      Map<String, String> environment,
+      String version,
+      Instrumentation instrumentation) {
     this.config = config;
     this.environment = environment;
     this.version = version;
+    this.instrumentation = instrumentation;
   }
 
   @Override
@@ -56,6 +66,16 @@ final class Startup implements Runnable {
     try {
       // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
       ApplicationStart.await(MAX_START_DELAY_MILLIS);
+      List<String> notLoaded =
+          PlatformServicesGate.await(instrumentation, MAX_PLATFORM_SERVICES_WAIT_MILLIS);
+      if (!notLoaded.isEmpty()) {
+        AgentLog.info(
+            "starting although the application has not loaded "
+                + String.join(", ", notLoaded)
+                + " in "
+                + MAX_PLATFORM_SERVICES_WAIT_MILLIS / 1000
+                + " s");
+      }
       start();
     } catch (BindException e) {
       AgentLog.info(

@@ -32,7 +32,8 @@ public final class StatusExporterAgent {
         instrumentJdkServer(instrumentation);
       }
       DaemonThreads.daemon(
-              new DeferredStart(config, environment, version()), "status-exporter-start")
+              new DeferredStart(config, environment, version(), instrumentation),
+              "status-exporter-start")
           .start();
     } catch (ConfigException e) {
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
@@ -61,16 +62,22 @@ public final class StatusExporterAgent {
     private final AgentConfig config;
     private final Map<String, String> environment;
     private final String version;
+    private final Instrumentation instrumentation;
 
-    DeferredStart(AgentConfig config, Map<String, String> environment, String version) {
+    DeferredStart(
+        AgentConfig config,
+        Map<String, String> environment,
+        String version,
+        Instrumentation instrumentation) {
       this.config = config;
       this.environment = environment;
       this.version = version;
+      this.instrumentation = instrumentation;
     }
 
     @Override
     public void run() {
-      new Startup(config, environment, version).run();
+      new Startup(config, environment, version, instrumentation).run();
     }
   }
 

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * fails the scrape.
  */
 public final class StatusCollector implements MultiCollector {
-  private volatile List<SourceBinding> sources;
+  private volatile List<SourceBinding> sources = List.of();
   private final SelfMetrics selfMetrics;
   private final SourceStates states;
   private final SeedTextFormat seedTextFormat;
@@ -44,7 +44,7 @@ public final class StatusCollector implements MultiCollector {
       names.add(source.name());
       selfMetrics.addSource(source.name());
     }
-    for (SourceBinding old : sources == null ? List.<SourceBinding>of() : sources) {
+    for (SourceBinding old : sources) {
       if (!names.contains(old.name())) {
         selfMetrics.removeSource(old.name());
         states.remove(old.name());

@@ -113,14 +113,16 @@ class DemoAppWithAgentIT {
     assertThat(Scrape.of(agentPort).value("app_health{app_health=\"healthy\"}")).isEqualTo(1.0);
   }
 
-  /** JVM metrics are registered a moment after the server answers: wait for them. */
+  /** JVM and process metrics are registered after the server answers: wait for both. */
   private Scrape scrapeWithJvmMetrics() {
     return Wait.until(
         "JVM metrics",
         Duration.ofSeconds(10),
         () -> {
           Scrape s = Scrape.of(agentPort);
-          return s.hasFamily("jvm_memory_used_bytes") ? s : null;
+          return s.hasFamily("jvm_memory_used_bytes") && s.hasFamily("process_cpu_seconds_total")
+              ? s
+              : null;
         });
   }
 

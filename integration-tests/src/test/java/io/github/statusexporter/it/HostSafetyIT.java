@@ -2,13 +2,17 @@ package io.github.statusexporter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever goes wrong for the agent, the application keeps running and the agent says why. */
 class HostSafetyIT {
@@ -161,6 +165,51 @@ class HostSafetyIT {
 
       assertThat(Scrape.of(agentPort).value("app_uptime")).isPositive();
       assertThat(app.stderr()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anApplicationServersOwnLogManagerIsLeftToItToSetUp(@TempDir Path directory)
+      throws Exception {
+    // The application's classes on its class path; its log manager only in its "modules".
+    Path classes = directory.resolve("classes");
+    Path modules = directory.resolve("modules");
+    copyClass(LateLogManagerApp.class, classes);
+    copyClass(LateLogManager.class, modules);
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-Djava.util.logging.manager=" + LateLogManager.class.getName(),
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
+                "-cp",
+                classes.toString(),
+                LateLogManagerApp.class.getName(),
+                modules.toString(),
+                "2500",
+                "30000"),
+            Map.of())) {
+      app.awaitStdout(line -> line.startsWith("log manager: "), Duration.ofSeconds(30));
+      assertThat(app.stdout()).containsExactly("log manager: " + LateLogManager.class.getName());
+
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      Scrape scrape =
+          Wait.until(
+              "JVM metrics",
+              Duration.ofSeconds(10),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return s.hasFamily("process_cpu_seconds_total") ? s : null;
+              });
+      assertThat(scrape.text).contains("jvm_memory_used_bytes");
+    }
+  }
+
+  private static void copyClass(Class<?> type, Path root) throws Exception {
+    String file = type.getName().replace('.', '/') + ".class";
+    Path target = root.resolve(file);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = type.getClassLoader().getResourceAsStream(file)) {
+      Files.copy(in, target);
     }
   }
 
