@@ -176,13 +176,14 @@ final class Startup implements Runnable {
   }
 
   /**
-   * A few daemon threads and a short queue: when full, the JDK server closes the connection at once
-   * instead of letting the scrape hang.
+   * One thread more than the scrapes served at once, so that the rest get their 503 at once, and a
+   * short queue: when it is full, the JDK server closes the connection at once instead of letting
+   * the scrape hang.
    */
   private static ExecutorService scrapeExecutor() {
     return new ThreadPoolExecutor(
-        2,
-        2,
+        MetricsServer.CONCURRENT_SCRAPES + 1,
+        MetricsServer.CONCURRENT_SCRAPES + 1,
         60,
         TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(16),

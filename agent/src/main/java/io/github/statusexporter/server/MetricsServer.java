@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 public final class MetricsServer implements AutoCloseable {
   private static final int BACKLOG = 50;
 
+  /** Scrapes served at once; Prometheus pairs scrape twice, so a few is plenty. */
+  public static final int CONCURRENT_SCRAPES = 4;
+
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -49,7 +52,10 @@ public final class MetricsServer implements AutoCloseable {
     HttpContext context =
         server.createContext(
             "/",
-            new Router(new MetricsHandler(properties, registry), new HealthyHandler(), version));
+            new Router(
+                new ConcurrencyLimit(new MetricsHandler(properties, registry), CONCURRENT_SCRAPES),
+                new HealthyHandler(),
+                version));
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();
     server.start();
