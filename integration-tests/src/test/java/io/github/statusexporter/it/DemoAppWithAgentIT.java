@@ -1,5 +1,6 @@
 package io.github.statusexporter.it;
 
+import static java.util.stream.Collectors.toList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -182,6 +183,21 @@ class DemoAppWithAgentIT {
     assertThat(Http.get(url("/-/healthy")).statusCode()).isEqualTo(200);
     assertThat(Http.get(url("/status")).statusCode()).isEqualTo(404);
     assertThat(Http.get(url("/metrics.json")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theAgentAddsAFewDaemonThreadsAllNamedForIt() throws Exception {
+    Scrape.of(agentPort);
+    List<String> threads = app.threadDump();
+    List<String> agentThreads =
+        threads.stream().filter(line -> line.startsWith("\"status-exporter-")).collect(toList());
+
+    assertThat(agentThreads).isNotEmpty().hasSizeLessThanOrEqualTo(6);
+    assertThat(agentThreads).allMatch(line -> line.contains(" daemon "));
+    assertThat(threads)
+        .filteredOn(line -> line.startsWith("\"HTTP-Dispatcher\""))
+        .as("the application's dispatcher and the agent's")
+        .hasSize(2);
   }
 
   @Test

@@ -204,6 +204,42 @@ class HostSafetyIT {
     }
   }
 
+  @Test
+  void anMBeanGetterThatBlocksNeverHoldsAScrapePastTheTimeout() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ",source=mbean:test:type=Slow,timeout=500ms",
+                "-cp",
+                testClasses(),
+                BlockingMBeanApp.class.getName(),
+                "60000"),
+            Map.of())) {
+      app.awaitStdout(line -> line.equals("blocking-mbean-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        Scrape scrape = Scrape.of(agentPort);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(scrape.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(0.0);
+        assertThat(
+                scrape.value(
+                    "status_exporter_source_read_errors_total{reason=\"timeout\",source=\"default\"}"))
+            .isEqualTo(i + 1.0);
+      }
+    }
+  }
+
+  private static String testClasses() throws Exception {
+    return Paths.get(HostSafetyIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+  }
+
   private static void copyClass(Class<?> type, Path root) throws Exception {
     String file = type.getName().replace('.', '/') + ".class";
     Path target = root.resolve(file);

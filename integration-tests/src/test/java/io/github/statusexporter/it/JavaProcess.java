@@ -133,6 +133,24 @@ final class JavaProcess implements AutoCloseable {
     return List.copyOf(stderr);
   }
 
+  /** The header line of each thread in a {@code jcmd Thread.print} of the process. */
+  List<String> threadDump() throws IOException, InterruptedException {
+    Path jcmd = JAVA.getParent().resolve("jcmd");
+    Process dump =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    dump.waitFor(30, TimeUnit.SECONDS);
+    List<String> headers = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      if (line.startsWith("\"")) {
+        headers.add(line);
+      }
+    }
+    return headers;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
