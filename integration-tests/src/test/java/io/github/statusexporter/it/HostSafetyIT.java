@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +214,7 @@ class HostSafetyIT {
                     + agentPort
                     + ",source=mbean:test:type=Slow,timeout=500ms",
                 "-cp",
-                testClasses(),
+                JavaProcess.testClasses(),
                 BlockingMBeanApp.class.getName(),
                 "60000"),
             Map.of())) {
@@ -235,11 +234,6 @@ class HostSafetyIT {
     }
   }
 
-  private static String testClasses() throws Exception {
-    return Paths.get(HostSafetyIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
-  }
-
   private static void copyClass(Class<?> type, Path root) throws Exception {
     String file = type.getName().replace('.', '/') + ".class";
     Path target = root.resolve(file);
@@ -251,15 +245,12 @@ class HostSafetyIT {
 
   @Test
   void theJvmExitsWhenMainReturns() throws Exception {
-    String classes =
-        Paths.get(ShortLivedApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
     try (JavaProcess app =
         JavaProcess.start(
             List.of(
                 "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
                 "-cp",
-                classes,
+                JavaProcess.testClasses(),
                 ShortLivedApp.class.getName(),
                 String.valueOf(agentPort)),
             Map.of())) {

@@ -26,6 +26,17 @@ final class JavaProcess implements AutoCloseable {
   private static final Path JAVA =
       Paths.get(System.getProperty("it.java.home", System.getProperty("java.home")), "bin", "java");
 
+  /** The tests' own classes, for launching the small test applications among them. */
+  static String testClasses() {
+    try {
+      return Paths.get(
+              JavaProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** JAVA_VERSION from the launched JDK's release file, such as 17.0.15. */
   static String javaVersion() throws IOException {
     Path release = JAVA.getParent().getParent().resolve("release");

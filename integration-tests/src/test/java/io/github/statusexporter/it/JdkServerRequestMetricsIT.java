@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -129,15 +128,12 @@ class JdkServerRequestMetricsIT {
   void handlerClassesLambdasLateHandlersAndHttpsAreAllMeasured() throws Exception {
     Path keystore = TlsStatusServer.selfSignedKeystore(directory);
     int httpsPort = Http.freePort();
-    String classes =
-        Paths.get(JdkServerApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
     try (JavaProcess app =
         JavaProcess.start(
             List.of(
                 "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
                 "-cp",
-                classes,
+                JavaProcess.testClasses(),
                 JdkServerApp.class.getName(),
                 String.valueOf(appPort),
                 String.valueOf(httpsPort),
