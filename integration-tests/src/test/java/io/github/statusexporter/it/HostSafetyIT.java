@@ -2,14 +2,18 @@ package io.github.statusexporter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,6 +204,49 @@ class HostSafetyIT {
                 return s.hasFamily("process_cpu_seconds_total") ? s : null;
               });
       assertThat(scrape.text).contains("jvm_memory_used_bytes");
+    }
+  }
+
+  @Test
+  void anApplicationWithItsOwnClientJavaAndByteBuddyWorksUnchangedNextToTheAgent()
+      throws Exception {
+    int ownPort = Http.freePort();
+    // The application's class path: its classes and its own (older) libraries, not the agent's.
+    String classPath =
+        Stream.concat(
+                Stream.of(JavaProcess.testClasses()),
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(
+                        entry ->
+                            entry.contains("prometheus-metrics-") && entry.contains("1.3.10")
+                                || entry.contains("byte-buddy-1.14.18")))
+            .collect(Collectors.joining(File.pathSeparator));
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ","
+                    + sourceOption(appPort),
+                "-cp",
+                classPath,
+                BundledLibrariesApp.class.getName(),
+                String.valueOf(ownPort),
+                "60000"),
+            Map.of())) {
+      app.awaitStdout(
+          line -> line.equals("bundled-app ready on " + ownPort + " with bundled.Generated"),
+          Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      String own = Http.get("http://localhost:" + ownPort + "/metrics").body();
+      Scrape agents = Scrape.of(agentPort);
+      assertThat(own).contains("bundled_requests_total 1.0").doesNotContain("status_exporter_");
+      assertThat(agents.text)
+          .contains("status_exporter_source_up")
+          .doesNotContain("bundled_requests");
     }
   }
 
