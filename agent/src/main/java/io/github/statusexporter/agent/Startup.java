@@ -16,7 +16,6 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -176,17 +175,17 @@ final class Startup implements Runnable {
   }
 
   /**
-   * One thread more than the scrapes served at once, so that the rest get their 503 at once, and a
-   * short queue: when it is full, the JDK server closes the connection at once instead of letting
-   * the scrape hang.
+   * Two threads, more only while more scrapes run at once (they end after a minute idle), a few
+   * beyond the scrapes served so that those get their 503 at once; past that the JDK server closes
+   * the connection at once instead of letting a scrape hang.
    */
   private static ExecutorService scrapeExecutor() {
     return new ThreadPoolExecutor(
-        MetricsServer.CONCURRENT_SCRAPES + 1,
-        MetricsServer.CONCURRENT_SCRAPES + 1,
+        2,
+        MetricsServer.CONCURRENT_SCRAPES + 4,
         60,
         TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(16),
+        new SynchronousQueue<>(),
         new DaemonThreads("http"),
         new ThreadPoolExecutor.AbortPolicy());
   }

@@ -21,8 +21,11 @@ import java.util.concurrent.ExecutorService;
 public final class MetricsServer implements AutoCloseable {
   private static final int BACKLOG = 50;
 
-  /** Scrapes served at once; Prometheus pairs scrape twice, so a few is plenty. */
-  public static final int CONCURRENT_SCRAPES = 4;
+  /**
+   * Scrapes served at once; more get a 503 at once. Generous, since scrapes share one status read
+   * and take milliseconds: a fleet of scrapers is served, a stampede is cut off.
+   */
+  public static final int CONCURRENT_SCRAPES = 32;
 
   private final HttpServer server;
   private final ExecutorService executor;

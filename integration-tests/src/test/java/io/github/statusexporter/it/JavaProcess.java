@@ -144,15 +144,21 @@ final class JavaProcess implements AutoCloseable {
     return List.copyOf(stderr);
   }
 
-  /** The header line of each thread in a {@code jcmd Thread.print} of the process. */
-  List<String> threadDump() throws IOException, InterruptedException {
+  /** What {@code jcmd <pid> <command>} prints for the process. */
+  String jcmd(String command) throws IOException, InterruptedException {
     Path jcmd = JAVA.getParent().resolve("jcmd");
-    Process dump =
-        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+    Process run =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
             .redirectErrorStream(true)
             .start();
-    String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    dump.waitFor(30, TimeUnit.SECONDS);
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    run.waitFor(30, TimeUnit.SECONDS);
+    return output;
+  }
+
+  /** The header line of each thread in a {@code jcmd Thread.print} of the process. */
+  List<String> threadDump() throws IOException, InterruptedException {
+    String output = jcmd("Thread.print");
     List<String> headers = new ArrayList<>();
     for (String line : output.split("\n")) {
       if (line.startsWith("\"")) {
