@@ -213,10 +213,15 @@ class ConfigFileIT {
               "the fixed file",
               Duration.ofSeconds(10),
               () -> {
+                // The sources change a moment before the reload gauge: wait for both.
                 Scrape s = Scrape.of(agentPort);
-                return s.hasFamily("demo_busy") ? s : null;
+                return s.hasFamily("demo_busy")
+                        && Double.valueOf(1.0)
+                            .equals(s.value("status_exporter_config_last_reload_successful"))
+                    ? s
+                    : null;
               });
-      assertThat(after.value("status_exporter_config_last_reload_successful")).isEqualTo(1.0);
+      assertThat(after.hasFamily("demo_busy")).isTrue();
     }
   }
 }
