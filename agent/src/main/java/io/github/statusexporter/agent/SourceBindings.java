@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.MBeanStatusSource;
@@ -25,7 +26,8 @@ final class SourceBindings {
 
   SourceBindings(Executor readers, String version) {
     this.readers = readers;
-    this.userAgent = "status-exporter/" + version;
+    // The prefix request recording recognises: the agent's own reads are not the app's load.
+    this.userAgent = RequestRecording.AGENT_USER_AGENT_PREFIX + version;
   }
 
   /** The one source of the {@code source} option, mapped as the seed did. */

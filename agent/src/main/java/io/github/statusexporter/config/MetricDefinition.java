@@ -8,18 +8,18 @@ import java.util.Map;
  * _total} or {@code _info} suffix the exposition adds, its paths parse, its labels are valid.
  */
 public final class MetricDefinition {
-  final String name;
-  final MetricType type;
-  final String help;
-  final String unit;
-  final String field;
-  final String each;
-  final String keyLabel;
-  final Map<String, String> labels;
-  final Map<String, String> labelFields;
-  final Map<String, Double> values;
-  final double scale;
-  final List<String> states;
+  private final String name;
+  private final MetricType type;
+  private final String help;
+  private final String unit;
+  private final String field;
+  private final String each;
+  private final String keyLabel;
+  private final Map<String, String> labels;
+  private final Map<String, String> labelFields;
+  private final Map<String, Double> values;
+  private final double scale;
+  private final List<String> states;
 
   MetricDefinition(
       String name,
@@ -50,37 +50,19 @@ public final class MetricDefinition {
 
   /** A gauge of one numeric field. */
   public static MetricDefinition gauge(String name, String help, String field) {
-    return new MetricDefinition(
-        name,
-        MetricType.GAUGE,
-        help,
-        null,
-        field,
-        null,
-        null,
-        Map.of(),
-        Map.of(),
-        Map.of(),
-        1.0,
-        List.of());
+    return ofField(name, MetricType.GAUGE, help, field, List.of());
   }
 
   /** A state set of one string field. */
   public static MetricDefinition stateSet(
       String name, String help, String field, List<String> states) {
+    return ofField(name, MetricType.STATESET, help, field, states);
+  }
+
+  private static MetricDefinition ofField(
+      String name, MetricType type, String help, String field, List<String> states) {
     return new MetricDefinition(
-        name,
-        MetricType.STATESET,
-        help,
-        null,
-        field,
-        null,
-        null,
-        Map.of(),
-        Map.of(),
-        Map.of(),
-        1.0,
-        states);
+        name, type, help, null, field, null, null, Map.of(), Map.of(), Map.of(), 1.0, states);
   }
 
   /** The family's name, without {@code _total} (counters) or {@code _info} (info). */

@@ -58,7 +58,6 @@ final class RecordingFilter extends Filter {
         SPARE.set(stream);
       }
       int method = RouteRecorder.method(exchange.getRequestMethod());
-      exchange.getRequestBody(); // setStreams expects the request stream to exist
       stream.open(exchange, exchange.getResponseBody(), recorder, method, recorder.started(method));
       exchange.setStreams(null, stream);
       return stream;
