@@ -103,6 +103,12 @@ final class Startup implements Runnable {
     // application's io.prometheus.* settings anyway).
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
+    if (config.instrument()) {
+      // First: the application may be serving already, and requests before this go unrecorded.
+      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
+      requestMetrics.register(registry);
+      RequestRecording.install(requestMetrics);
+    }
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
     Path file = config.configFile().orElse(null);
@@ -128,12 +134,8 @@ final class Startup implements Runnable {
               config.host(), config.port(), registry, properties, scrapeExecutor(), version);
     } catch (IOException e) {
       readers.shutdown();
+      RequestRecording.install(null); // nobody would see them
       throw e;
-    }
-    if (config.instrument()) {
-      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
-      requestMetrics.register(registry);
-      RequestRecording.install(requestMetrics);
     }
     AgentLog.started(
         version,

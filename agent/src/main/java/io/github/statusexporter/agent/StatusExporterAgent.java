@@ -4,9 +4,11 @@ import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
+import io.github.statusexporter.instrumentation.servlet.ServletContainerTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Entry point of {@code -javaagent:status-exporter.jar}. It only parses the options and hands over
@@ -30,6 +32,7 @@ public final class StatusExporterAgent {
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
+        instrumentation.addTransformer(new ServletContainerTransformer(new LogLine()));
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),
@@ -51,6 +54,14 @@ public final class StatusExporterAgent {
       }
     } catch (Throwable e) {
       AgentLog.info("no request metrics for the JDK HTTP server: " + e);
+    }
+  }
+
+  /** One line on stderr; a class rather than a method reference, which premain would bootstrap. */
+  private static final class LogLine implements Consumer<String> {
+    @Override
+    public void accept(String line) {
+      AgentLog.info(line);
     }
   }
 

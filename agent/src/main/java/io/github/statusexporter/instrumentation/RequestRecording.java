@@ -40,6 +40,18 @@ public final class RequestRecording {
     return false;
   }
 
+  /**
+   * True if a request for this path (a URI's path, not a route) could be one of the agent's reads.
+   */
+  public static boolean isAgentReadPath(String path) {
+    for (String agentPath : agentReadPaths) {
+      if (agentPath.equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean isAgentUserAgent(String userAgent) {
     return userAgent != null && userAgent.startsWith(AGENT_USER_AGENT_PREFIX);
   }

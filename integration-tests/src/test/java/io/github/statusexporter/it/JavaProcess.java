@@ -91,6 +91,19 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /** A servlet test app on {@code appPort}, with the agent and {@code agentArguments}. */
+  static JavaProcess servletApp(ServletApp app, int appPort, String agentArguments)
+      throws IOException {
+    List<String> arguments = new ArrayList<>();
+    if (agentArguments != null) {
+      arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
+    }
+    arguments.addAll(List.of("-jar", app.jar().toString(), String.valueOf(appPort)));
+    JavaProcess process = start(arguments, Map.of());
+    process.awaitStdout(line -> line.startsWith("servlet-app ready"), Duration.ofSeconds(30));
+    return process;
+  }
+
   private static void drain(InputStream stream, List<String> lines, String name) {
     Thread thread =
         new Thread(

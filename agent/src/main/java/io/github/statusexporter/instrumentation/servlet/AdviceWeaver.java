@@ -1,0 +1,34 @@
+package io.github.statusexporter.instrumentation.servlet;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Weaves a hook's advice into a container class as it loads: the only class that touches
+ * byte-buddy, loaded on the first container class the application loads, never before.
+ */
+final class AdviceWeaver {
+  private AdviceWeaver() {}
+
+  static byte[] weave(ContainerHook hook, ClassLoader loader, byte[] classFile) {
+    String name = hook.className();
+    ClassFileLocator locator =
+        new ClassFileLocator.Compound(
+            ClassFileLocator.Simple.of(name, classFile),
+            ClassFileLocator.ForClassLoader.of(loader));
+    TypePool types = TypePool.Default.WithLazyResolution.of(locator);
+    Class<?> advice = hook == ContainerHook.TOMCAT ? TomcatAdvice.class : JettyAdvice.class;
+    return new ByteBuddy()
+        .redefine(types.describe(name).resolve(), locator)
+        .visit(
+            Advice.to(advice)
+                .on(named(hook.methodName()).and(takesArguments(hook.parameterCount()))))
+        .make()
+        .getBytes();
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Request metrics of servlet applications on embedded Tomcat 11, Jetty 12 and Tomcat 9 (javax),
+ * measured with no code change. Each app maps the same servlets under the context path /shop.
+ */
+class ServletRequestMetricsIT {
+  private final int appPort = Http.freePort();
+  private final int agentPort = Http.freePort();
+
+  private JavaProcess start(ServletApp app) throws Exception {
+    JavaProcess process =
+        JavaProcess.servletApp(
+            app,
+            appPort,
+            "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status");
+    process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+    return process;
+  }
+
+  private String shop(String path) {
+    return "http://localhost:" + appPort + "/shop" + path;
+  }
+
+  private static String series(String suffix, String status, String route) {
+    return "http_server_request_duration_seconds"
+        + suffix
+        + "{http_request_method=\"GET\",http_response_status_code=\""
+        + status
+        + "\",http_route=\""
+        + route
+        + "\",url_scheme=\"http\"";
+  }
+
+  private static String count(String status, String route) {
+    return series("_count", status, route) + "}";
+  }
+
+  private static String bucket(String status, String route, String le) {
+    return series("_bucket", status, route) + ",le=\"" + le + "\"}";
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServletApp.class)
+  void requestsAreCountedOnceByServletMappingMethodAndStatus(ServletApp app) throws Exception {
+    try (JavaProcess process = start(app)) {
+      assertThat(Http.get(shop("/hello")).statusCode()).isEqualTo(200);
+      Http.get(shop("/hello"));
+      Http.get(shop("/items/1"));
+      Http.get(shop("/items/2"));
+      assertThat(Http.get(shop("/forward")).body()).isEqualTo("hello\n");
+      assertThat(Http.get(shop("/fail")).statusCode()).isEqualTo(500);
+      assertThat(Http.get(shop("/work?ms=200")).statusCode()).isEqualTo(200);
+      assertThat(Http.get(shop("/async?ms=300")).statusCode()).isEqualTo(202);
+      assertThat(Http.get(shop("/missing")).statusCode()).isEqualTo(404);
+
+      Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
+      Scrape scrape = Scrape.of(agentPort);
+
+      assertThat(scrape.value(count("200", "/shop/hello"))).isEqualTo(2.0);
+      assertThat(scrape.value(count("200", "/shop/items/*"))).isEqualTo(2.0);
+      // The forward and the filter in front of every servlet are parts of one request.
+      assertThat(scrape.value(count("200", "/shop/forward"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("500", "/shop/fail"))).isEqualTo(1.0);
+      assertThat(scrape.value(bucket("200", "/shop/work", "0.1"))).isEqualTo(0.0);
+      assertThat(scrape.value(bucket("200", "/shop/work", "0.25"))).isEqualTo(1.0);
+      // The asynchronous servlet returned at once; its duration ends with its response.
+      assertThat(scrape.value(bucket("202", "/shop/async", "0.25"))).isEqualTo(0.0);
+      assertThat(scrape.value(bucket("202", "/shop/async", "0.5"))).isEqualTo(1.0);
+      // Tomcat answers an unmapped path itself (no route); Jetty with its default servlet, "/".
+      String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
+      assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(1.0);
+      assertThat(scrape.text).doesNotContain("http_route=\"/shop/status\"");
+      assertThat(routes(scrape))
+          .containsExactlyInAnyOrder(
+              "/shop/hello",
+              "/shop/items/*",
+              "/shop/forward",
+              "/shop/fail",
+              "/shop/work",
+              "/shop/async",
+              notFoundRoute);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServletApp.class)
+  void asynchronousRequestsAreActiveUntilTheirResponseIsComplete(ServletApp app) throws Exception {
+    try (JavaProcess process = start(app)) {
+      List<CompletableFuture<HttpResponse<String>>> held =
+          List.of(Http.getAsync(shop("/async?ms=3000")), Http.getAsync(shop("/async?ms=3000")));
+      String active =
+          "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
+
+      Wait.until(
+          "two active requests",
+          Duration.ofSeconds(2),
+          () -> Double.valueOf(2.0).equals(Scrape.of(agentPort).value(active)) ? true : null);
+      held.forEach(CompletableFuture::join);
+      Scrape after =
+          Wait.until(
+              "no active request",
+              Duration.ofSeconds(2),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return Double.valueOf(0.0).equals(s.value(active)) ? s : null;
+              });
+      assertThat(after.value(bucket("202", "/shop/async", "2.5"))).isEqualTo(0.0);
+      assertThat(after.value(bucket("202", "/shop/async", "5.0"))).isEqualTo(2.0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServletApp.class)
+  void aScanOfTenThousandUrlsAddsNoSeries(ServletApp app) throws Exception {
+    try (JavaProcess process = start(app)) {
+      List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        String path = i % 2 == 0 ? "/items/" + i : "/nothing/" + i + "?q=" + i;
+        batch.add(Http.getAsync(shop(path)));
+        if (batch.size() == 50) {
+          batch.forEach(CompletableFuture::join);
+          batch.clear();
+        }
+      }
+      batch.forEach(CompletableFuture::join);
+
+      Scrape scrape = Scrape.of(agentPort);
+      String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
+      assertThat(routes(scrape)).containsExactlyInAnyOrder("/shop/items/*", notFoundRoute);
+      assertThat(scrape.value(count("200", "/shop/items/*"))).isEqualTo(5_000.0);
+      assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(5_000.0);
+    }
+  }
+
+  /** The distinct routes of the request duration histogram. */
+  private static List<String> routes(Scrape scrape) {
+    return Arrays.stream(scrape.text.split("\n"))
+        .filter(line -> line.startsWith("http_server_request_duration_seconds_count{"))
+        .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
+        .distinct()
+        .toList();
+  }
+}
