@@ -6,6 +6,7 @@ import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
+import io.github.statusexporter.instrumentation.servlet.PendingWeaves;
 import io.github.statusexporter.server.MetricsServer;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -40,6 +41,9 @@ final class Startup implements Runnable {
 
   /** Most source reads in flight at once; past it a read fails at once as internal_error. */
   private static final int MAX_READERS = 16;
+
+  /** Longest the start line waits for the servlet container found to be instrumented. */
+  private static final long MAX_WEAVE_WAIT_MILLIS = 10_000;
 
   /** Longest the agent waits for an application server to set up its own logging. */
   private static final long MAX_PLATFORM_SERVICES_WAIT_MILLIS = 120_000;
@@ -98,7 +102,7 @@ final class Startup implements Runnable {
     }
   }
 
-  private void start() throws IOException {
+  private void start() throws IOException, InterruptedException {
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway).
     PrometheusProperties properties = PrometheusProperties.builder().build();
@@ -136,6 +140,9 @@ final class Startup implements Runnable {
       readers.shutdown();
       RequestRecording.install(null); // nobody would see them
       throw e;
+    }
+    if (!PendingWeaves.await(MAX_WEAVE_WAIT_MILLIS)) {
+      AgentLog.info("still instrumenting the servlet container; its first requests may be missed");
     }
     AgentLog.started(
         version,

@@ -32,7 +32,7 @@ public final class StatusExporterAgent {
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
-        instrumentation.addTransformer(new ServletContainerTransformer(new LogLine()));
+        new ServletContainerTransformer(instrumentation, new LogLine()).install();
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),

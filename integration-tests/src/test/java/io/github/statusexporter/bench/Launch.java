@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One launch of the demo app, with or without the agent, for the benchmarks. */
+/** One launch of an application, with or without the agent, for the benchmarks. */
 final class Launch implements AutoCloseable {
   static final Path JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
 
@@ -24,28 +24,30 @@ final class Launch implements AutoCloseable {
   static final List<String> LOAD_PINNING = PINNED ? List.of("taskset", "-c", "0") : List.of();
 
   final Process process;
+  final BenchApp app;
   final long startNanos;
   final int appPort;
   final int agentPort;
 
-  private Launch(Process process, long startNanos, int appPort, int agentPort) {
+  private Launch(Process process, BenchApp app, long startNanos, int appPort, int agentPort) {
     this.process = process;
+    this.app = app;
     this.startNanos = startNanos;
     this.appPort = appPort;
     this.agentPort = agentPort;
   }
 
-  /** Starts {@code java -jar demo-app.jar}, with {@code -javaagent} when agentJar is not null. */
-  static Launch start(Path demoJar, Path agentJar, String agentOptions) throws IOException {
-    return start(demoJar, agentJar, agentOptions, true);
+  /** Starts {@code java -jar app.jar}, with {@code -javaagent} when agentJar is not null. */
+  static Launch start(BenchApp app, Path agentJar, String agentOptions) throws IOException {
+    return start(app, agentJar, agentOptions, true);
   }
 
   /** As above; without options for an agent that takes none. */
-  static Launch start(Path demoJar, Path agentJar, boolean withOptions) throws IOException {
-    return start(demoJar, agentJar, "", withOptions);
+  static Launch start(BenchApp app, Path agentJar, boolean withOptions) throws IOException {
+    return start(app, agentJar, "", withOptions);
   }
 
-  private static Launch start(Path demoJar, Path agentJar, String agentOptions, boolean withOptions)
+  private static Launch start(BenchApp app, Path agentJar, String agentOptions, boolean withOptions)
       throws IOException {
     int appPort = Ports.free();
     int agentPort = Ports.free();
@@ -61,16 +63,17 @@ final class Launch implements AutoCloseable {
               + agentPort
               + ",source=http://localhost:"
               + appPort
-              + "/status"
+              + app.statusPath()
               + (agentOptions.isEmpty() ? "" : "," + agentOptions));
     }
-    command.addAll(List.of("-jar", demoJar.toString(), "--port", String.valueOf(appPort)));
+    command.addAll(List.of("-jar", app.jar().toString()));
+    command.addAll(app.arguments(appPort));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
-    return new Launch(builder.start(), start, appPort, agentPort);
+    return new Launch(builder.start(), app, start, appPort, agentPort);
   }
 
   /** Milliseconds from launch until {@code url} first answers 200, polling every 2 ms. */
@@ -102,7 +105,7 @@ final class Launch implements AutoCloseable {
   }
 
   String statusUrl() {
-    return "http://127.0.0.1:" + appPort + "/status";
+    return "http://127.0.0.1:" + appPort + app.statusPath();
   }
 
   String metricsUrl() {

@@ -7,50 +7,60 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up cost: wall time from launching {@code java} to the demo app's first 200 of {@code
- * /status}, without and with the agent, launches alternated (A B A B ...), and with the agent the
- * time to the first 200 of {@code /metrics}. Arguments: demo jar, agent jar, launches.
+ * Start-up cost: wall time from launching {@code java} to the application's first 200 of its status
+ * page, without and with the agent, launches alternated (A B A B ...), and with the agent the time
+ * to the first 200 of {@code /metrics}. Arguments: application (see {@link BenchApp}), agent jar,
+ * launches.
  */
 public final class StartupBenchmark {
   private StartupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path demoJar = Paths.get(args[0]);
+    BenchApp app = BenchApp.of(args[0]);
     Path agentJar = Paths.get(args[1]);
     int launches = Integer.parseInt(args[2]);
     Path emptyAgent = EmptyAgent.jar(Files.createTempDirectory("empty-agent"));
     // One untimed launch of each warms the file cache.
-    measure(demoJar, null, new ArrayList<>(), null);
-    measure(demoJar, emptyAgent, new ArrayList<>(), null);
-    measure(demoJar, agentJar, new ArrayList<>(), new ArrayList<>());
+    measure(app, null, new ArrayList<>(), null);
+    measure(app, emptyAgent, new ArrayList<>(), null);
+    measure(app, agentJar, new ArrayList<>(), new ArrayList<>());
 
     List<Double> plain = new ArrayList<>();
     List<Double> empty = new ArrayList<>();
     List<Double> withAgent = new ArrayList<>();
     List<Double> metrics = new ArrayList<>();
     for (int i = 0; i < launches; i++) {
-      measure(demoJar, null, plain, null);
-      measure(demoJar, emptyAgent, empty, null);
-      measure(demoJar, agentJar, withAgent, metrics);
+      measure(app, null, plain, null);
+      measure(app, emptyAgent, empty, null);
+      measure(app, agentJar, withAgent, metrics);
     }
     double plainMedian = Stats.median(plain);
     double emptyMedian = Stats.median(empty);
     double agentMedian = Stats.median(withAgent);
     double metricsMedian = Stats.median(metrics);
-    System.out.println("### Start-up (" + launches + " launches each, alternated, medians)");
+    System.out.println(
+        "### Start-up of " + app.name() + " (" + launches + " launches each, alternated, medians)");
     System.out.println();
-    System.out.println("| figure | ms | ratio to no-agent /status |");
+    System.out.println("| figure | ms | ratio to no-agent status page |");
     System.out.println("|---|---|---|");
     System.out.println(
-        "| first 200 of /status, no agent | " + Stats.format(plainMedian) + " | 1 |");
+        "| first 200 of "
+            + app.statusPath()
+            + ", no agent | "
+            + Stats.format(plainMedian)
+            + " | 1 |");
     System.out.println(
-        "| first 200 of /status, with an empty agent (the JVM's cost of any agent) | "
+        "| first 200 of "
+            + app.statusPath()
+            + ", with an empty agent (the JVM's cost of any agent) | "
             + Stats.format(emptyMedian)
             + " | "
             + Stats.format(emptyMedian / plainMedian)
             + " |");
     System.out.println(
-        "| first 200 of /status, with agent | "
+        "| first 200 of "
+            + app.statusPath()
+            + ", with agent | "
             + Stats.format(agentMedian)
             + " | "
             + Stats.format(agentMedian / plainMedian)
@@ -69,8 +79,8 @@ public final class StartupBenchmark {
   }
 
   private static void measure(
-      Path demoJar, Path agentJar, List<Double> status, List<Double> metrics) throws Exception {
-    try (Launch launch = Launch.start(demoJar, agentJar, agentJar == null || metrics != null)) {
+      BenchApp app, Path agentJar, List<Double> status, List<Double> metrics) throws Exception {
+    try (Launch launch = Launch.start(app, agentJar, agentJar == null || metrics != null)) {
       status.add(launch.millisUntilOk(launch.statusUrl()));
       if (metrics != null) {
         metrics.add(launch.millisUntilOk(launch.metricsUrl()));

@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Per-request cost: the demo app under wrk, without and with the agent (request metrics on), rounds
- * alternated; throughput and the application's CPU time per request, as ratios. Arguments: demo
- * jar, agent jar, rounds, seconds per run.
+ * Per-request cost: an application (see {@link BenchApp}) under wrk, without and with the agent
+ * (request metrics on), rounds alternated; throughput and the application's CPU time per request,
+ * as ratios. Arguments: application, agent jar, rounds, seconds per run.
  */
 public final class ThroughputBenchmark {
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
@@ -38,14 +38,18 @@ public final class ThroughputBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path demoJar = Paths.get(args[0]);
+    BenchApp app = BenchApp.of(args[0]);
     Path agentJar = Paths.get(args[1]);
     int rounds = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     List<String> paths =
-        args.length > 4 ? List.of(args[4].split(",")) : List.of("/status", "/work?ms=0");
+        args.length > 4
+            ? List.of(args[4].split(","))
+            : app.servlet() ? List.of("/shop/hello") : List.of("/status", "/work?ms=0");
     System.out.println(
-        "### Throughput under wrk ("
+        "### Throughput of "
+            + app.name()
+            + " under wrk ("
             + rounds
             + " rounds of "
             + seconds
@@ -62,8 +66,8 @@ public final class ThroughputBenchmark {
       runs.put("plain", new ArrayList<>());
       runs.put("agent", new ArrayList<>());
       for (int round = 0; round < rounds; round++) {
-        runs.get("plain").add(run(demoJar, null, path, seconds));
-        runs.get("agent").add(run(demoJar, agentJar, path, seconds));
+        runs.get("plain").add(run(app, null, path, seconds));
+        runs.get("agent").add(run(app, agentJar, path, seconds));
       }
       double plainRate = Stats.median(rates(runs.get("plain")));
       double agentRate = Stats.median(rates(runs.get("agent")));
@@ -101,8 +105,8 @@ public final class ThroughputBenchmark {
     }
   }
 
-  private static Run run(Path demoJar, Path agentJar, String path, int seconds) throws Exception {
-    try (Launch launch = Launch.start(demoJar, agentJar, "")) {
+  private static Run run(BenchApp app, Path agentJar, String path, int seconds) throws Exception {
+    try (Launch launch = Launch.start(app, agentJar, "")) {
       launch.millisUntilOk(launch.statusUrl());
       String url = "http://127.0.0.1:" + launch.appPort + path;
       wrk(url, Math.max(1, seconds / 2)); // warm-up: JIT, connection pools

@@ -5,6 +5,8 @@ enum ContainerHook {
   TOMCAT("Tomcat", "org.apache.catalina.core.StandardHostValve", "invoke", 2),
   JETTY_12("Jetty 12", "org.eclipse.jetty.ee10.servlet.ServletHandler$MappedServlet", "handle", 4);
 
+  private static final ContainerHook[] ALL = values();
+
   private final String container;
   private final String className;
   private final String internalName;
@@ -21,7 +23,7 @@ enum ContainerHook {
 
   /** The hook of a class the JVM is about to load, by its internal name; null for any other. */
   static ContainerHook forClass(String internalName) {
-    for (ContainerHook hook : values()) {
+    for (ContainerHook hook : ALL) {
       if (hook.internalName.equals(internalName)) {
         return hook;
       }
