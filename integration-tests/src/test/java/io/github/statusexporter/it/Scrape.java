@@ -16,7 +16,12 @@ final class Scrape {
   }
 
   static Scrape of(int agentPort) {
-    HttpResponse<String> response = Http.get("http://localhost:" + agentPort + "/metrics");
+    return of("http://localhost:" + agentPort + "/metrics");
+  }
+
+  /** Any endpoint in the text format, such as Prometheus' own {@code /metrics}. */
+  static Scrape of(String url) {
+    HttpResponse<String> response = Http.get(url);
     assertThat(response.statusCode()).isEqualTo(200);
     return new Scrape(response.body());
   }
