@@ -31,6 +31,24 @@ record AgentTarget(String app, JavaProcess process, int appPort, int agentPort)
     return new AgentTarget(app, process, appPort, agentPort);
   }
 
+  /** A servlet test app with the agent reading its status page, request metrics on. */
+  static AgentTarget servletApp(String app, ServletApp servletApp) throws IOException {
+    int appPort = Http.freePort();
+    int agentPort = Http.freePort();
+    JavaProcess process =
+        JavaProcess.servletApp(
+            servletApp,
+            appPort,
+            "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status");
+    try {
+      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+    } catch (AssertionError e) {
+      close(process);
+      throw e;
+    }
+    return new AgentTarget(app, process, appPort, agentPort);
+  }
+
   /** Where Prometheus scrapes it: host and port. */
   String address() {
     return "127.0.0.1:" + agentPort;

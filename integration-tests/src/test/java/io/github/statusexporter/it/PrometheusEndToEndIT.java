@@ -50,6 +50,9 @@ class PrometheusEndToEndIT {
   /** The demo app, its agent reading a status endpoint where nothing listens. */
   private AgentTarget sourceDown;
 
+  /** A servlet application on embedded Tomcat 11, its requests measured by the agent. */
+  private AgentTarget tomcat;
+
   private PrometheusServer prometheus;
 
   static boolean prometheusInstalled() {
@@ -68,9 +71,9 @@ class PrometheusEndToEndIT {
         started(
             AgentTarget.demoApp(
                 "source-down", port -> "source=http://localhost:" + nothingListens + "/status"));
-    // More targets join here: a servlet application is one more started(...) and one more
-    // job.target(...); an agent behind TLS and basic auth is a job of its own, this one with
-    // .named(..).with("scheme", "https").with("tls_config", ..).with("basic_auth", ..).
+    tomcat = started(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
+    // More targets join here: an agent behind TLS and basic auth is a job of its own, this one
+    // with .named(..).with("scheme", "https").with("tls_config", ..).with("basic_auth", ..).
     ScrapeJob job = ScrapeJob.fromFile(SCRAPE_EXAMPLE, JOB);
     for (AgentTarget target : targets()) {
       job = job.target(target.app(), target.address());
@@ -79,7 +82,7 @@ class PrometheusEndToEndIT {
   }
 
   private List<AgentTarget> targets() {
-    return List.of(demoHttp, demoMBean, sourceDown);
+    return List.of(demoHttp, demoMBean, sourceDown, tomcat);
   }
 
   private <T extends AutoCloseable> T started(T resource) {
@@ -133,7 +136,7 @@ class PrometheusEndToEndIT {
 
     assertThat(up)
         .extracting(series -> series.label("app"))
-        .containsExactlyInAnyOrder("demo-http", "demo-mbean", "source-down");
+        .containsExactlyInAnyOrder("demo-http", "demo-mbean", "source-down", "tomcat");
   }
 
   @Test
@@ -247,6 +250,22 @@ class PrometheusEndToEndIT {
         .isCloseTo(sent, withinPercentage(1));
     assertThat(prometheus.single("rate(" + count + range + ")", after.time()).value())
         .isCloseTo(sent / seconds, withinPercentage(1));
+  }
+
+  @Test
+  void servletRequestsAreStoredByRouteAndStatus() {
+    int sent = 7;
+    for (int i = 0; i < sent; i++) {
+      assertThat(Http.get(tomcat.appUrl("/shop/items/" + i)).statusCode()).isEqualTo(200);
+    }
+    assertThat(Http.get(tomcat.appUrl("/shop/fail")).statusCode()).isEqualTo(500);
+
+    String count = "http_server_request_duration_seconds_count";
+    awaitLatest(
+        tomcat.select(count, "http_route=\"/shop/items/*\"", "http_response_status_code=\"200\""),
+        sent);
+    awaitLatest(
+        tomcat.select(count, "http_route=\"/shop/fail\"", "http_response_status_code=\"500\""), 1);
   }
 
   @Test
