@@ -94,11 +94,26 @@ final class JavaProcess implements AutoCloseable {
   /** A servlet test app on {@code appPort}, with the agent and {@code agentArguments}. */
   static JavaProcess servletApp(ServletApp app, int appPort, String agentArguments)
       throws IOException {
+    return servletApp(List.of("-jar", app.jar().toString()), appPort, agentArguments);
+  }
+
+  /** As above, the app in a class loader of its own ({@link IsolatedApp}). */
+  static JavaProcess isolatedServletApp(ServletApp app, int appPort, String agentArguments)
+      throws IOException {
+    return servletApp(
+        List.of("-cp", testClasses(), IsolatedApp.class.getName(), app.jar().toString()),
+        appPort,
+        agentArguments);
+  }
+
+  private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
+      throws IOException {
     List<String> arguments = new ArrayList<>();
     if (agentArguments != null) {
       arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
     }
-    arguments.addAll(List.of("-jar", app.jar().toString(), String.valueOf(appPort)));
+    arguments.addAll(launch);
+    arguments.add(String.valueOf(appPort));
     JavaProcess process = start(arguments, Map.of());
     process.awaitStdout(line -> line.startsWith("servlet-app ready"), Duration.ofSeconds(30));
     return process;

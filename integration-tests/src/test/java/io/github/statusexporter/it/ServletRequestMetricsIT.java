@@ -19,12 +19,15 @@ class ServletRequestMetricsIT {
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
 
+  private String agentArguments() {
+    return "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status";
+  }
+
   private JavaProcess start(ServletApp app) throws Exception {
-    JavaProcess process =
-        JavaProcess.servletApp(
-            app,
-            appPort,
-            "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status");
+    return started(JavaProcess.servletApp(app, appPort, agentArguments()));
+  }
+
+  private static JavaProcess started(JavaProcess process) {
     process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
     return process;
   }
@@ -141,6 +144,27 @@ class ServletRequestMetricsIT {
       assertThat(routes(scrape)).containsExactlyInAnyOrder("/shop/items/*", notFoundRoute);
       assertThat(scrape.value(count("200", "/shop/items/*"))).isEqualTo(5_000.0);
       assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(5_000.0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServletApp.class)
+  void aContainerInAClassLoaderOfItsOwnIsMeasuredToo(ServletApp app) throws Exception {
+    try (JavaProcess process =
+        started(JavaProcess.isolatedServletApp(app, appPort, agentArguments()))) {
+      Http.get(shop("/hello"));
+      Http.get(shop("/forward"));
+      Http.get(shop("/async?ms=0"));
+      assertThat(Http.get(shop("/fail")).statusCode()).isEqualTo(500);
+
+      Scrape.of(agentPort);
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(scrape.value(count("200", "/shop/hello"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("200", "/shop/forward"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("202", "/shop/async"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("500", "/shop/fail"))).isEqualTo(1.0);
+      assertThat(routes(scrape)).hasSize(4);
+      assertThat(process.stderr()).noneMatch(line -> line.contains("no request metrics"));
     }
   }
 

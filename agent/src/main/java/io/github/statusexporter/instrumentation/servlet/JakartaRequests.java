@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Records requests of containers on the jakarta servlet API (Tomcat 10 and later, Jetty 12). */
-final class JakartaRequests extends ServletApi {
+public final class JakartaRequests extends ServletApi {
   @Override
-  long enter(Object request) {
+  public long enter(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     // Forwards, includes, error pages and async re-dispatches are parts of a request counted once.
     if (http.getDispatcherType() != DispatcherType.REQUEST) {
@@ -24,7 +24,7 @@ final class JakartaRequests extends ServletApi {
   }
 
   @Override
-  void exit(Object request, Object response, long start, Throwable thrown) {
+  public void exit(Object request, Object response, long start, Throwable thrown) {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
     RouteRecorder recorder = recorder(http);

@@ -8,9 +8,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** Records requests of containers on the javax servlet API 4 (Tomcat 9). */
-final class JavaxRequests extends ServletApi {
+public final class JavaxRequests extends ServletApi {
   @Override
-  long enter(Object request) {
+  public long enter(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     // Forwards, includes, error pages and async re-dispatches are parts of a request counted once.
     if (http.getDispatcherType() != DispatcherType.REQUEST) {
@@ -24,7 +24,7 @@ final class JavaxRequests extends ServletApi {
   }
 
   @Override
-  void exit(Object request, Object response, long start, Throwable thrown) {
+  public void exit(Object request, Object response, long start, Throwable thrown) {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
     RouteRecorder recorder = recorder(http);

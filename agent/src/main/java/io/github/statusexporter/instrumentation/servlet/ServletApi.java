@@ -1,13 +1,17 @@
 package io.github.statusexporter.instrumentation.servlet;
 
 import io.github.statusexporter.instrumentation.RequestRecording;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Records servlet requests through one servlet API, javax or jakarta. The adapters are the only
- * classes that name servlet types; they are used only where the agent's class loader sees the same
- * API classes as the container, as it does for a container embedded in the application.
+ * classes that name servlet types. Where the agent's class loader sees the container's servlet API
+ * (a container embedded in the application), the agent's own adapter classes serve; elsewhere a
+ * copy defined next to the container's API ({@link AdapterLoader}), which is why this class, its
+ * adapters and what they call are public.
  */
-abstract class ServletApi {
+public abstract class ServletApi {
   private static final String JAKARTA = "jakarta.servlet.http.HttpServletRequest";
   private static final String JAVAX = "javax.servlet.http.HttpServletRequest";
 
@@ -15,49 +19,73 @@ abstract class ServletApi {
   private static final ServletApi NONE =
       new ServletApi() {
         @Override
-        long enter(Object request) {
+        public long enter(Object request) {
           return 0;
         }
 
         @Override
-        void exit(Object request, Object response, long start, Throwable thrown) {}
+        public void exit(Object request, Object response, long start, Throwable thrown) {}
       };
 
-  /** Returns the start time, or 0 when the request is not recorded. */
-  abstract long enter(Object request);
+  /** Per class loader holding a servlet API the agent's loader does not see: its adapter. */
+  private static final Map<ClassLoader, ServletApi> COPIES = new WeakHashMap<>();
 
-  abstract void exit(Object request, Object response, long start, Throwable thrown);
+  /** Returns the start time, or 0 when the request is not recorded. */
+  public abstract long enter(Object request);
+
+  public abstract void exit(Object request, Object response, long start, Throwable thrown);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
-  static int status(int status, boolean committed, Throwable thrown) {
+  public static int status(int status, boolean committed, Throwable thrown) {
     return thrown != null && !committed ? 500 : status;
   }
 
   /** The agent's own reads of a status page served by the application are not its load. */
-  static boolean isAgentRead(String path, String userAgent) {
+  public static boolean isAgentRead(String path, String userAgent) {
     return RequestRecording.isAgentReadPath(path) && RequestRecording.isAgentUserAgent(userAgent);
   }
 
   static ServletApi of(Class<?> requestClass) {
-    if (usable(requestClass, JAKARTA)) {
-      return new JakartaRequests();
+    Class<?> jakarta = findInterface(requestClass, JAKARTA);
+    if (jakarta != null) {
+      return adapter(jakarta, JakartaRequests.class);
     }
-    if (usable(requestClass, JAVAX)) {
-      return new JavaxRequests();
+    Class<?> javax = findInterface(requestClass, JAVAX);
+    if (javax != null) {
+      return adapter(javax, JavaxRequests.class);
     }
     return NONE;
   }
 
-  /** True if the request class implements the interface the agent's own loader sees by the name. */
-  private static boolean usable(Class<?> requestClass, String interfaceName) {
-    Class<?> implemented = findInterface(requestClass, interfaceName);
-    if (implemented == null) {
-      return false;
-    }
+  /** The agent's own adapter if its loader sees this servlet API, else a copy beside the API. */
+  private static ServletApi adapter(Class<?> requestInterface, Class<? extends ServletApi> own) {
     try {
-      return Class.forName(interfaceName, false, ServletApi.class.getClassLoader()) == implemented;
+      ClassLoader agentLoader = ServletApi.class.getClassLoader();
+      if (Class.forName(requestInterface.getName(), false, agentLoader) == requestInterface) {
+        return own.getDeclaredConstructor().newInstance();
+      }
     } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+      // not visible to the agent's loader: a copy below
+    } catch (ReflectiveOperationException e) {
+      return NONE;
+    }
+    return copy(requestInterface.getClassLoader(), own.getName());
+  }
+
+  private static ServletApi copy(ClassLoader servletApiLoader, String adapterName) {
+    synchronized (COPIES) {
+      return COPIES.computeIfAbsent(
+          servletApiLoader,
+          loader -> {
+            try {
+              return (ServletApi)
+                  Class.forName(adapterName, true, new AdapterLoader(loader, adapterName))
+                      .getDeclaredConstructor()
+                      .newInstance();
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+              return NONE; // that loader does not see the agent's classes: not measured
+            }
+          });
     }
   }
 

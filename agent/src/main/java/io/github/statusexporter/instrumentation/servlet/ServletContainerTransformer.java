@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * in applications without a servlet container, which never load byte-buddy at all.
  */
 public final class ServletContainerTransformer implements ClassFileTransformer {
-  private static final String JAKARTA_REQUEST = "jakarta/servlet/http/HttpServletRequest.class";
-  private static final String JAVAX_REQUEST = "javax/servlet/http/HttpServletRequest.class";
+  /** What the woven advice calls, which the container's class loader must find. */
+  private static final String HOOKS = ServletHooks.class.getName().replace('.', '/') + ".class";
 
   private final Instrumentation instrumentation;
   private final Consumer<String> log;
@@ -49,14 +49,14 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
       if (classBeingRedefined != null) {
         return AdviceWeaver.weave(hook, loader, classFile);
       }
-      if (seesSameServletApi(loader)) {
+      if (seesAgent(loader)) {
         weaveLater(hook, loader);
       } else {
         log.accept(
             "no request metrics for "
                 + hook.container()
-                + ": its servlet API is not on the application class path (a standalone server"
-                + " or a packaged Spring Boot jar?); only embedded containers are instrumented");
+                + ": its class loader does not see the agent's classes (a module system such as"
+                + " OSGi or JBoss Modules?)");
       }
     } catch (Throwable e) {
       log.accept("no request metrics for " + hook.container() + ": " + e);
@@ -74,21 +74,12 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
     ApplicationStart.serving();
   }
 
-  /**
-   * The advice calls adapters loaded by the agent's class loader, which name servlet types: they
-   * must resolve to the container's own. Checked by resource, without loading a class here.
-   */
-  private static boolean seesSameServletApi(ClassLoader containerLoader) {
-    ClassLoader agentLoader = ServletContainerTransformer.class.getClassLoader();
-    return sameResource(containerLoader, agentLoader, JAKARTA_REQUEST)
-        || sameResource(containerLoader, agentLoader, JAVAX_REQUEST);
-  }
-
-  private static boolean sameResource(ClassLoader one, ClassLoader other, String resource) {
-    URL mine = one.getResource(resource);
-    URL theirs = other.getResource(resource);
+  /** True if the container's loader finds the agent's classes, by resource, loading none. */
+  private static boolean seesAgent(ClassLoader containerLoader) {
+    URL theirs = containerLoader.getResource(HOOKS);
+    URL mine = ServletContainerTransformer.class.getClassLoader().getResource(HOOKS);
     // By text: URL.equals may resolve host names.
-    return mine != null && theirs != null && mine.toExternalForm().equals(theirs.toExternalForm());
+    return theirs != null && mine != null && theirs.toExternalForm().equals(mine.toExternalForm());
   }
 
   /** Retransforms a hooked class once the container has finished loading it. */

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mapping that served the request ({@code /shop/items/*}), never the request's URI, so the series
  * are bounded by the application's mappings. A request no mapping matched has no route.
  */
-final class ServletRoutes {
+public final class ServletRoutes {
   private static volatile ServletRoutes current;
 
   private final RequestMetrics metrics;
@@ -27,7 +27,7 @@ final class ServletRoutes {
   }
 
   /** The recorder of a route, or null while the request metrics are not made. */
-  static RouteRecorder recorder(boolean secure, String contextPath, String pattern) {
+  public static RouteRecorder recorder(boolean secure, String contextPath, String pattern) {
     RequestMetrics metrics = RequestRecording.metrics();
     if (metrics == null) {
       return null;

@@ -3,6 +3,8 @@ package io.github.statusexporter.instrumentation.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 
 class ServletApiTest {
@@ -13,6 +15,45 @@ class ServletApiTest {
     assertThat(ServletApi.of(javax.servlet.http.HttpServletRequestWrapper.class))
         .isInstanceOf(JavaxRequests.class);
     assertThat(ServletApi.of(Object.class).enter(new Object())).isZero();
+  }
+
+  @Test
+  void aServletApiTheAgentsLoaderDoesNotSeeGetsACopyOfTheAdapterBesideIt() throws Exception {
+    URL servletApiJar =
+        jakarta.servlet.http.HttpServletRequest.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation();
+    try (URLClassLoader elsewhere = new OwnServletApi(servletApiJar)) {
+      Class<?> wrapper =
+          Class.forName("jakarta.servlet.http.HttpServletRequestWrapper", false, elsewhere);
+      assertThat(wrapper).isNotEqualTo(jakarta.servlet.http.HttpServletRequestWrapper.class);
+
+      ServletApi adapter = ServletApi.of(wrapper);
+
+      assertThat(adapter.getClass().getName()).isEqualTo(JakartaRequests.class.getName());
+      assertThat(adapter.getClass().getClassLoader()).isInstanceOf(AdapterLoader.class);
+      assertThat(adapter.getClass().getClassLoader().getParent()).isSameAs(elsewhere);
+      assertThat(ServletApi.of(wrapper)).isSameAs(adapter);
+    }
+  }
+
+  /** Loads the servlet API itself, as a Spring Boot jar's loader does, and the rest as usual. */
+  private static final class OwnServletApi extends URLClassLoader {
+    OwnServletApi(URL servletApiJar) {
+      super(new URL[] {servletApiJar}, ServletApiTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("jakarta.servlet.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        return loaded != null ? loaded : findClass(name);
+      }
+    }
   }
 
   @Test
