@@ -3,10 +3,13 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.server.MetricsServer;
+import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -16,6 +19,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,6 +80,11 @@ final class Startup implements Runnable {
                 + " s");
       }
       start();
+    } catch (ConfigException e) {
+      AgentLog.info(
+          "not serving metrics: web configuration "
+              + e.getMessage()
+              + ". Fix the file and restart; the application runs on.");
     } catch (BindException e) {
       AgentLog.info(
           "cannot listen on port "
@@ -98,7 +107,9 @@ final class Startup implements Runnable {
     }
   }
 
-  private void start() throws IOException {
+  private void start() throws IOException, ConfigException {
+    // First, so that a web configuration that cannot be used starts nothing and says only that.
+    WebSecurity security = webSecurity();
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway).
     PrometheusProperties properties = PrometheusProperties.builder().build();
@@ -125,7 +136,13 @@ final class Startup implements Runnable {
     try {
       server =
           MetricsServer.start(
-              config.host(), config.port(), registry, properties, scrapeExecutor(), version);
+              config.host(),
+              config.port(),
+              registry,
+              properties,
+              scrapeExecutor(),
+              version,
+              security);
     } catch (IOException e) {
       readers.shutdown();
       throw e;
@@ -137,12 +154,15 @@ final class Startup implements Runnable {
     }
     AgentLog.started(
         version,
-        "serving http://"
+        "serving "
+            + security.scheme()
+            + "://"
             + config.host().orElse("localhost")
             + ":"
             + server.port()
             + "/metrics"
             + (config.host().isPresent() ? "" : " (all interfaces)")
+            + security.describe()
             + ", status from "
             + (file == null ? config.source().toString() : file.toString()));
     if (watcher != null) {
@@ -157,6 +177,13 @@ final class Startup implements Runnable {
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }
+  }
+
+  private WebSecurity webSecurity() throws ConfigException {
+    Optional<Path> file = config.webConfigFile();
+    return file.isPresent()
+        ? WebSecurity.of(WebConfigFile.load(file.get(), environment), AgentLog::info)
+        : WebSecurity.none();
   }
 
   /**
