@@ -3,11 +3,14 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.servlet.PendingWeaves;
 import io.github.statusexporter.server.MetricsServer;
+import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -17,6 +20,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,6 +84,11 @@ final class Startup implements Runnable {
                 + " s");
       }
       start();
+    } catch (ConfigException e) {
+      AgentLog.info(
+          "not serving metrics: web configuration "
+              + e.getMessage()
+              + ". Fix the file and restart; the application runs on.");
     } catch (BindException e) {
       AgentLog.info(
           "cannot listen on port "
@@ -102,7 +111,9 @@ final class Startup implements Runnable {
     }
   }
 
-  private void start() throws IOException, InterruptedException {
+  private void start() throws IOException, ConfigException, InterruptedException {
+    // First, so that a web configuration that cannot be used starts nothing and says only that.
+    WebSecurity security = webSecurity();
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway).
     PrometheusProperties properties = PrometheusProperties.builder().build();
@@ -135,7 +146,13 @@ final class Startup implements Runnable {
     try {
       server =
           MetricsServer.start(
-              config.host(), config.port(), registry, properties, scrapeExecutor(), version);
+              config.host(),
+              config.port(),
+              registry,
+              properties,
+              scrapeExecutor(),
+              version,
+              security);
     } catch (IOException e) {
       readers.shutdown();
       RequestRecording.install(null); // nobody would see them
@@ -146,12 +163,15 @@ final class Startup implements Runnable {
     }
     AgentLog.started(
         version,
-        "serving http://"
+        "serving "
+            + security.scheme()
+            + "://"
             + config.host().orElse("localhost")
             + ":"
             + server.port()
             + "/metrics"
             + (config.host().isPresent() ? "" : " (all interfaces)")
+            + security.describe()
             + ", status from "
             + (file == null ? config.source().toString() : file.toString()));
     if (watcher != null) {
@@ -166,6 +186,13 @@ final class Startup implements Runnable {
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }
+  }
+
+  private WebSecurity webSecurity() throws ConfigException {
+    Optional<Path> file = config.webConfigFile();
+    return file.isPresent()
+        ? WebSecurity.of(WebConfigFile.load(file.get(), environment), AgentLog::info)
+        : WebSecurity.none();
   }
 
   /**

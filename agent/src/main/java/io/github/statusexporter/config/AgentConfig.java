@@ -19,6 +19,7 @@ public final class AgentConfig {
   private final Path configFile;
   private final boolean instrument;
   private final HistogramBuckets histogramBuckets;
+  private final Path webConfigFile;
 
   AgentConfig(
       int port,
@@ -27,7 +28,8 @@ public final class AgentConfig {
       Duration timeout,
       Path configFile,
       boolean instrument,
-      HistogramBuckets histogramBuckets) {
+      HistogramBuckets histogramBuckets,
+      Path webConfigFile) {
     this.port = port;
     this.host = host;
     this.source = source;
@@ -35,6 +37,7 @@ public final class AgentConfig {
     this.configFile = configFile;
     this.instrument = instrument;
     this.histogramBuckets = histogramBuckets;
+    this.webConfigFile = webConfigFile;
   }
 
   /** Port of the metrics server. */
@@ -70,5 +73,13 @@ public final class AgentConfig {
   /** Which buckets the request duration histogram keeps. */
   public HistogramBuckets histogramBuckets() {
     return histogramBuckets;
+  }
+
+  /**
+   * The exporter-toolkit web configuration (TLS, basic auth, headers) of the metrics server; empty
+   * serves plain HTTP to anyone.
+   */
+  public Optional<Path> webConfigFile() {
+    return Optional.ofNullable(webConfigFile);
   }
 }

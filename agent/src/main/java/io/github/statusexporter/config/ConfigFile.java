@@ -5,8 +5,6 @@ import io.github.statusexporter.source.TrustedCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
@@ -21,10 +19,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -84,38 +78,7 @@ public final class ConfigFile {
 
   private List<SourceDefinition> read(Path file) throws ConfigException {
     String name = file.toString();
-    String text;
-    try {
-      if (!Files.exists(file)) {
-        throw new ConfigException(name + ": does not exist");
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigException(name + ": is not a regular file");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new ConfigException(name + ": is larger than " + MAX_BYTES + " bytes");
-      }
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": cannot be read (" + e + ")");
-    }
-    Node root;
-    try {
-      root =
-          new Compose(
-                  LoadSettings.builder()
-                      .setLabel(name)
-                      .setMaxAliasesForCollections(50)
-                      .setCodePointLimit(MAX_BYTES)
-                      .build())
-              .composeString(text)
-              .orElseThrow(() -> new ConfigException(name + ":1: is empty; it needs 'sources:'"));
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-      throw new ConfigException(name + ":" + line + ": is not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      throw new ConfigException(name + ": is not valid YAML: " + e.getMessage());
-    }
+    Node root = YamlFiles.compose(file, "is empty; it needs 'sources:'");
     YamlMap document = new YamlMap(name, "", root, environment);
     document.allowOnly(ROOT_KEYS);
     List<YamlMap> sourceMaps = document.maps("sources");

@@ -42,9 +42,11 @@ public final class ConfigParser {
     String host = host(settings.get(Option.HOST));
     SourceAddress source = source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
-    Path configFile = configFile(settings.get(Option.CONFIG));
+    Path configFile = file(settings.get(Option.CONFIG), "/etc/status-exporter.yml");
     boolean instrument = instrument(settings.get(Option.INSTRUMENT));
     HistogramBuckets buckets = histogramBuckets(settings.get(Option.HISTOGRAM));
+    Path webConfigFile =
+        file(settings.get(Option.WEB_CONFIG), "/etc/status-exporter/web-config.yml");
     if (configFile != null && settings.containsKey(Option.SOURCE)) {
       problems.add(
           settings.get(Option.SOURCE).origin
@@ -55,7 +57,8 @@ public final class ConfigParser {
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("; ", problems));
     }
-    return new AgentConfig(port, host, source, timeout, configFile, instrument, buckets);
+    return new AgentConfig(
+        port, host, source, timeout, configFile, instrument, buckets, webConfigFile);
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
@@ -252,7 +255,7 @@ public final class ConfigParser {
     return timeout;
   }
 
-  private Path configFile(Setting setting) {
+  private Path file(Setting setting, String example) {
     if (setting == null) {
       return null;
     }
@@ -263,7 +266,7 @@ public final class ConfigParser {
     } catch (InvalidPathException e) {
       // reported below
     }
-    reject(setting, "a file path, such as /etc/status-exporter.yml");
+    reject(setting, "a file path, such as " + example);
     return null;
   }
 

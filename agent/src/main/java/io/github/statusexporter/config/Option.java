@@ -10,7 +10,8 @@ enum Option {
   TIMEOUT("timeout"),
   CONFIG("config"),
   INSTRUMENT("instrument"),
-  HISTOGRAM("histogram");
+  HISTOGRAM("histogram"),
+  WEB_CONFIG("web-config");
 
   static final String PROPERTY_PREFIX = "statusexporter.";
   static final String ENV_PREFIX = "STATUS_EXPORTER_";

@@ -147,8 +147,18 @@ final class YamlMap {
 
   /** An error located at the key's value, or at this mapping when the key is absent. */
   ConfigException error(String key, String message) {
+    return new ConfigException(where(key) + ": " + message);
+  }
+
+  /** Where the key's value is, or this mapping when the key is absent: {@code file:line: path}. */
+  String where(String key) {
     NodeTuple tuple = entries.get(key);
-    return error(tuple == null ? node : tuple.getValueNode(), keyPath(key), message);
+    return where(tuple == null ? node : tuple.getValueNode(), keyPath(key));
+  }
+
+  /** The keys of this mapping, in file order. */
+  Set<String> keys() {
+    return java.util.Collections.unmodifiableSet(entries.keySet());
   }
 
   ConfigException error(String message) {
@@ -156,8 +166,12 @@ final class YamlMap {
   }
 
   private ConfigException error(Node at, String where, String message) {
+    return new ConfigException(where(at, where) + ": " + message);
+  }
+
+  private String where(Node at, String where) {
     int line = at.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-    return new ConfigException(file + ":" + line + ": " + where + ": " + message);
+    return file + ":" + line + ": " + where;
   }
 
   private String scalarText(Node value, String where) throws ConfigException {

@@ -35,8 +35,21 @@ public final class MetricsServer implements AutoCloseable {
     this.executor = executor;
   }
 
+  /** A plain HTTP server that asks no password: {@link WebSecurity#none()}. */
+  public static MetricsServer start(
+      Optional<String> host,
+      int port,
+      PrometheusRegistry registry,
+      PrometheusProperties properties,
+      ExecutorService executor,
+      String version)
+      throws IOException {
+    return start(host, port, registry, properties, executor, version, WebSecurity.none());
+  }
+
   /**
    * @param host the address to listen on; empty for all interfaces
+   * @param security TLS, passwords and headers; they guard every path
    * @throws IOException when the port cannot be bound ({@link java.net.BindException} when it is
    *     taken)
    */
@@ -46,11 +59,12 @@ public final class MetricsServer implements AutoCloseable {
       PrometheusRegistry registry,
       PrometheusProperties properties,
       ExecutorService executor,
-      String version)
+      String version,
+      WebSecurity security)
       throws IOException {
     InetSocketAddress address =
         host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
-    HttpServer server = HttpServer.create(address, BACKLOG);
+    HttpServer server = security.createServer(address, BACKLOG);
     server.setExecutor(executor);
     HttpContext context =
         server.createContext(
@@ -61,6 +75,7 @@ public final class MetricsServer implements AutoCloseable {
                 version));
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();
+    security.secure(context);
     server.start();
     return new MetricsServer(server, executor);
   }

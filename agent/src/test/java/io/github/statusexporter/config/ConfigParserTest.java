@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -79,6 +80,25 @@ class ConfigParserTest {
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.host()).contains("127.0.0.2");
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void theWebConfigFileIsSetLikeEveryOtherOption() throws ConfigException {
+    Properties properties = new Properties();
+    properties.setProperty("statusexporter.web-config", "/etc/b.yml");
+    Map<String, String> env = Map.of("STATUS_EXPORTER_WEB_CONFIG", "/etc/c.yml");
+
+    assertThat(ConfigParser.parse(null, NO_PROPERTIES, NO_ENV).webConfigFile()).isEmpty();
+    assertThat(ConfigParser.parse("web-config=/etc/a.yml", properties, env).webConfigFile())
+        .contains(Path.of("/etc/a.yml"));
+    assertThat(ConfigParser.parse(null, properties, env).webConfigFile())
+        .contains(Path.of("/etc/b.yml"));
+    assertThat(ConfigParser.parse(null, NO_PROPERTIES, env).webConfigFile())
+        .contains(Path.of("/etc/c.yml"));
+    assertThatThrownBy(() -> ConfigParser.parse("web-config= ", NO_PROPERTIES, NO_ENV))
+        .hasMessage(
+            "agent argument web-config: '' is not a file path, such as"
+                + " /etc/status-exporter/web-config.yml");
   }
 
   @Test
@@ -165,7 +185,7 @@ class ConfigParserTest {
             + " 500ms or 2s",
         "instrument=yes | agent argument instrument: 'yes' is not true or false",
         "histogram=fancy | agent argument histogram: 'fancy' is not one of both, classic, native",
-        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config, instrument, histogram)",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config, instrument, histogram, web-config)",
         "port | agent argument 'port' is not of the form key=value",
         "port=1,port=2 | agent argument 'port' is given twice",
         "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
@@ -186,7 +206,7 @@ class ConfigParserTest {
     assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config, instrument, histogram);"
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config, instrument, histogram, web-config);"
                 + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
                 + " from 1ms to 60s, such as 500ms or 2s");
   }

@@ -1,0 +1,63 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * HTTP basic authentication against {@code basic_auth_users}. A request without the right user and
+ * password gets 401 with an empty body, whatever was wrong.
+ */
+final class PasswordAuthenticator extends Authenticator {
+  static final String REALM = "status-exporter";
+  private static final String PREFIX = "basic ";
+
+  private final PasswordCheck passwords;
+
+  PasswordAuthenticator(PasswordCheck passwords) {
+    this.passwords = passwords;
+  }
+
+  @Override
+  public Result authenticate(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      byte[] credentials = decode(header.substring(PREFIX.length()).trim());
+      int colon = indexOfColon(credentials);
+      if (colon >= 0) {
+        String user = new String(credentials, 0, colon, StandardCharsets.UTF_8);
+        byte[] password = Arrays.copyOfRange(credentials, colon + 1, credentials.length);
+        boolean matches = passwords.matches(user, password);
+        Arrays.fill(password, (byte) 0);
+        Arrays.fill(credentials, (byte) 0);
+        if (matches) {
+          return new Success(new HttpPrincipal(user, REALM));
+        }
+      }
+    }
+    exchange
+        .getResponseHeaders()
+        .set("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    return new Retry(401);
+  }
+
+  private static byte[] decode(String base64) {
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
+  }
+
+  private static int indexOfColon(byte[] credentials) {
+    for (int i = 0; i < credentials.length; i++) {
+      if (credentials[i] == ':') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.statusexporter.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+
+/**
+ * Checks a user name and password against the bcrypt hashes of {@code basic_auth_users}. A bcrypt
+ * check takes tens of milliseconds by design, so the last few successful checks are remembered: a
+ * scrape every second costs one bcrypt, not one per scrape. Only successes are remembered, keyed by
+ * a keyed hash of user and password, so a wrong password always pays for its bcrypt. Lookups and
+ * name comparisons run in constant time; an unknown user costs a bcrypt like a known one, so timing
+ * tells no one which users exist; one bcrypt runs at a time, so a flood of wrong passwords takes at
+ * most one core.
+ */
+final class PasswordCheck {
+  /** Successful user and password pairs remembered: a few scrapers, each with its credentials. */
+  static final int REMEMBERED = 16;
+
+  /** The bcrypt comparison: true if the password matches the hash. */
+  interface Bcrypt {
+    boolean matches(String hash, byte[] password);
+  }
+
+  private static final Bcrypt BOUNCY_CASTLE =
+      (hash, password) -> {
+        try {
+          return OpenBSDBCrypt.checkPassword(hash, password);
+        } catch (RuntimeException e) {
+          return false; // a hash BouncyCastle cannot read never matches
+        }
+      };
+
+  private final List<byte[]> userDigests = new ArrayList<>();
+  private final List<String> hashes = new ArrayList<>();
+  private final Bcrypt bcrypt;
+  private final SecretKeySpec rememberKey;
+  private final byte[][] remembered = new byte[REMEMBERED][];
+  private int nextSlot;
+  private final Object bcryptTurn = new Object();
+
+  PasswordCheck(Map<String, String> usersToHashes) {
+    this(usersToHashes, BOUNCY_CASTLE);
+  }
+
+  PasswordCheck(Map<String, String> usersToHashes, Bcrypt bcrypt) {
+    if (usersToHashes.isEmpty()) {
+      throw new IllegalArgumentException("no users");
+    }
+    for (Map.Entry<String, String> user : usersToHashes.entrySet()) {
+      userDigests.add(sha256(user.getKey().getBytes(StandardCharsets.UTF_8)));
+      hashes.add(user.getValue());
+    }
+    this.bcrypt = bcrypt;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    rememberKey = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /** Whether {@code password} is the password of {@code user}. */
+  boolean matches(String user, byte[] password) {
+    byte[] pair = keyedHash(user, password);
+    if (remembers(pair)) {
+      return true;
+    }
+    byte[] userDigest = sha256(user.getBytes(StandardCharsets.UTF_8));
+    int found = -1;
+    for (int i = 0; i < userDigests.size(); i++) {
+      boolean same = MessageDigest.isEqual(userDigests.get(i), userDigest);
+      found = same && found < 0 ? i : found;
+    }
+    // An unknown user is checked against a real hash too, and fails below whatever it gives.
+    String hash = hashes.get(found < 0 ? 0 : found);
+    boolean matches;
+    synchronized (bcryptTurn) {
+      if (remembers(pair)) {
+        return true;
+      }
+      matches = bcrypt.matches(hash, password) && found >= 0;
+    }
+    if (matches) {
+      remember(pair);
+    }
+    return matches;
+  }
+
+  private synchronized boolean remembers(byte[] pair) {
+    boolean found = false;
+    for (byte[] entry : remembered) {
+      found |= entry != null && MessageDigest.isEqual(entry, pair);
+    }
+    return found;
+  }
+
+  private synchronized void remember(byte[] pair) {
+    remembered[nextSlot] = pair;
+    nextSlot = (nextSlot + 1) % REMEMBERED;
+  }
+
+  /** HMAC of the pair under a key made at start: a heap dump holds no plain hash of a password. */
+  private byte[] keyedHash(String user, byte[] password) {
+    byte[] name = user.getBytes(StandardCharsets.UTF_8);
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(rememberKey);
+      mac.update(ByteBuffer.allocate(4).putInt(name.length).array());
+      mac.update(name);
+      return mac.doFinal(password);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

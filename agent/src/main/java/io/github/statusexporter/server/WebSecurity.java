@@ -1,0 +1,128 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.statusexporter.config.ClientAuth;
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.TlsSettings;
+import io.github.statusexporter.config.WebConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/**
+ * TLS, basic authentication and extra headers of the metrics server, from a {@link WebConfig}.
+ * Everything is read and checked when it is made, so that a server is secured as configured or not
+ * started at all.
+ */
+public final class WebSecurity {
+  private static final WebSecurity NONE = new WebSecurity(null, null, null, Map.of());
+
+  private final TlsParameters tls;
+  private final ClientAuth clientAuth;
+  private final PasswordCheck passwords;
+  private final Map<String, String> headers;
+
+  private WebSecurity(
+      TlsParameters tls,
+      ClientAuth clientAuth,
+      PasswordCheck passwords,
+      Map<String, String> headers) {
+    this.tls = tls;
+    this.clientAuth = clientAuth;
+    this.passwords = passwords;
+    this.headers = headers;
+  }
+
+  /** Plain HTTP, no password: the default without a web configuration file. */
+  public static WebSecurity none() {
+    return NONE;
+  }
+
+  /**
+   * Reads the certificate, key and CA files and checks them, the TLS versions and cipher suites.
+   *
+   * @param log where a certificate reloaded later, or a replacement that cannot be used, is told
+   * @throws ConfigException naming the file and key that cannot be used, and why
+   */
+  public static WebSecurity of(WebConfig config, Consumer<String> log) throws ConfigException {
+    TlsParameters tls = null;
+    ClientAuth clientAuth = null;
+    if (config.tls().isPresent()) {
+      TlsSettings settings = config.tls().get();
+      clientAuth = settings.clientAuth();
+      tls = TlsParameters.of(context(settings, log), settings);
+    }
+    PasswordCheck passwords =
+        config.basicAuthUsers().isEmpty() ? null : new PasswordCheck(config.basicAuthUsers());
+    return new WebSecurity(tls, clientAuth, passwords, config.headers());
+  }
+
+  private static SSLContext context(TlsSettings settings, Consumer<String> log)
+      throws ConfigException {
+    TlsFiles files;
+    try {
+      files = new TlsFiles(settings, log);
+    } catch (TlsFileException e) {
+      throw new ConfigException(settings.where(e.key()) + ": " + e.getMessage());
+    }
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          new KeyManager[] {new ReloadingKeyManager(files)},
+          new TrustManager[] {new ClientCertificateCheck(settings.clientAuth(), files)},
+          null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new ConfigException(
+          settings.where("cert_file") + ": this JVM cannot serve TLS (" + e.getMessage() + ")");
+    }
+  }
+
+  /** {@code https} with TLS, else {@code http}. */
+  public String scheme() {
+    return tls == null ? "http" : "https";
+  }
+
+  /** What the server asks of scrapers, for the start line: empty for nothing. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    if (tls != null) {
+      text.append(", TLS");
+      if (clientAuth != ClientAuth.NO_CLIENT_CERT) {
+        text.append(" with client_auth_type ").append(clientAuth.key());
+      }
+    }
+    if (passwords != null) {
+      text.append(
+          tls != null
+              ? ", basic auth"
+              : ", basic auth over plain HTTP (passwords can be read on the network)");
+    }
+    return text.toString();
+  }
+
+  HttpServer createServer(InetSocketAddress address, int backlog) throws IOException {
+    if (tls == null) {
+      return HttpServer.create(address, backlog);
+    }
+    HttpsServer server = HttpsServer.create(address, backlog);
+    server.setHttpsConfigurator(tls);
+    return server;
+  }
+
+  void secure(HttpContext context) {
+    if (!headers.isEmpty()) {
+      context.getFilters().add(new ResponseHeaders(headers));
+    }
+    if (passwords != null) {
+      context.setAuthenticator(new PasswordAuthenticator(passwords));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.statusexporter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Test;
+
+class PasswordCheckTest {
+  /**
+   * exporter-toolkit's own decoy hash of "fakepassword", made by Go's bcrypt: a hash this agent did
+   * not make itself, as htpasswd's would not be.
+   */
+  private static final String GO_HASH =
+      "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+
+  private final List<String> bcrypts = new ArrayList<>();
+
+  /** Real bcrypt, counting the hashes each check costs. */
+  private final PasswordCheck.Bcrypt counting =
+      (hash, password) -> {
+        bcrypts.add(hash);
+        return OpenBSDBCrypt.checkPassword(hash, password);
+      };
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String hash(String password) {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    return OpenBSDBCrypt.generate("2y", bytes(password), salt, 4);
+  }
+
+  @Test
+  void theRightPasswordMatchesAndAWrongOneOrAnUnknownUserDoesNot() {
+    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH));
+
+    assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
+    assertThat(check.matches("prometheus", bytes("fakepassworD"))).isFalse();
+    assertThat(check.matches("prometheus", bytes(""))).isFalse();
+    assertThat(check.matches("someone", bytes("fakepassword"))).isFalse();
+  }
+
+  @Test
+  void aSuccessIsRememberedSoTheNextScrapeCostsNoBcrypt() {
+    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
+    }
+
+    assertThat(bcrypts).hasSize(1);
+  }
+
+  @Test
+  void aWrongPasswordIsNeverRememberedAndPaysABcryptEachTime() {
+    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
+    assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(check.matches("prometheus", bytes("guess"))).isFalse();
+    }
+
+    assertThat(bcrypts).hasSize(4);
+  }
+
+  @Test
+  void anUnknownUserCostsABcryptOfARealHashLikeAKnownOne() {
+    Map<String, String> users = new LinkedHashMap<>();
+    users.put("alice", hash("a"));
+    users.put("bob", hash("b"));
+    PasswordCheck check = new PasswordCheck(users, counting);
+
+    assertThat(check.matches("mallory", bytes("a"))).isFalse();
+    assertThat(check.matches("bob", bytes("a"))).isFalse();
+    assertThat(check.matches("bob", bytes("b"))).isTrue();
+
+    assertThat(bcrypts).containsExactly(users.get("alice"), users.get("bob"), users.get("bob"));
+  }
+
+  @Test
+  void onlyTheLastSixteenSuccessesAreRemembered() {
+    Map<String, String> users = new LinkedHashMap<>();
+    for (int i = 0; i <= PasswordCheck.REMEMBERED; i++) {
+      users.put("user" + i, hash("password" + i));
+    }
+    PasswordCheck check = new PasswordCheck(users, counting);
+    for (int i = 0; i <= PasswordCheck.REMEMBERED; i++) {
+      assertThat(check.matches("user" + i, bytes("password" + i))).isTrue();
+    }
+    bcrypts.clear();
+
+    assertThat(check.matches("user" + PasswordCheck.REMEMBERED, bytes("password16"))).isTrue();
+    assertThat(bcrypts).isEmpty();
+    assertThat(check.matches("user0", bytes("password0"))).isTrue();
+    assertThat(bcrypts).hasSize(1);
+  }
+
+  @Test
+  void passwordsAreComparedAsBytesSoNonAsciiPasswordsWork() {
+    PasswordCheck check = new PasswordCheck(Map.of("jürgen", hash("pässwörd €")));
+
+    assertThat(check.matches("jürgen", bytes("pässwörd €"))).isTrue();
+    assertThat(check.matches("jurgen", bytes("pässwörd €"))).isFalse();
+  }
+}

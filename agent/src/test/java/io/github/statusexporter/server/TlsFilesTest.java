@@ -1,0 +1,108 @@
+package io.github.statusexporter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.statusexporter.config.TlsSettings;
+import io.github.statusexporter.config.WebConfigFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsFilesTest {
+  @TempDir Path directory;
+  private final List<String> log = new CopyOnWriteArrayList<>();
+
+  private TlsSettings settings() throws Exception {
+    Path file =
+        TestPki.write(
+            directory.resolve("web-config.yml"),
+            "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n");
+    return WebConfigFile.load(file, Map.of()).tls().orElseThrow();
+  }
+
+  private void writePair(TestPki.Issued server) throws Exception {
+    TestPki.write(directory.resolve("server.crt"), TestPki.pem(server.certificate));
+    TestPki.write(directory.resolve("server.key"), TestPki.pkcs8(server.keys.getPrivate()));
+  }
+
+  @Test
+  void aCertificateReplacedOnDiskIsUsedAfterTheNextLook() throws Exception {
+    TestPki.Issued ca = TestPki.authority("ca");
+    TestPki.Issued first = ca.issue("first", TestPki.ec());
+    writePair(first);
+    TlsFiles files = new TlsFiles(settings(), log::add);
+    assertThat(files.current().chain[0]).isEqualTo(first.certificate);
+
+    TestPki.Issued second = ca.issue("second", TestPki.rsa());
+    writePair(second);
+    files.checkNow();
+
+    TlsFiles.Material current = files.current();
+    assertThat(current.chain[0]).isEqualTo(second.certificate);
+    assertThat(current.keys.getPrivateKey(current.alias).getEncoded())
+        .isEqualTo(second.keys.getPrivate().getEncoded());
+    assertThat(log)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "TLS certificate reloaded from "
+                + directory.resolve("server.crt")
+                + ": CN=second, valid until ");
+  }
+
+  @Test
+  void aHandshakeThatStraddlesAReloadFindsTheKeyOfTheCertificateItChose() throws Exception {
+    TestPki.Issued ca = TestPki.authority("ca");
+    writePair(ca.issue("first", TestPki.ec()));
+    TlsFiles files = new TlsFiles(settings(), log::add);
+    String chosen = files.current().alias;
+
+    writePair(ca.issue("second", TestPki.ec()));
+    files.checkNow();
+
+    assertThat(files.current().alias).isNotEqualTo(chosen);
+    assertThat(files.withAlias(chosen)).isNotNull();
+    assertThat(files.withAlias("status-exporter-99")).isNull();
+  }
+
+  @Test
+  void aBadReplacementKeepsTheLastGoodCertificateAndIsToldOnce() throws Exception {
+    TestPki.Issued ca = TestPki.authority("ca");
+    TestPki.Issued good = ca.issue("good", TestPki.ec());
+    writePair(good);
+    TlsFiles files = new TlsFiles(settings(), log::add);
+
+    // A new certificate without its new key: the pair does not match.
+    TestPki.write(
+        directory.resolve("server.crt"), TestPki.pem(ca.issue("new", TestPki.ec()).certificate));
+    files.checkNow();
+    files.checkNow();
+
+    assertThat(files.current().chain[0]).isEqualTo(good.certificate);
+    assertThat(log)
+        .containsExactly(
+            "TLS files not reloaded: "
+                + directory.resolve("web-config.yml")
+                + ":3: tls_server_config.key_file: does not match the certificate in cert_file (the"
+                + " first certificate there must be the server's own); the last good certificate"
+                + " stays in use");
+  }
+
+  @Test
+  void aFileThatCannotBeReadAtStartNamesItsKeyAndPath() throws Exception {
+    writePair(TestPki.authority("ca").issue("localhost", TestPki.ec()));
+    Files.delete(directory.resolve("server.key"));
+
+    assertThatThrownBy(() -> new TlsFiles(settings(), log::add))
+        .isInstanceOf(TlsFileException.class)
+        .hasMessage(
+            "'"
+                + directory.resolve("server.key")
+                + "' does not exist; name a PEM file the JVM's user can read");
+  }
+}
