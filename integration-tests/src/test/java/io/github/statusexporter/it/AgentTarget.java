@@ -23,7 +23,7 @@ record AgentTarget(String app, JavaProcess process, int appPort, int agentPort)
     JavaProcess process =
         JavaProcess.demoApp(appPort, "port=" + agentPort + "," + options.apply(appPort));
     try {
-      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      process.awaitStderr(line -> line.contains("serving http"), Duration.ofSeconds(30));
     } catch (AssertionError e) {
       close(process);
       throw e;
@@ -41,7 +41,7 @@ record AgentTarget(String app, JavaProcess process, int appPort, int agentPort)
             appPort,
             "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status");
     try {
-      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      process.awaitStderr(line -> line.contains("serving http"), Duration.ofSeconds(30));
     } catch (AssertionError e) {
       close(process);
       throw e;

@@ -3,6 +3,7 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.github.statusexporter.it.OpensslPki.KeyKind;
 import io.github.statusexporter.it.Series.Sample;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Prometheus scrapes several JVMs with the agent every second, with the scrape job of
@@ -53,6 +56,11 @@ class PrometheusEndToEndIT {
   /** A servlet application on embedded Tomcat 11, its requests measured by the agent. */
   private AgentTarget tomcat;
 
+  /** The demo app, its agent behind TLS, client certificates and basic auth (docs/security.md). */
+  private AgentTarget secured;
+
+  @TempDir static Path certificates;
+
   private PrometheusServer prometheus;
 
   static boolean prometheusInstalled() {
@@ -72,13 +80,62 @@ class PrometheusEndToEndIT {
             AgentTarget.demoApp(
                 "source-down", port -> "source=http://localhost:" + nothingListens + "/status"));
     tomcat = started(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
-    // More targets join here: an agent behind TLS and basic auth is a job of its own, this one
-    // with .named(..).with("scheme", "https").with("tls_config", ..).with("basic_auth", ..).
+    Path webConfig = securedWebConfig();
+    secured =
+        started(
+            AgentTarget.demoApp(
+                "demo-secured",
+                port -> "source=http://localhost:" + port + "/status,web-config=" + webConfig));
     ScrapeJob job = ScrapeJob.fromFile(SCRAPE_EXAMPLE, JOB);
     for (AgentTarget target : targets()) {
       job = job.target(target.app(), target.address());
     }
-    prometheus = started(PrometheusServer.start(Duration.ofSeconds(1), List.of(job)));
+    prometheus =
+        started(PrometheusServer.start(Duration.ofSeconds(1), List.of(job, securedJob(job))));
+  }
+
+  /**
+   * Certificates made by openssl and a web-config requiring a client certificate and a password.
+   */
+  private Path securedWebConfig() throws Exception {
+    OpensslPki pki = new OpensslPki(certificates);
+    pki.authority("ca");
+    pki.key("agent", KeyKind.EC_PKCS8);
+    pki.certificate("agent", "ca", true);
+    pki.key("prometheus", KeyKind.RSA_TRADITIONAL);
+    pki.certificate("prometheus", "ca", false);
+    Files.writeString(certificates.resolve("password"), "s3cret");
+    return Files.writeString(
+        certificates.resolve("web-config.yml"),
+        "tls_server_config:\n"
+            + "  cert_file: agent.crt\n"
+            + "  key_file: agent.key\n"
+            + "  client_auth_type: RequireAndVerifyClientCert\n"
+            + "  client_ca_file: ca.crt\n"
+            + "basic_auth_users:\n"
+            + "  prometheus: "
+            + Bcrypt.hash(certificates, "s3cret")
+            + "\n");
+  }
+
+  /** The scrape job of docs/security.md: https, Prometheus' certificate and its password. */
+  private ScrapeJob securedJob(ScrapeJob job) {
+    return new ScrapeJob(JOB + "-secured", job.settings(), Map.of())
+        .with("scheme", "https")
+        .with(
+            "tls_config",
+            Map.of(
+                "ca_file", certificates.resolve("ca.crt").toString(),
+                "cert_file", certificates.resolve("prometheus.crt").toString(),
+                "key_file", certificates.resolve("prometheus.key").toString()))
+        .with(
+            "basic_auth",
+            Map.of(
+                "username",
+                "prometheus",
+                "password_file",
+                certificates.resolve("password").toString()))
+        .target(secured.app(), secured.address());
   }
 
   private List<AgentTarget> targets() {
@@ -121,7 +178,8 @@ class PrometheusEndToEndIT {
               List<Series> series = prometheus.query("up{job=\"" + JOB + "\"}");
               assertThat(series).hasSize(targets().size()).allMatch(s -> s.value() == 1.0);
               assertThat(prometheus.activeTargets())
-                  .hasSize(targets().size())
+                  .as("the targets of both jobs, the secured one's too")
+                  .hasSize(targets().size() + 1)
                   .allSatisfy(
                       target -> {
                         assertThat(target.path("health").asText())
@@ -137,6 +195,18 @@ class PrometheusEndToEndIT {
     assertThat(up)
         .extracting(series -> series.label("app"))
         .containsExactlyInAnyOrder("demo-http", "demo-mbean", "source-down", "tomcat");
+  }
+
+  @Test
+  void aTargetBehindTlsClientCertificatesAndBasicAuthIsScrapedWithPrometheusOwnSettings() {
+    Wait.until(
+        "the secured target up, with its status",
+        Duration.ofSeconds(20),
+        () -> {
+          assertThat(prometheus.single("up{job=\"" + JOB + "-secured\"}").value()).isEqualTo(1.0);
+          assertThat(prometheus.single(secured.select("app_uptime")).value()).isPositive();
+          return true;
+        });
   }
 
   @Test

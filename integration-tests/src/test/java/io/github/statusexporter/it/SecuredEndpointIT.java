@@ -3,14 +3,11 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.it.OpensslPki.KeyKind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,7 +167,7 @@ class SecuredEndpointIT {
 
   @Test
   void onlyTheRightPasswordsAreServedOthersGet401AndTheApplicationServesOn() throws Exception {
-    String hash = bcrypt("s3cret");
+    String hash = Bcrypt.hash(directory, "s3cret");
     start(
         tls("server-RSA_PKCS8")
             + "http_server_config:\n"
@@ -217,19 +214,6 @@ class SecuredEndpointIT {
         .asString()
         .contains("(all interfaces), TLS, basic auth, status from")
         .doesNotContain(hash);
-  }
-
-  /** htpasswd's hash, as the exporter-toolkit docs make one; the same bcrypt without it. */
-  private static String bcrypt(String password) throws Exception {
-    Path htpasswd = Tools.find("htpasswd");
-    if (htpasswd != null) {
-      String line = Tools.check(directory, htpasswd, "-nbBC", "10", "", password).trim();
-      assertThat(line).startsWith(":$2y$10$");
-      return line.substring(1);
-    }
-    byte[] salt = new byte[16];
-    new SecureRandom().nextBytes(salt);
-    return OpenBSDBCrypt.generate("2y", password.getBytes(StandardCharsets.UTF_8), salt, 10);
   }
 
   @Test
