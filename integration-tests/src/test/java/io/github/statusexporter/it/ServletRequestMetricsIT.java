@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -165,6 +166,21 @@ class ServletRequestMetricsIT {
       assertThat(scrape.value(count("500", "/shop/fail"))).isEqualTo(1.0);
       assertThat(routes(scrape)).hasSize(4);
       assertThat(process.stderr()).noneMatch(line -> line.contains("no request metrics"));
+    }
+  }
+
+  @Test
+  void instrumentFalseLeavesTheContainerAloneAndTheRestWorking() throws Exception {
+    try (JavaProcess process =
+        started(
+            JavaProcess.servletApp(
+                ServletApp.TOMCAT_11, appPort, agentArguments() + ",instrument=false"))) {
+      Http.get(shop("/hello"));
+
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(scrape.text).doesNotContain("http_server_");
+      assertThat(scrape.value("app_uptime")).isPositive();
+      assertThat(process.jcmd("VM.class_hierarchy")).doesNotContain("bytebuddy");
     }
   }
 

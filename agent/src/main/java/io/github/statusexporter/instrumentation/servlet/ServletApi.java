@@ -27,7 +27,10 @@ public abstract class ServletApi {
         public void exit(Object request, Object response, long start, Throwable thrown) {}
       };
 
-  /** Per class loader holding a servlet API the agent's loader does not see: its adapter. */
+  /**
+   * Per class loader holding a servlet API the agent's loader does not see: its adapter. The
+   * adapter keeps its loader alive; such loaders live as long as their container anyway.
+   */
   private static final Map<ClassLoader, ServletApi> COPIES = new WeakHashMap<>();
 
   /** Returns the start time, or 0 when the request is not recorded. */
@@ -59,6 +62,9 @@ public abstract class ServletApi {
 
   /** The agent's own adapter if its loader sees this servlet API, else a copy beside the API. */
   private static ServletApi adapter(Class<?> requestInterface, Class<? extends ServletApi> own) {
+    if (!hasServletMappings(requestInterface)) {
+      return NONE; // servlet 3 (Tomcat 8.5, Jetty 9): no mapping pattern to name the route by
+    }
     try {
       ClassLoader agentLoader = ServletApi.class.getClassLoader();
       if (Class.forName(requestInterface.getName(), false, agentLoader) == requestInterface) {
@@ -86,6 +92,15 @@ public abstract class ServletApi {
               return NONE; // that loader does not see the agent's classes: not measured
             }
           });
+    }
+  }
+
+  private static boolean hasServletMappings(Class<?> requestInterface) {
+    try {
+      requestInterface.getMethod("getHttpServletMapping");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
     }
   }
 
