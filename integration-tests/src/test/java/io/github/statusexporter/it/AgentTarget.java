@@ -22,13 +22,7 @@ record AgentTarget(String app, JavaProcess process, int appPort, int agentPort)
     int agentPort = Http.freePort();
     JavaProcess process =
         JavaProcess.demoApp(appPort, "port=" + agentPort + "," + options.apply(appPort));
-    try {
-      process.awaitStderr(line -> line.contains("serving http"), Duration.ofSeconds(30));
-    } catch (AssertionError e) {
-      close(process);
-      throw e;
-    }
-    return new AgentTarget(app, process, appPort, agentPort);
+    return serving(new AgentTarget(app, process, appPort, agentPort));
   }
 
   /** A servlet test app with the agent reading its status page, request metrics on. */
@@ -40,13 +34,18 @@ record AgentTarget(String app, JavaProcess process, int appPort, int agentPort)
             servletApp,
             appPort,
             "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status");
+    return serving(new AgentTarget(app, process, appPort, agentPort));
+  }
+
+  /** The target once its agent says it serves; stopped if it does not. */
+  private static AgentTarget serving(AgentTarget target) {
     try {
-      process.awaitStderr(line -> line.contains("serving http"), Duration.ofSeconds(30));
+      target.process.awaitStderr(line -> line.contains("serving http"), Duration.ofSeconds(30));
     } catch (AssertionError e) {
-      close(process);
+      close(target.process);
       throw e;
     }
-    return new AgentTarget(app, process, appPort, agentPort);
+    return target;
   }
 
   /** Where Prometheus scrapes it: host and port. */

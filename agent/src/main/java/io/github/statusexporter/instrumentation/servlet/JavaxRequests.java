@@ -7,7 +7,11 @@ import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Records requests of containers on the javax servlet API 4 (Tomcat 9). */
+/**
+ * Records requests of containers on the javax servlet API 4 (Tomcat 9). A copy of {@link
+ * JakartaRequests} with javax for jakarta, as the two APIs differ only by package; a test keeps the
+ * copies the same.
+ */
 public final class JavaxRequests extends ServletApi {
   @Override
   public long enter(Object request) {

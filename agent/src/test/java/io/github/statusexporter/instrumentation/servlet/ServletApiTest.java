@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
 class ServletApiTest {
@@ -54,6 +57,23 @@ class ServletApiTest {
         return loaded != null ? loaded : findClass(name);
       }
     }
+  }
+
+  @Test
+  void theJavaxAdapterIsTheJakartaOneWithJavaxForJakarta() throws IOException {
+    Path sources = Paths.get("src/main/java/io/github/statusexporter/instrumentation/servlet");
+    String jakarta = Files.readString(sources.resolve("JakartaRequests.java"));
+    String javax = Files.readString(sources.resolve("JavaxRequests.java"));
+
+    assertThat(code(javax)).isEqualTo(code(jakarta).replace("jakarta", "javax"));
+  }
+
+  /** The source after its class comment, with the class names made equal. */
+  private static String code(String source) {
+    return source
+        .substring(source.indexOf("*/"))
+        .replace("JakartaRequests", "Requests")
+        .replace("JavaxRequests", "Requests");
   }
 
   @Test
