@@ -69,9 +69,6 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
     Thread thread = new Thread(new Weaving(hook, loader), "status-exporter-instrument");
     thread.setDaemon(true);
     thread.start();
-    // The container is starting: the agent need not wait any longer to start itself, and the
-    // sooner it has made the request metrics, the fewer early requests go unrecorded.
-    ApplicationStart.serving();
   }
 
   /** True if the container's loader finds the agent's classes, by resource, loading none. */
@@ -101,6 +98,11 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
         log.accept("no request metrics for " + hook.container() + ": " + e);
       } finally {
         PendingWeaves.done();
+        // The container is starting: the agent need not wait any longer to start itself, and
+        // the sooner it has made the request metrics, the fewer early requests go unrecorded.
+        // After the weave, not beside it: one background task at a time competes with the
+        // container's start for the CPU.
+        ApplicationStart.serving();
       }
     }
   }
