@@ -19,20 +19,20 @@ public final class StatusExporterAgent {
   private StatusExporterAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, false);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, true);
   }
 
-  private static void start(String arguments, Instrumentation instrumentation) {
+  private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
-        new ServletContainerTransformer(instrumentation, new LogLine()).install();
+        new ServletContainerTransformer(instrumentation, new LogLine()).install(attached);
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),

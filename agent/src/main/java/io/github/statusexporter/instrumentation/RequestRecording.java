@@ -30,22 +30,15 @@ public final class RequestRecording {
     agentReadPaths = List.copyOf(paths);
   }
 
+  /** The URL paths of the agent's HTTP sources; a new list whenever they change. */
+  public static List<String> agentReadPaths() {
+    return agentReadPaths;
+  }
+
   /** True if a request to this route could be one of the agent's own reads. */
   public static boolean mayServeAgentReads(String route) {
     for (String path : agentReadPaths) {
       if (path.startsWith(route)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True if a request for this path (a URI's path, not a route) could be one of the agent's reads.
-   */
-  public static boolean isAgentReadPath(String path) {
-    for (String agentPath : agentReadPaths) {
-      if (agentPath.equals(path)) {
         return true;
       }
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * measured with no code change. Each app maps the same servlets under the context path /shop.
  */
 class ServletRequestMetricsIT {
+  private static final String SERIES_COUNT = "http_server_request_duration_seconds_count{";
+
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
 
@@ -67,6 +69,7 @@ class ServletRequestMetricsIT {
       assertThat(Http.get(shop("/fail")).statusCode()).isEqualTo(500);
       assertThat(Http.get(shop("/work?ms=200")).statusCode()).isEqualTo(200);
       assertThat(Http.get(shop("/async?ms=300")).statusCode()).isEqualTo(202);
+      assertThat(Http.get(shop("/resume?ms=100")).body()).isEqualTo("resumed\n");
       assertThat(Http.get(shop("/missing")).statusCode()).isEqualTo(404);
 
       Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
@@ -82,6 +85,9 @@ class ServletRequestMetricsIT {
       // The asynchronous servlet returned at once; its duration ends with its response.
       assertThat(scrape.value(bucket("202", "/shop/async", "0.25"))).isEqualTo(0.0);
       assertThat(scrape.value(bucket("202", "/shop/async", "0.5"))).isEqualTo(1.0);
+      // Dispatched again after 100 ms: Tomcat passes the same request through its valve twice.
+      assertThat(scrape.value(count("200", "/shop/resume"))).isEqualTo(1.0);
+      assertThat(scrape.value(bucket("200", "/shop/resume", "0.05"))).isEqualTo(0.0);
       // Tomcat answers an unmapped path itself (no route); Jetty with its default servlet, "/".
       String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
       assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(1.0);
@@ -94,6 +100,7 @@ class ServletRequestMetricsIT {
               "/shop/fail",
               "/shop/work",
               "/shop/async",
+              "/shop/resume",
               notFoundRoute);
     }
   }
@@ -131,8 +138,16 @@ class ServletRequestMetricsIT {
     try (JavaProcess process = start(app)) {
       List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
       for (int i = 0; i < 10_000; i++) {
-        String path = i % 2 == 0 ? "/items/" + i : "/nothing/" + i + "?q=" + i;
-        batch.add(Http.getAsync(shop(path)));
+        String base = "http://localhost:" + appPort;
+        // Paths, queries, and the context's path as the client may spell it.
+        String url =
+            switch (i % 4) {
+              case 0 -> shop("/items/" + i);
+              case 1 -> shop("/nothing/" + i + "?q=" + i);
+              case 2 -> base + "/shop;x=" + i + "/items/" + i;
+              default -> base + "/sh%6Fp/items/" + i + "%20";
+            };
+        batch.add(Http.getAsync(url));
         if (batch.size() == 50) {
           batch.forEach(CompletableFuture::join);
           batch.clear();
@@ -143,8 +158,9 @@ class ServletRequestMetricsIT {
       Scrape scrape = Scrape.of(agentPort);
       String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
       assertThat(routes(scrape)).containsExactlyInAnyOrder("/shop/items/*", notFoundRoute);
-      assertThat(scrape.value(count("200", "/shop/items/*"))).isEqualTo(5_000.0);
-      assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(5_000.0);
+      assertThat(scrape.value(count("200", "/shop/items/*"))).isGreaterThanOrEqualTo(2_500.0);
+      assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(2_500.0);
+      assertThat(scrape.text.lines().filter(line -> line.startsWith(SERIES_COUNT))).hasSize(2);
     }
   }
 
@@ -187,7 +203,7 @@ class ServletRequestMetricsIT {
   /** The distinct routes of the request duration histogram. */
   private static List<String> routes(Scrape scrape) {
     return Arrays.stream(scrape.text.split("\n"))
-        .filter(line -> line.startsWith("http_server_request_duration_seconds_count{"))
+        .filter(line -> line.startsWith(SERIES_COUNT))
         .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
         .distinct()
         .toList();

@@ -9,8 +9,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves a hook's advice into a container class as it loads: the only class that touches
- * byte-buddy, loaded on the first container class the application loads, never before.
+ * Weaves a hook's advice into a container class, when it is retransformed on the {@code
+ * status-exporter-instrument} thread: the only class that touches byte-buddy, loaded only once an
+ * application has loaded a container class.
  */
 final class AdviceWeaver {
   private AdviceWeaver() {}

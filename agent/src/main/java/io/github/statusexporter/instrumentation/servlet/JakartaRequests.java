@@ -4,32 +4,38 @@ import io.github.statusexporter.instrumentation.RouteRecorder;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 
 /** Records requests of containers on the jakarta servlet API (Tomcat 10 and later, Jetty 12). */
 public final class JakartaRequests extends ServletApi {
   @Override
-  public long enter(Object request) {
+  public RouteRecorder enter(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     // Forwards, includes, error pages and async re-dispatches are parts of a request counted once.
-    if (http.getDispatcherType() != DispatcherType.REQUEST) {
-      return 0;
+    // Tomcat re-dispatches the same request object, still of type REQUEST: the mark tells.
+    if (http.getDispatcherType() != DispatcherType.REQUEST || http.getAttribute(ASYNC) != null) {
+      return null;
     }
-    RouteRecorder recorder = recorder(http);
-    if (recorder == null || isAgentRead(http.getRequestURI(), http.getHeader("User-Agent"))) {
-      return 0;
+    ServletRoute route = route(http);
+    if (route == null
+        || route.mayServeAgentReads() && isAgentUserAgent(http.getHeader("User-Agent"))) {
+      return null;
     }
-    return recorder.started(RouteRecorder.method(http.getMethod()));
+    route.recorder().started(RouteRecorder.method(http.getMethod()));
+    return route.recorder();
   }
 
   @Override
-  public void exit(Object request, Object response, long start, Throwable thrown) {
+  public void exit(
+      Object request, Object response, RouteRecorder recorder, long start, Throwable thrown) {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
-    RouteRecorder recorder = recorder(http);
     int method = RouteRecorder.method(http.getMethod());
     if (http.isAsyncStarted()) {
+      http.setAttribute(ASYNC, Boolean.TRUE);
       http.getAsyncContext().addListener(new Completion(recorder, method, start, httpResponse));
     } else {
       int status = status(httpResponse.getStatus(), httpResponse.isCommitted(), thrown);
@@ -37,9 +43,15 @@ public final class JakartaRequests extends ServletApi {
     }
   }
 
-  private static RouteRecorder recorder(HttpServletRequest http) {
-    return ServletRoutes.recorder(
-        http.isSecure(), http.getContextPath(), http.getHttpServletMapping().getPattern());
+  private static ServletRoute route(HttpServletRequest http) {
+    HttpServletMapping mapping = http.getHttpServletMapping();
+    String pattern =
+        mapping.getMappingMatch() == MappingMatch.CONTEXT_ROOT ? "/" : mapping.getPattern();
+    // The context's own path: the request's is the start of its raw URI, which the client
+    // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask.
+    String context =
+        pattern == null || pattern.isEmpty() ? "" : http.getServletContext().getContextPath();
+    return ServletRoutes.route(http.isSecure(), context, pattern);
   }
 
   /** Ends the recording of an asynchronous request when its response is complete. */
@@ -58,13 +70,21 @@ public final class JakartaRequests extends ServletApi {
 
     @Override
     public void onComplete(AsyncEvent event) {
-      recorder.finished(method, response.getStatus(), start);
+      try {
+        recorder.finished(method, response.getStatus(), start);
+      } catch (RuntimeException | LinkageError e) {
+        // unrecorded; the container must not hear of it
+      }
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {
-      // A new asynchronous cycle drops the listeners of the last one.
-      event.getAsyncContext().addListener(this);
+      try {
+        // A new asynchronous cycle drops the listeners of the last one.
+        event.getAsyncContext().addListener(this);
+      } catch (RuntimeException e) {
+        // the request ends unrecorded
+      }
     }
 
     @Override

@@ -11,16 +11,19 @@ final class JettyAdvice {
   private JettyAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static long enter(@Advice.Argument(2) Object request) {
-    return ServletHooks.enter(request);
+  static Object enter(@Advice.Argument(2) Object request, @Advice.Local("start") long start) {
+    Object recorder = ServletHooks.enter(request);
+    start = System.nanoTime();
+    return recorder;
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
   static void exit(
       @Advice.Argument(2) Object request,
       @Advice.Argument(3) Object response,
-      @Advice.Enter long start,
+      @Advice.Enter Object recorder,
+      @Advice.Local("start") long start,
       @Advice.Thrown Throwable thrown) {
-    ServletHooks.exit(request, response, start, thrown);
+    ServletHooks.exit(request, response, recorder, start, thrown);
   }
 }

@@ -1,8 +1,7 @@
 package io.github.statusexporter.instrumentation.servlet;
 
 import io.github.statusexporter.instrumentation.RequestRecording;
-import java.util.Map;
-import java.util.WeakHashMap;
+import io.github.statusexporter.instrumentation.RouteRecorder;
 
 /**
  * Records servlet requests through one servlet API, javax or jakarta. The adapters are the only
@@ -19,24 +18,42 @@ public abstract class ServletApi {
   private static final ServletApi NONE =
       new ServletApi() {
         @Override
-        public long enter(Object request) {
-          return 0;
+        public RouteRecorder enter(Object request) {
+          return null;
         }
 
         @Override
-        public void exit(Object request, Object response, long start, Throwable thrown) {}
+        public void exit(
+            Object request,
+            Object response,
+            RouteRecorder recorder,
+            long start,
+            Throwable thrown) {}
       };
 
   /**
-   * Per class loader holding a servlet API the agent's loader does not see: its adapter. The
-   * adapter keeps its loader alive; such loaders live as long as their container anyway.
+   * Per servlet API the agent's loader does not see, by its request interface: a copy of the
+   * adapter beside it. Kept with that class, so it goes when its loader goes.
    */
-  private static final Map<ClassLoader, ServletApi> COPIES = new WeakHashMap<>();
+  private static final ClassValue<ServletApi> COPIES =
+      new ClassValue<ServletApi>() {
+        @Override
+        protected ServletApi computeValue(Class<?> requestInterface) {
+          return copy(requestInterface);
+        }
+      };
 
-  /** Returns the start time, or 0 when the request is not recorded. */
-  public abstract long enter(Object request);
+  /**
+   * The request attribute that marks a request gone asynchronous, counted until it completes: a
+   * container may dispatch it again through the hooked method.
+   */
+  static final String ASYNC = "io.github.statusexporter.asynchronous";
 
-  public abstract void exit(Object request, Object response, long start, Throwable thrown);
+  /** Counts the request as active and returns its route's recorder; null if not recorded. */
+  public abstract RouteRecorder enter(Object request);
+
+  public abstract void exit(
+      Object request, Object response, RouteRecorder recorder, long start, Throwable thrown);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {
@@ -44,8 +61,8 @@ public abstract class ServletApi {
   }
 
   /** The agent's own reads of a status page served by the application are not its load. */
-  public static boolean isAgentRead(String path, String userAgent) {
-    return RequestRecording.isAgentReadPath(path) && RequestRecording.isAgentUserAgent(userAgent);
+  public static boolean isAgentUserAgent(String userAgent) {
+    return RequestRecording.isAgentUserAgent(userAgent);
   }
 
   static ServletApi of(Class<?> requestClass) {
@@ -75,23 +92,19 @@ public abstract class ServletApi {
     } catch (ReflectiveOperationException e) {
       return NONE;
     }
-    return copy(requestInterface.getClassLoader(), own.getName());
+    return COPIES.get(requestInterface);
   }
 
-  private static ServletApi copy(ClassLoader servletApiLoader, String adapterName) {
-    synchronized (COPIES) {
-      return COPIES.computeIfAbsent(
-          servletApiLoader,
-          loader -> {
-            try {
-              return (ServletApi)
-                  Class.forName(adapterName, true, new AdapterLoader(loader, adapterName))
-                      .getDeclaredConstructor()
-                      .newInstance();
-            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-              return NONE; // that loader does not see the agent's classes: not measured
-            }
-          });
+  private static ServletApi copy(Class<?> requestInterface) {
+    String adapter =
+        (requestInterface.getName().equals(JAKARTA) ? JakartaRequests.class : JavaxRequests.class)
+            .getName();
+    try {
+      AdapterLoader loader = new AdapterLoader(requestInterface.getClassLoader(), adapter);
+      return (ServletApi)
+          Class.forName(adapter, true, loader).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      return NONE; // that loader does not see the agent's classes: not measured
     }
   }
 

@@ -29,9 +29,23 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
     this.log = log;
   }
 
-  /** Installs it; the hooked classes are woven by retransformation. */
-  public void install() {
+  /**
+   * Installs it; the hooked classes are woven by retransformation.
+   *
+   * @param attached true when the agent is attached to a running JVM, whose container may have
+   *     loaded its classes already
+   */
+  public void install(boolean attached) {
     instrumentation.addTransformer(this, true);
+    if (attached) {
+      for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+        ContainerHook hook = ContainerHook.forClass(loaded.getName().replace('.', '/'));
+        ClassLoader loader = loaded.getClassLoader();
+        if (hook != null && loader != null && seesAgent(loader)) {
+          weaveLater(hook, loader);
+        }
+      }
+    }
   }
 
   @Override
@@ -47,7 +61,8 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
     }
     try {
       if (classBeingRedefined != null) {
-        return AdviceWeaver.weave(hook, loader, classFile);
+        // Also when another agent retransforms it: only where the woven code can link.
+        return seesAgent(loader) ? AdviceWeaver.weave(hook, loader, classFile) : null;
       }
       if (seesAgent(loader)) {
         weaveLater(hook, loader);

@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RouteRecorder;
+
 /**
  * What the advice woven into servlet containers calls. Its signatures name no servlet type, so the
  * woven code links whichever servlet API (javax or jakarta) the container uses; the matching
@@ -16,15 +18,19 @@ public final class ServletHooks {
 
   private ServletHooks() {}
 
-  /** A request enters the container; returns its start time, or 0 when it is not recorded. */
-  public static long enter(Object request) {
+  /**
+   * A request enters the container: counted as active, it returns the recorder of its route for
+   * {@link #exit}, or null when it is not recorded.
+   */
+  public static Object enter(Object request) {
     return APIS.get(request.getClass()).enter(request);
   }
 
-  /** The container's handling of a request that {@link #enter} started has returned. */
-  public static void exit(Object request, Object response, long start, Throwable thrown) {
-    if (start != 0) {
-      APIS.get(request.getClass()).exit(request, response, start, thrown);
+  /** The container's handling of a request that {@link #enter} counted has returned. */
+  public static void exit(
+      Object request, Object response, Object recorder, long start, Throwable thrown) {
+    if (recorder != null) {
+      APIS.get(request.getClass()).exit(request, response, (RouteRecorder) recorder, start, thrown);
     }
   }
 }

@@ -2,57 +2,78 @@ package io.github.statusexporter.instrumentation.servlet;
 
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.github.statusexporter.instrumentation.RouteRecorder;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The recorders of servlet routes. A route is the context path and the pattern of the servlet
- * mapping that served the request ({@code /shop/items/*}), never the request's URI, so the series
- * are bounded by the application's mappings. A request no mapping matched has no route.
+ * The servlet routes met so far. A route is the servlet context's own path and the pattern of the
+ * servlet mapping that served the request ({@code /shop/items/*}), never anything of the request's
+ * URI, so the series are bounded by the application's mappings. A request no mapping matched has no
+ * route.
  */
 public final class ServletRoutes {
   private static volatile ServletRoutes current;
 
   private final RequestMetrics metrics;
+  private final List<String> agentPaths;
 
   /** By scheme, context path, then mapping pattern: looked up without building a string. */
-  private final ConcurrentHashMap<String, ConcurrentHashMap<String, RouteRecorder>> http =
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ServletRoute>> http =
       new ConcurrentHashMap<>();
 
-  private final ConcurrentHashMap<String, ConcurrentHashMap<String, RouteRecorder>> https =
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ServletRoute>> https =
       new ConcurrentHashMap<>();
 
-  private ServletRoutes(RequestMetrics metrics) {
+  private ServletRoutes(RequestMetrics metrics, List<String> agentPaths) {
     this.metrics = metrics;
+    this.agentPaths = agentPaths;
   }
 
-  /** The recorder of a route, or null while the request metrics are not made. */
-  public static RouteRecorder recorder(boolean secure, String contextPath, String pattern) {
+  /**
+   * The route of a servlet context's path and a mapping pattern, or null while the request metrics
+   * are not made. Made anew when the metrics or the agent's own read paths change.
+   */
+  public static ServletRoute route(boolean secure, String contextPath, String pattern) {
     RequestMetrics metrics = RequestRecording.metrics();
     if (metrics == null) {
       return null;
     }
     ServletRoutes routes = current;
-    if (routes == null || routes.metrics != metrics) {
-      routes = new ServletRoutes(metrics);
+    List<String> agentPaths = RequestRecording.agentReadPaths();
+    if (routes == null || routes.metrics != metrics || routes.agentPaths != agentPaths) {
+      routes = new ServletRoutes(metrics, agentPaths);
       current = routes;
     }
-    return routes.find(secure, contextPath == null ? "" : contextPath, pattern);
+    return routes.find(secure, contextPath, pattern == null ? "" : pattern);
   }
 
-  private RouteRecorder find(boolean secure, String context, String pattern) {
-    ConcurrentHashMap<String, ConcurrentHashMap<String, RouteRecorder>> byContext =
+  private ServletRoute find(boolean secure, String context, String pattern) {
+    ConcurrentHashMap<String, ConcurrentHashMap<String, ServletRoute>> byContext =
         secure ? https : http;
-    ConcurrentHashMap<String, RouteRecorder> byPattern = byContext.get(context);
+    ConcurrentHashMap<String, ServletRoute> byPattern = byContext.get(context);
     if (byPattern == null) {
       byPattern = byContext.computeIfAbsent(context, key -> new ConcurrentHashMap<>());
     }
-    String mapping = pattern == null ? "" : pattern;
-    RouteRecorder recorder = byPattern.get(mapping);
-    if (recorder == null) {
-      String route = mapping.isEmpty() ? "" : context + mapping;
-      recorder = byPattern.computeIfAbsent(mapping, key -> metrics.route(route, secure));
+    ServletRoute route = byPattern.get(pattern);
+    if (route == null) {
+      route =
+          byPattern.computeIfAbsent(
+              pattern,
+              key ->
+                  new ServletRoute(
+                      metrics.route(label(context, pattern), secure),
+                      context,
+                      pattern,
+                      agentPaths));
     }
-    return recorder;
+    return route;
+  }
+
+  /** The route label: {@code /shop/items/*}, {@code /shop/*.jsp}; none without a pattern. */
+  static String label(String context, String pattern) {
+    if (pattern.isEmpty()) {
+      return "";
+    }
+    return pattern.startsWith("*.") ? context + "/" + pattern : context + pattern;
   }
 }

@@ -161,7 +161,8 @@ class ServletHooksTest {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      long start = ServletHooks.enter(request);
+      Object recorder = ServletHooks.enter(request);
+      long start = System.nanoTime();
       Throwable thrown = null;
       try {
         chain.doFilter(request, response);
@@ -169,7 +170,7 @@ class ServletHooksTest {
         thrown = e;
         throw e;
       } finally {
-        ServletHooks.exit(request, response, start, thrown);
+        ServletHooks.exit(request, response, recorder, start, thrown);
       }
     }
   }

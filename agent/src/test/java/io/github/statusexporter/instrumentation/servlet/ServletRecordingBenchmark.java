@@ -39,7 +39,7 @@ public class ServletRecordingBenchmark {
 
   @Benchmark
   public void recordOneServletRequest() {
-    long start = ServletRoutes.recorder(false, "/shop", "/items/*").started(get);
-    ServletRoutes.recorder(false, "/shop", "/items/*").finished(get, 200, start);
+    long start = ServletRoutes.route(false, "/shop", "/items/*").recorder().started(get);
+    ServletRoutes.route(false, "/shop", "/items/*").recorder().finished(get, 200, start);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.statusexporter.servletapp;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,6 +33,7 @@ public final class TestServlets {
     servlets.put("/hello", new Hello());
     servlets.put("/work", new Work());
     servlets.put("/async", new Async());
+    servlets.put("/resume", new Resume());
     servlets.put("/fail", new Fail());
     servlets.put("/forward", new Forward());
     servlets.put("/items/*", new Hello());
@@ -102,6 +104,28 @@ public final class TestServlets {
           },
           millis(request),
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Returns at once, is dispatched again after {@code ms} milliseconds and answers then. */
+  static final class Resume extends HttpServlet {
+    private final ScheduledExecutorService later =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "async-dispatches");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      if (request.getDispatcherType() == DispatcherType.ASYNC) {
+        write(response, "text/plain", "resumed\n");
+        return;
+      }
+      AsyncContext async = request.startAsync();
+      later.schedule(() -> async.dispatch(), millis(request), TimeUnit.MILLISECONDS);
     }
   }
 
