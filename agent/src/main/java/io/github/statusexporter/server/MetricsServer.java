@@ -35,18 +35,6 @@ public final class MetricsServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** A plain HTTP server that asks no password: {@link WebSecurity#none()}. */
-  public static MetricsServer start(
-      Optional<String> host,
-      int port,
-      PrometheusRegistry registry,
-      PrometheusProperties properties,
-      ExecutorService executor,
-      String version)
-      throws IOException {
-    return start(host, port, registry, properties, executor, version, WebSecurity.none());
-  }
-
   /**
    * @param host the address to listen on; empty for all interfaces
    * @param security TLS, passwords and headers; they guard every path

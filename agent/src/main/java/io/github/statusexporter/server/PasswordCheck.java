@@ -42,6 +42,10 @@ final class PasswordCheck {
   private final List<byte[]> userDigests = new ArrayList<>();
   private final List<String> hashes = new ArrayList<>();
   private final Bcrypt bcrypt;
+
+  /** The hash an unknown user is checked against: the costliest, so no name answers sooner. */
+  private final int decoy;
+
   private final SecretKeySpec rememberKey;
   private final byte[][] remembered = new byte[REMEMBERED][];
   private int nextSlot;
@@ -59,6 +63,7 @@ final class PasswordCheck {
       userDigests.add(sha256(user.getKey().getBytes(StandardCharsets.UTF_8)));
       hashes.add(user.getValue());
     }
+    this.decoy = costliest(hashes);
     this.bcrypt = bcrypt;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -78,7 +83,7 @@ final class PasswordCheck {
       found = same && found < 0 ? i : found;
     }
     // An unknown user is checked against a real hash too, and fails below whatever it gives.
-    String hash = hashes.get(found < 0 ? 0 : found);
+    String hash = hashes.get(found < 0 ? decoy : found);
     boolean matches;
     synchronized (bcryptTurn) {
       if (remembers(pair)) {
@@ -90,6 +95,25 @@ final class PasswordCheck {
       remember(pair);
     }
     return matches;
+  }
+
+  /** The index of the hash with the highest bcrypt cost ({@code $2y$12$...} costs 12). */
+  static int costliest(List<String> hashes) {
+    int costliest = 0;
+    for (int i = 1; i < hashes.size(); i++) {
+      if (cost(hashes.get(i)) > cost(hashes.get(costliest))) {
+        costliest = i;
+      }
+    }
+    return costliest;
+  }
+
+  private static int cost(String hash) {
+    try {
+      return Integer.parseInt(hash.substring(4, 6));
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private synchronized boolean remembers(byte[] pair) {

@@ -198,14 +198,25 @@ final class TlsFiles {
     }
   }
 
+  /**
+   * SunX509, whose aliases are the key store's own, which {@link #withAlias} looks for; PKIX (a
+   * JVM's default when hardened) would name them "1.0.alias". Any other JVM's default otherwise.
+   */
+  private static KeyManagerFactory keyManagerFactory() throws GeneralSecurityException {
+    try {
+      return KeyManagerFactory.getInstance("SunX509");
+    } catch (GeneralSecurityException e) {
+      return KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    }
+  }
+
   private static X509ExtendedKeyManager keyManager(
       String alias, PrivateKey key, List<X509Certificate> chain)
       throws GeneralSecurityException, IOException {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setKeyEntry(alias, key, KEYSTORE_PASSWORD, chain.toArray(new X509Certificate[0]));
-    KeyManagerFactory factory =
-        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory factory = keyManagerFactory();
     factory.init(store, KEYSTORE_PASSWORD);
     for (KeyManager manager : factory.getKeyManagers()) {
       if (manager instanceof X509ExtendedKeyManager) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.server.MetricsServer;
+import io.github.statusexporter.server.WebSecurity;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.LocalStatusServer;
 import io.github.statusexporter.source.SharedRead;
@@ -57,7 +58,8 @@ class StatusCollectorTest {
             registry,
             properties,
             Executors.newFixedThreadPool(2),
-            "test");
+            "test",
+            WebSecurity.none());
   }
 
   @AfterEach

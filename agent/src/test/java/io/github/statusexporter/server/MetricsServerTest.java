@@ -35,7 +35,8 @@ class MetricsServerTest {
             new PrometheusRegistry(),
             PrometheusProperties.builder().build(),
             Executors.newFixedThreadPool(1),
-            "1.2.3")) {
+            "1.2.3",
+            WebSecurity.none())) {
       HttpResponse<String> landing = get(server, "/");
       assertThat(landing.statusCode()).isEqualTo(200);
       assertThat(landing.body())
@@ -73,7 +74,8 @@ class MetricsServerTest {
             registry,
             PrometheusProperties.builder().build(),
             Executors.newFixedThreadPool(MetricsServer.CONCURRENT_SCRAPES + 1),
-            "1.2.3")) {
+            "1.2.3",
+            WebSecurity.none())) {
       List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
       for (int i = 0; i < MetricsServer.CONCURRENT_SCRAPES; i++) {
         held.add(

@@ -49,6 +49,26 @@ class PasswordCheckTest {
   }
 
   @Test
+  void anUnknownUserCostsTheCostliestHashSoNoNameAnswersSooner() {
+    String cheap = hash("a");
+    byte[] salt = new byte[16];
+    String dear = OpenBSDBCrypt.generate("2y", bytes("b"), salt, 6);
+    PasswordCheck check =
+        new PasswordCheck(new java.util.LinkedHashMap<>(Map.of("cheap", cheap)), counting);
+    PasswordCheck both =
+        new PasswordCheck(
+            new java.util.LinkedHashMap<>(
+                java.util.Map.ofEntries(Map.entry("cheap", cheap), Map.entry("dear", dear))),
+            counting);
+
+    assertThat(check.matches("nobody", bytes("x"))).isFalse();
+    assertThat(both.matches("nobody", bytes("x"))).isFalse();
+
+    assertThat(bcrypts).containsExactly(cheap, dear);
+    assertThat(PasswordCheck.costliest(List.of(cheap, dear, cheap))).isEqualTo(1);
+  }
+
+  @Test
   void aSuccessIsRememberedSoTheNextScrapeCostsNoBcrypt() {
     PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
 

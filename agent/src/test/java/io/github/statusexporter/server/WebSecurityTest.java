@@ -138,6 +138,19 @@ class WebSecurityTest {
     }
   }
 
+  @Test
+  void aJvmWhoseDefaultKeyManagerIsPkixServesTlsAllTheSame() throws Exception {
+    String algorithm = java.security.Security.getProperty("ssl.KeyManagerFactory.algorithm");
+    java.security.Security.setProperty("ssl.KeyManagerFactory.algorithm", "PKIX");
+    try (MetricsServer metrics =
+        start("tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n")) {
+      assertThat(get(TestPki.client(ca, null), metrics, "/metrics", null).statusCode())
+          .isEqualTo(200);
+    } finally {
+      java.security.Security.setProperty("ssl.KeyManagerFactory.algorithm", algorithm);
+    }
+  }
+
   /**
    * Whether a scrape gets through with no certificate, one from the client CA, one from another.
    */
