@@ -19,20 +19,20 @@ public final class StatusExporterAgent {
   private StatusExporterAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation, false);
+    start(arguments, instrumentation);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation, true);
+    start(arguments, instrumentation);
   }
 
-  private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+  private static void start(String arguments, Instrumentation instrumentation) {
     try {
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
-        new ServletContainerTransformer(instrumentation, new LogLine()).install(attached);
+        new ServletContainerTransformer(instrumentation, new LogLine()).install();
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),

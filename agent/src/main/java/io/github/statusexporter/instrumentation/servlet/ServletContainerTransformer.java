@@ -30,22 +30,11 @@ public final class ServletContainerTransformer implements ClassFileTransformer {
   }
 
   /**
-   * Installs it; the hooked classes are woven by retransformation.
-   *
-   * @param attached true when the agent is attached to a running JVM, whose container may have
-   *     loaded its classes already
+   * Installs it; the hooked classes are woven by retransformation. Containers loaded before (when
+   * the agent is attached to a running JVM) are not instrumented.
    */
-  public void install(boolean attached) {
+  public void install() {
     instrumentation.addTransformer(this, true);
-    if (attached) {
-      for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-        ContainerHook hook = ContainerHook.forClass(loaded.getName().replace('.', '/'));
-        ClassLoader loader = loaded.getClassLoader();
-        if (hook != null && loader != null && seesAgent(loader)) {
-          weaveLater(hook, loader);
-        }
-      }
-    }
   }
 
   @Override
