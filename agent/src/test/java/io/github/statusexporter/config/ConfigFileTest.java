@@ -250,4 +250,18 @@ class ConfigFileTest {
         .message()
         .doesNotContain("s3cret");
   }
+
+  /** Found by fuzzing (ConfigFileFuzzTest): the agent prints the message as one line. */
+  @Test
+  void aValueWithALineBreakIsShownEscapedInTheOneLineMessage() throws Exception {
+    Path file =
+        write(
+            "sources:\n  - url: http://x/${PATH_FROM_FILE}\n    metrics: [{name: a, field: b}]\n");
+
+    assertThatThrownBy(
+            () ->
+                ConfigFile.load(file, Map.of("PATH_FROM_FILE", "status\n"), Duration.ofSeconds(2)))
+        .hasMessage(
+            file + ":2: sources[0].url: 'http://x/status\\n' is not an http:// or https:// URL");
+  }
 }

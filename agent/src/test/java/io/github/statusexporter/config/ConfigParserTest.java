@@ -219,4 +219,24 @@ class ConfigParserTest {
             "agent argument port: 'x' is not a port number from 1 to 65535; agent argument"
                 + " timeout: 'y' is not a duration from 1ms to 60s, such as 500ms or 2s");
   }
+
+  /** Found by fuzzing (ConfigParserFuzzTest): the agent prints the message as one line. */
+  @Test
+  void lineBreaksInNamesAndValuesAreShownEscapedInTheOneLineMessage() {
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_PORT_9877_TCP_A\n.0.0.1",
+            "",
+            "STATUS_EXPORTER_HISTOGRAM",
+            "classic\nnative");
+
+    assertThatThrownBy(() -> ConfigParser.parse("", NO_PROPERTIES, env))
+        .hasMessageContaining(
+            "unknown option 'STATUS_EXPORTER_PORT_9877_TCP_A\\n.0.0.1' (known options: ")
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_HISTOGRAM: 'classic\\nnative' is not one of both,"
+                + " classic, native")
+        .message()
+        .doesNotContain("\n");
+  }
 }
