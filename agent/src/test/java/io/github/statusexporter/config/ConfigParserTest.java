@@ -239,4 +239,24 @@ class ConfigParserTest {
         .message()
         .doesNotContain("\n");
   }
+
+  /**
+   * Found by fuzzing (ConfigParserFuzzTest): a host with a line break was accepted, and the agent
+   * then named it in a two-line "cannot listen on" message.
+   */
+  @Test
+  void aHostOrConfigFileWithALineBreakIsRejected() {
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_HOST", "0.0.nv.\n-exporter.yml",
+            "STATUS_EXPORTER_CONFIG", "/etc/status\n-exporter.yml");
+
+    assertThatThrownBy(() -> ConfigParser.parse("", NO_PROPERTIES, env))
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_HOST: '0.0.nv.\\n-exporter.yml' is not a host"
+                + " name or IP address")
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_CONFIG: '/etc/status\\n-exporter.yml' is not a"
+                + " file path");
+  }
 }
