@@ -23,6 +23,10 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -33,6 +37,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigFile {
   public static final int MAX_BYTES = 1024 * 1024;
+
+  /** Deeper files are rejected before they can exhaust the stack; a mapping needs about seven. */
+  static final int MAX_DEPTH = 64;
+
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
@@ -101,13 +109,15 @@ public final class ConfigFile {
     }
     Node root;
     try {
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setLabel(name)
+              .setMaxAliasesForCollections(50)
+              .setCodePointLimit(MAX_BYTES)
+              .build();
+      requireShallow(name, new Parse(settings).parseString(text));
       root =
-          new Compose(
-                  LoadSettings.builder()
-                      .setLabel(name)
-                      .setMaxAliasesForCollections(50)
-                      .setCodePointLimit(MAX_BYTES)
-                      .build())
+          new Compose(settings)
               .composeString(text)
               .orElseThrow(() -> new ConfigException(name + ":1: is empty; it needs 'sources:'"));
     } catch (MarkedYamlEngineException e) {
@@ -132,6 +142,24 @@ public final class ConfigFile {
       sources.add(definition);
     }
     return sources;
+  }
+
+  /**
+   * Composing the document recurses once per level of nesting, so 4 KB of brackets would overflow
+   * the stack; the events come from a parser that does not recurse.
+   */
+  private static void requireShallow(String name, Iterable<Event> events) throws ConfigException {
+    int depth = 0;
+    for (Event event : events) {
+      if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+        int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+        throw new ConfigException(
+            name + ":" + line + ": nests lists and mappings deeper than " + MAX_DEPTH + " levels");
+      }
+      if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
+    }
   }
 
   private SourceDefinition source(YamlMap source, boolean only) throws ConfigException {
