@@ -2,14 +2,17 @@ package io.github.statusexporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -275,5 +278,27 @@ class ConfigFileTest {
 
     assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
         .hasMessage(file + ":1: nests lists and mappings deeper than 64 levels");
+  }
+
+  /**
+   * Found while writing ConfigFileFuzzTest, which may name any file: a CA file of /dev/zero kept
+   * the load busy forever, and a named pipe blocked it.
+   */
+  @Test
+  // On its own thread: a busy read ignores the interrupt, and a hang must fail only this test.
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aCaFileThatIsNotARegularFileIsNotRead() throws Exception {
+    Path zero = Paths.get("/dev/zero");
+    assumeTrue(Files.exists(zero), "a Unix device to read");
+    Path file =
+        write(
+            "sources:\n  - url: https://x\n    ca_file: /dev/zero\n"
+                + "    metrics: [{name: a, field: b}]\n");
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .hasMessage(
+            file
+                + ":3: sources[0].ca_file: '/dev/zero' is not a readable PEM certificate file"
+                + " (not a regular file)");
   }
 }
