@@ -125,6 +125,10 @@ public final class ConfigFile {
       throw new ConfigException(name + ":" + line + ": is not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new ConfigException(name + ": is not valid YAML: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // snakeyaml-engine throws these, not its own exceptions, for an escape cut off by the end
+      // of the file ("\U) and for some tags (!%1).
+      throw new ConfigException(name + ": is not valid YAML: " + e);
     }
     YamlMap document = new YamlMap(name, "", root, environment);
     document.allowOnly(ROOT_KEYS);

@@ -269,6 +269,28 @@ class ConfigFileTest {
   }
 
   /**
+   * Found by fuzzing (ConfigFileFuzzTest, with the YAML library instrumented): the library threw
+   * IllegalArgumentException, not its own exception, out of ConfigFile.load.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "a: \"\\U | java.lang.NumberFormatException: For input string: \"\" under radix 16",
+        "a: !%1 | java.lang.IllegalArgumentException: Tag must not contain leading or trailing"
+            + " spaces.",
+      })
+  void whatTheYamlLibraryCannotReadIsRejectedAsInvalidYaml(String yaml, String why)
+      throws Exception {
+    Path file = write(yaml);
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": is not valid YAML: " + why);
+  }
+
+  /**
    * Found by a depth probe written alongside ConfigFileFuzzTest: 2,000 brackets, 4 KB, already
    * overflowed the stack as the YAML library composed the document.
    */
