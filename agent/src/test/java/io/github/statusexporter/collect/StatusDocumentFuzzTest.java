@@ -54,9 +54,12 @@ class StatusDocumentFuzzTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** A comment, or a sample line: the sample's name, then its labels or its value. */
+  /**
+   * A comment, or a sample line: the sample's name, then its labels or its value. DOTALL: a label
+   * value may hold a carriage return, which both formats leave as it is; only \n ends a line.
+   */
   private static final Pattern LINE =
-      Pattern.compile("# (?:HELP|TYPE|UNIT) (\\S+)(?: .*)?|# EOF|([^{ ]+)[{ ].*");
+      Pattern.compile("# (?:HELP|TYPE|UNIT) (\\S+)(?: .*)?|# EOF|([^{ ]+)[{ ].*", Pattern.DOTALL);
 
   private static final List<String> SAMPLE_SUFFIXES =
       List.of("", "_total", "_created", "_info", "_bucket", "_count", "_sum");
