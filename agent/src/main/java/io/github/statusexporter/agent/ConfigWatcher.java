@@ -94,8 +94,7 @@ final class ConfigWatcher implements Runnable {
     } catch (ConfigException | IOException | java.security.GeneralSecurityException e) {
       fail(e.getMessage());
     } catch (Throwable e) {
-      // Anything else, such as a StackOverflowError from a deeply nested file: the poller
-      // must live on, and the application with it.
+      // Anything else, a bug of ours: the poller must live on, and the application with it.
       fail(String.valueOf(e));
     }
   }

@@ -27,6 +27,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigFile {
   public static final int MAX_BYTES = 1024 * 1024;
+
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");

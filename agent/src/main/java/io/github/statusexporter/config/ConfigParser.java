@@ -203,7 +203,7 @@ public final class ConfigParser {
       return null;
     }
     String host = setting.value.trim();
-    if (host.isEmpty() || host.contains("/") || host.contains(" ")) {
+    if (host.isEmpty() || host.contains("/") || host.contains(" ") || hasControlCharacter(host)) {
       reject(setting, "a host name or IP address, such as 127.0.0.1");
       return null;
     }
@@ -260,7 +260,7 @@ public final class ConfigParser {
       return null;
     }
     try {
-      if (!setting.value.isBlank()) {
+      if (!setting.value.isBlank() && !hasControlCharacter(setting.value.trim())) {
         return Paths.get(setting.value.trim());
       }
     } catch (InvalidPathException e) {
@@ -292,6 +292,19 @@ public final class ConfigParser {
     }
     reject(setting, "one of both, classic, native");
     return null;
+  }
+
+  /**
+   * A line break or other control character inside a host or path: the value was mangled on its way
+   * (a variable read from a file), and would break the one-line log messages that name it.
+   */
+  private static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void reject(Setting setting, String expected) {

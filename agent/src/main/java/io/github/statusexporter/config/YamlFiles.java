@@ -6,12 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads a YAML configuration file into nodes that keep their line numbers for messages. */
 final class YamlFiles {
+  /** Deeper files are rejected before they can exhaust the stack; a mapping needs about seven. */
+  static final int MAX_DEPTH = 64;
+
   private YamlFiles() {}
 
   /**
@@ -37,12 +44,14 @@ final class YamlFiles {
       throw new ConfigException(name + ": cannot be read (" + e + ")");
     }
     try {
-      return new Compose(
-              LoadSettings.builder()
-                  .setLabel(name)
-                  .setMaxAliasesForCollections(50)
-                  .setCodePointLimit(ConfigFile.MAX_BYTES)
-                  .build())
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setLabel(name)
+              .setMaxAliasesForCollections(50)
+              .setCodePointLimit(ConfigFile.MAX_BYTES)
+              .build();
+      requireShallow(name, new Parse(settings).parseString(text));
+      return new Compose(settings)
           .composeString(text)
           .orElseThrow(() -> new ConfigException(name + ":1: " + whenEmpty));
     } catch (MarkedYamlEngineException e) {
@@ -50,6 +59,28 @@ final class YamlFiles {
       throw new ConfigException(name + ":" + line + ": is not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new ConfigException(name + ": is not valid YAML: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // snakeyaml-engine throws these, not its own exceptions, for an escape cut off by the end
+      // of the file ("\U) and for some tags (!%1).
+      throw new ConfigException(name + ": is not valid YAML: " + e);
+    }
+  }
+
+  /**
+   * Composing the document recurses once per level of nesting, so 4 KB of brackets would overflow
+   * the stack; the events come from a parser that does not recurse.
+   */
+  private static void requireShallow(String name, Iterable<Event> events) throws ConfigException {
+    int depth = 0;
+    for (Event event : events) {
+      if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+        int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+        throw new ConfigException(
+            name + ":" + line + ": nests lists and mappings deeper than " + MAX_DEPTH + " levels");
+      }
+      if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
     }
   }
 }

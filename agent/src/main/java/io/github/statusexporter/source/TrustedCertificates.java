@@ -1,5 +1,6 @@
 package io.github.statusexporter.source;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,18 +16,20 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** TLS that trusts the certificate authorities of one PEM file, for an https status source. */
 public final class TrustedCertificates {
+  /** A bundle of certificate authorities is a few hundred kilobytes at most. */
+  static final int MAX_BYTES = 1024 * 1024;
+
   private TrustedCertificates() {}
 
   /**
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be read, is not a regular file or is too large
    * @throws GeneralSecurityException when it holds no PEM certificate
    */
   public static SSLSocketFactory socketFactory(Path pemFile)
       throws IOException, GeneralSecurityException {
-    Collection<? extends Certificate> certificates;
-    try (InputStream in = Files.newInputStream(pemFile)) {
-      certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-    }
+    Collection<? extends Certificate> certificates =
+        CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(readBounded(pemFile)));
     if (certificates.isEmpty()) {
       throw new GeneralSecurityException("no PEM certificate in " + pemFile);
     }
@@ -42,5 +45,23 @@ public final class TrustedCertificates {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
     return context.getSocketFactory();
+  }
+
+  /**
+   * Only a regular file of bounded size: the certificate parser skips any bytes before a PEM
+   * header, without limit, so /dev/zero would keep it busy forever and a named pipe would block the
+   * load of the mapping file forever.
+   */
+  private static byte[] readBounded(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("not a regular file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException("larger than " + MAX_BYTES + " bytes");
+      }
+      return bytes;
+    }
   }
 }

@@ -2,14 +2,17 @@ package io.github.statusexporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -249,5 +252,75 @@ class ConfigFileTest {
                 + " its value (a secret read from a file often ends with one)")
         .message()
         .doesNotContain("s3cret");
+  }
+
+  /** Found by fuzzing (ConfigFileFuzzTest): the agent prints the message as one line. */
+  @Test
+  void aValueWithALineBreakIsShownEscapedInTheOneLineMessage() throws Exception {
+    Path file =
+        write(
+            "sources:\n  - url: http://x/${PATH_FROM_FILE}\n    metrics: [{name: a, field: b}]\n");
+
+    assertThatThrownBy(
+            () ->
+                ConfigFile.load(file, Map.of("PATH_FROM_FILE", "status\n"), Duration.ofSeconds(2)))
+        .hasMessage(
+            file + ":2: sources[0].url: 'http://x/status\\n' is not an http:// or https:// URL");
+  }
+
+  /**
+   * Found by fuzzing (ConfigFileFuzzTest, with the YAML library instrumented): the library threw
+   * IllegalArgumentException, not its own exception, out of ConfigFile.load.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "a: \"\\U | java.lang.NumberFormatException: For input string: \"\" under radix 16",
+        "a: !%1 | java.lang.IllegalArgumentException: Tag must not contain leading or trailing"
+            + " spaces.",
+      })
+  void whatTheYamlLibraryCannotReadIsRejectedAsInvalidYaml(String yaml, String why)
+      throws Exception {
+    Path file = write(yaml);
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": is not valid YAML: " + why);
+  }
+
+  /**
+   * Found by a depth probe written alongside ConfigFileFuzzTest: 2,000 brackets, 4 KB, already
+   * overflowed the stack as the YAML library composed the document.
+   */
+  @Test
+  void deepNestingIsRejectedBeforeItExhaustsTheStack() throws Exception {
+    Path file = write("sources: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .hasMessage(file + ":1: nests lists and mappings deeper than 64 levels");
+  }
+
+  /**
+   * Found while writing ConfigFileFuzzTest, which may name any file: a CA file of /dev/zero kept
+   * the load busy forever, and a named pipe blocked it.
+   */
+  @Test
+  // On its own thread: a busy read ignores the interrupt, and a hang must fail only this test.
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aCaFileThatIsNotARegularFileIsNotRead() throws Exception {
+    Path zero = Paths.get("/dev/zero");
+    assumeTrue(Files.exists(zero), "a Unix device to read");
+    Path file =
+        write(
+            "sources:\n  - url: https://x\n    ca_file: /dev/zero\n"
+                + "    metrics: [{name: a, field: b}]\n");
+
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+        .hasMessage(
+            file
+                + ":3: sources[0].ca_file: '/dev/zero' is not a readable PEM certificate file"
+                + " (not a regular file)");
   }
 }

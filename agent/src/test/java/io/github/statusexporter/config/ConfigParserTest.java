@@ -239,4 +239,44 @@ class ConfigParserTest {
             "agent argument port: 'x' is not a port number from 1 to 65535; agent argument"
                 + " timeout: 'y' is not a duration from 1ms to 60s, such as 500ms or 2s");
   }
+
+  /** Found by fuzzing (ConfigParserFuzzTest): the agent prints the message as one line. */
+  @Test
+  void lineBreaksInNamesAndValuesAreShownEscapedInTheOneLineMessage() {
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_PORT_9877_TCP_A\n.0.0.1",
+            "",
+            "STATUS_EXPORTER_HISTOGRAM",
+            "classic\nnative");
+
+    assertThatThrownBy(() -> ConfigParser.parse("", NO_PROPERTIES, env))
+        .hasMessageContaining(
+            "unknown option 'STATUS_EXPORTER_PORT_9877_TCP_A\\n.0.0.1' (known options: ")
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_HISTOGRAM: 'classic\\nnative' is not one of both,"
+                + " classic, native")
+        .message()
+        .doesNotContain("\n");
+  }
+
+  /**
+   * Found by fuzzing (ConfigParserFuzzTest): a host with a line break was accepted, and the agent
+   * then named it in a two-line "cannot listen on" message.
+   */
+  @Test
+  void aHostOrConfigFileWithALineBreakIsRejected() {
+    Map<String, String> env =
+        Map.of(
+            "STATUS_EXPORTER_HOST", "0.0.nv.\n-exporter.yml",
+            "STATUS_EXPORTER_CONFIG", "/etc/status\n-exporter.yml");
+
+    assertThatThrownBy(() -> ConfigParser.parse("", NO_PROPERTIES, env))
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_HOST: '0.0.nv.\\n-exporter.yml' is not a host"
+                + " name or IP address")
+        .hasMessageContaining(
+            "environment variable STATUS_EXPORTER_CONFIG: '/etc/status\\n-exporter.yml' is not a"
+                + " file path");
+  }
 }
