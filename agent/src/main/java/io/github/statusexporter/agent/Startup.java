@@ -34,12 +34,6 @@ import java.util.concurrent.TimeUnit;
  * the application's main thread.
  */
 final class Startup implements Runnable {
-  /**
-   * Longest the agent waits for the application to start serving before it starts itself; an
-   * application without an instrumented server waits this long.
-   */
-  private static final long MAX_START_DELAY_MILLIS = 1000;
-
   /** How often the configuration file is looked at for changes. */
   private static final long CONFIG_POLL_SECONDS = 2;
 
@@ -72,7 +66,7 @@ final class Startup implements Runnable {
   public void run() {
     try {
       // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
-      ApplicationStart.await(MAX_START_DELAY_MILLIS);
+      ApplicationStart.await();
       List<String> notLoaded =
           PlatformServicesGate.await(instrumentation, MAX_PLATFORM_SERVICES_WAIT_MILLIS);
       if (!notLoaded.isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
+import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.servlet.ServletContainerTransformer;
 import java.lang.instrument.Instrumentation;
@@ -28,6 +29,7 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments, Instrumentation instrumentation) {
     try {
+      ApplicationStart.agentStarted();
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {

@@ -4,22 +4,35 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the application has started: the agent defers its own start until then, so that it does not
- * compete for the CPU with the application's start. Instrumented servers say so when the
- * application starts serving; without one, a fixed wait stands in.
+ * When the application has started: the agent defers its own work (its start, and weaving a servlet
+ * container) until then, so that it does not compete for the CPU with the application's start. An
+ * instrumented JDK server says so when the application starts serving; without one, a fixed time
+ * after the agent's own start stands in.
  */
 public final class ApplicationStart {
+  /** Longest the agent waits, from its own start, for the application to start serving. */
+  static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final CountDownLatch SERVING = new CountDownLatch(1);
+  private static volatile long agentStart = System.nanoTime();
 
   private ApplicationStart() {}
+
+  /** The agent starts now; on {@code premain}. */
+  public static void agentStarted() {
+    agentStart = System.nanoTime();
+  }
 
   /** The application has started serving requests. */
   public static void serving() {
     SERVING.countDown();
   }
 
-  /** Waits until the application serves, at most {@code maxMillis}. */
-  public static void await(long maxMillis) throws InterruptedException {
-    SERVING.await(maxMillis, TimeUnit.MILLISECONDS);
+  /** Waits until the application serves, at most until a second after the agent's start. */
+  public static void await() throws InterruptedException {
+    long left = agentStart + MAX_WAIT_NANOS - System.nanoTime();
+    if (left > 0) {
+      SERVING.await(left, TimeUnit.NANOSECONDS);
+    }
   }
 }
