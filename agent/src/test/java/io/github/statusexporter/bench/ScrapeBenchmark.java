@@ -5,6 +5,7 @@ import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.JsonReadings;
 import io.github.statusexporter.source.Reading;
@@ -66,9 +67,11 @@ public class ScrapeBenchmark {
   public String format;
 
   /**
-   * {@code all} as the agent serves them, or {@code without-jvm}: their difference is the JVM's.
+   * {@code all} as the agent serves them; {@code without-jvm}, so that the difference is the JVM
+   * metrics' share; or {@code client-java-jvm}, with client_java's {@code JvmMetrics} in place of
+   * the agent's {@link JvmCollectors}: what its own thread and process families save.
    */
-  @Param({"all", "without-jvm"})
+  @Param({"all", "without-jvm", "client-java-jvm"})
   public String families;
 
   private PrometheusScrapeHandler handler;
@@ -90,6 +93,8 @@ public class ScrapeBenchmark {
         new StatusCollector(
             List.of(new SourceBinding("default", read, Mapping.seed())), properties, log -> {}));
     if (families.equals("all")) {
+      JvmCollectors.register(properties, registry);
+    } else if (families.equals("client-java-jvm")) {
       JvmMetrics.builder(properties).register(registry);
     }
     handler = new PrometheusScrapeHandler(properties, registry);
