@@ -34,6 +34,12 @@ class JvmCollectorsTest {
     assertThat(withoutValues(openMetrics(actual))).isEqualTo(withoutValues(openMetrics(expected)));
   }
 
+  @Test
+  void nativeMemoryTrackingIsOffUnlessTheJvmWasToldToTrackIt() {
+    // Surefire starts this JVM without -XX:NativeMemoryTracking.
+    assertThat(JvmCollectors.nativeMemoryTracking()).isFalse();
+  }
+
   private static String text(MetricSnapshots snapshots) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter.create().write(out, snapshots);

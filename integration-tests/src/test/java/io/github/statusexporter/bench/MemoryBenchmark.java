@@ -35,15 +35,20 @@ public final class MemoryBenchmark {
             + app.name()
             + " ("
             + launches
-            + " launches each, alternated, medians; VmRSS in MiB"
+            + " launches each, alternated, medians; MiB"
             + (Launch.PINNED ? "; application on CPU 1" : "")
             + ")");
     System.out.println();
     System.out.println("| when | no agent | agent | added by the agent (median of pairs) |");
     System.out.println("|---|---|---|---|");
-    row("started", plain, agent, 0);
-    row("after " + scrapes + " scrapes (no agent: as many status reads)", plain, agent, 1);
-    row("then after a full GC (jcmd GC.run)", plain, agent, 2);
+    row("resident, started", plain, agent, 0);
+    row("of which Java heap pages", plain, agent, 1);
+    row(
+        "resident, after " + scrapes + " scrapes (no agent: as many status reads)",
+        plain,
+        agent,
+        2);
+    row("live heap then, after a full GC (jcmd GC.run)", plain, agent, 3);
     System.out.println();
     System.out.println(
         "Agent jar: " + Stats.format(Files.size(agentJar) / 1024.0 / 1024.0) + " MiB.");
@@ -68,10 +73,11 @@ public final class MemoryBenchmark {
   }
 
   /**
-   * VmRSS in MiB once started, after the scrapes (or status reads), and after a full GC then: the
-   * scrapes' garbage lands in young-generation pages that a JVM that has not yet collected touches
-   * for the first time, so the second figure grows with the bytes allocated, and the third shows
-   * what remains.
+   * In MiB: VmRSS once started, and how much of it is Java heap pages; VmRSS after the scrapes (or
+   * status reads); the live heap after a full GC then. Garbage lands in heap pages that a young JVM
+   * touches for the first time until its first collections, so resident memory grows with the bytes
+   * allocated (at start: class loading; later: scrapes) and stays; the live heap shows what is
+   * really kept.
    */
   private static double[] measure(BenchApp app, Path agentJar, int scrapes) throws Exception {
     try (Launch launch = Launch.start(app, agentJar, "")) {
@@ -83,13 +89,15 @@ public final class MemoryBenchmark {
       }
       Thread.sleep(SETTLE_MILLIS);
       double started = launch.residentKib() / 1024.0;
+      double heapPages = HeapInfo.of(launch.process.pid()).residentKib / 1024.0;
       ScrapeClient client = new ScrapeClient(url);
       for (int i = 0; i < scrapes; i++) {
         client.scrape(ScrapeFormat.OPENMETRICS_GZIP);
       }
       double scraped = launch.residentKib() / 1024.0;
       Jcmd.run(launch.process.pid(), "GC.run");
-      return new double[] {started, scraped, launch.residentKib() / 1024.0};
+      double live = HeapInfo.of(launch.process.pid()).usedKib / 1024.0;
+      return new double[] {started, heapPages, scraped, live};
     }
   }
 }
