@@ -9,10 +9,10 @@ import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.servlet.PendingWeaves;
+import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -176,7 +176,7 @@ final class Startup implements Runnable {
     }
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
     try {
-      JvmMetrics.builder(properties).register(registry);
+      JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }

@@ -64,11 +64,12 @@ public final class HttpStatusSource implements StatusSource {
         throw new SourceException(
             FailureReason.HTTP_STATUS, "answered HTTP " + status + " instead of 200");
       }
-      if (connection.getContentLengthLong() > MAX_BODY_BYTES) {
+      long length = connection.getContentLengthLong();
+      if (length > MAX_BODY_BYTES) {
         throw tooLarge();
       }
       try (InputStream body = connection.getInputStream()) {
-        return JsonReadings.parse(readBounded(body));
+        return JsonReadings.parse(length >= 0 ? body.readNBytes((int) length) : readBounded(body));
       }
     } catch (ConnectException e) {
       throw new SourceException(FailureReason.CONNECTION_REFUSED, "connection refused");
@@ -88,6 +89,10 @@ public final class HttpStatusSource implements StatusSource {
     }
   }
 
+  /**
+   * A body of unknown length (chunked), up to the limit. With a Content-Length the body is read in
+   * one array of its size instead: 12 KB less garbage per scrape.
+   */
   private static byte[] readBounded(InputStream body) throws IOException, SourceException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
     byte[] buffer = new byte[8192];

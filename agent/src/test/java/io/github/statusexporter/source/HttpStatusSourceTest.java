@@ -45,6 +45,24 @@ class HttpStatusSourceTest {
   }
 
   @Test
+  void readsAChunkedStatusDocument() throws SourceException {
+    server.answer(200, "{\"current_requests\": 3}").chunked();
+
+    Record record = source(server.uri()).read().records().get(0);
+
+    assertThat(record.get(FieldPath.parse("current_requests"))).isEqualTo(3.0);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsNotReadFurther() {
+    byte[] huge = new byte[HttpStatusSource.MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    server.answer(200, huge).chunked();
+
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.TOO_LARGE);
+  }
+
+  @Test
   void anHttpErrorIsAFailedRead() {
     server.answer(500, "{\"error\": true}");
     assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);

@@ -19,6 +19,7 @@ public final class LocalStatusServer implements AutoCloseable {
   private volatile byte[] body = new byte[0];
   private volatile long delayMillis;
   private volatile String location;
+  private volatile boolean chunked;
 
   public LocalStatusServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -38,6 +39,12 @@ public final class LocalStatusServer implements AutoCloseable {
   public LocalStatusServer answer(int status, byte[] body) {
     this.status = status;
     this.body = body;
+    return this;
+  }
+
+  /** Sends bodies chunked, without a Content-Length, as servers that stream their JSON do. */
+  public LocalStatusServer chunked() {
+    this.chunked = true;
     return this;
   }
 
@@ -67,7 +74,7 @@ public final class LocalStatusServer implements AutoCloseable {
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     byte[] bytes = body;
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    exchange.sendResponseHeaders(status, chunked ? 0 : bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

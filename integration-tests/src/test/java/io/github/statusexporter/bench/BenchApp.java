@@ -24,6 +24,13 @@ record BenchApp(Path jar, boolean servlet) {
     return servlet ? "/shop/status" : "/status";
   }
 
+  /**
+   * The pages a benchmark loads: the status page, and for the demo a request handed to a worker.
+   */
+  List<String> loadPaths() {
+    return servlet ? List.of("/shop/hello") : List.of("/status", "/work?ms=0");
+  }
+
   String name() {
     return jar.getFileName().toString().replace(".jar", "");
   }

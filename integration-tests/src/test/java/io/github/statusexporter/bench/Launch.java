@@ -3,6 +3,7 @@ package io.github.statusexporter.bench;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -110,6 +111,34 @@ final class Launch implements AutoCloseable {
 
   String metricsUrl() {
     return "http://127.0.0.1:" + agentPort + "/metrics";
+  }
+
+  /**
+   * Waits until {@code /metrics} also holds the JVM metrics, which the agent registers a moment
+   * after its server first answers.
+   */
+  void awaitJvmMetrics() throws IOException, InterruptedException {
+    millisUntilOk(metricsUrl());
+    ScrapeClient client = new ScrapeClient(metricsUrl());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!new String(client.scrape(ScrapeFormat.TEXT), StandardCharsets.UTF_8)
+        .contains("jvm_threads_state")) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException(metricsUrl() + " has no JVM metrics after 30 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** Resident set size in KiB: VmRSS of /proc/PID/status. */
+  long residentKib() throws IOException {
+    for (String line :
+        Files.readAllLines(Paths.get("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
   }
 
   /** CPU seconds the process has used, user and system, from /proc. */

@@ -15,6 +15,19 @@ final class Stats {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  /** The nearest-rank percentile, {@code p} from 0 to 100. */
+  static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int rank = (int) Math.ceil(p / 100 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+
+  /** A Markdown table row of these cells. */
+  static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |";
+  }
+
   static String format(double value) {
     return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
   }

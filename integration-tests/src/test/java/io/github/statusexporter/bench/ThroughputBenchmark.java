@@ -1,26 +1,21 @@
 package io.github.statusexporter.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Per-request cost: an application (see {@link BenchApp}) under wrk, without and with the agent
  * (request metrics on), rounds alternated; throughput and the application's CPU time per request,
- * as ratios. Arguments: application, agent jar, rounds, seconds per run.
+ * as ratios. Each launch with the agent then runs wrk once more while a scraper reads {@code
+ * /metrics} a few times a second, as Prometheus would (far more often than its usual 15 s), so that
+ * the scrapes' share shows. Arguments: application, agent jar, rounds, seconds per run, scrapes per
+ * second while scraped, and optionally the paths (comma-separated).
  */
 public final class ThroughputBenchmark {
-  private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-  private static final Pattern P99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)");
+  private static final int CONNECTIONS = 16;
 
   private ThroughputBenchmark() {}
 
@@ -30,10 +25,10 @@ public final class ThroughputBenchmark {
     final double cpuMicrosPerRequest;
     final double p99Millis;
 
-    Run(double rate, double cpuMicrosPerRequest, double p99Millis) {
-      this.rate = rate;
-      this.cpuMicrosPerRequest = cpuMicrosPerRequest;
-      this.p99Millis = p99Millis;
+    Run(Wrk wrk, double cpuSeconds) {
+      this.rate = wrk.rate;
+      this.cpuMicrosPerRequest = cpuSeconds * 1e6 / wrk.requests;
+      this.p99Millis = wrk.p99Millis;
     }
   }
 
@@ -42,10 +37,8 @@ public final class ThroughputBenchmark {
     Path agentJar = Paths.get(args[1]);
     int rounds = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
-    List<String> paths =
-        args.length > 4
-            ? List.of(args[4].split(","))
-            : app.servlet() ? List.of("/shop/hello") : List.of("/status", "/work?ms=0");
+    int scrapesPerSecond = Integer.parseInt(args[4]);
+    List<String> paths = args.length > 5 ? List.of(args[5].split(",")) : app.loadPaths();
     System.out.println(
         "### Throughput of "
             + app.name()
@@ -53,7 +46,8 @@ public final class ThroughputBenchmark {
             + rounds
             + " rounds of "
             + seconds
-            + " s, alternated, medians; wrk -t1 -c16"
+            + " s, alternated, medians; wrk -t1 -c"
+            + CONNECTIONS
             + (Launch.PINNED ? "; wrk on CPU 0, application on CPU 1" : "")
             + ")");
     System.out.println();
@@ -61,115 +55,99 @@ public final class ThroughputBenchmark {
         "| path | req/s no agent | req/s agent | ratio (median of pairs) | CPU µs/req no agent"
             + " | CPU µs/req agent | ratio (median of pairs) | p99 ms no agent | p99 ms agent |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
+    List<Double> scrapeMillis = new ArrayList<>();
     for (String path : paths) {
-      Map<String, List<Run>> runs = new LinkedHashMap<>();
-      runs.put("plain", new ArrayList<>());
-      runs.put("agent", new ArrayList<>());
+      List<Run> plain = new ArrayList<>();
+      List<Run> agent = new ArrayList<>();
+      List<Run> scraped = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        runs.get("plain").add(run(app, null, path, seconds));
-        runs.get("agent").add(run(app, agentJar, path, seconds));
+        plain.add(run(app, null, path, seconds, 0, scrapeMillis).get(0));
+        List<Run> agentRuns = run(app, agentJar, path, seconds, scrapesPerSecond, scrapeMillis);
+        agent.add(agentRuns.get(0));
+        scraped.add(agentRuns.get(1));
       }
-      double plainRate = Stats.median(rates(runs.get("plain")));
-      double agentRate = Stats.median(rates(runs.get("agent")));
-      double plainCpu = Stats.median(cpu(runs.get("plain")));
-      double agentCpu = Stats.median(cpu(runs.get("agent")));
-      // Ratios of each round's pair, then their median: drift between rounds cancels out.
-      List<Double> rateRatios = new ArrayList<>();
-      List<Double> cpuRatios = new ArrayList<>();
-      for (int round = 0; round < rounds; round++) {
-        Run plain = runs.get("plain").get(round);
-        Run agent = runs.get("agent").get(round);
-        rateRatios.add(agent.rate / plain.rate);
-        cpuRatios.add(agent.cpuMicrosPerRequest / plain.cpuMicrosPerRequest);
-      }
-      System.out.println(
-          "| "
-              + path
-              + " | "
-              + Stats.format(plainRate)
-              + " | "
-              + Stats.format(agentRate)
-              + " | "
-              + Stats.format(Stats.median(rateRatios))
-              + " | "
-              + Stats.format(plainCpu)
-              + " | "
-              + Stats.format(agentCpu)
-              + " | "
-              + Stats.format(Stats.median(cpuRatios))
-              + " | "
-              + Stats.format(Stats.median(p99(runs.get("plain"))))
-              + " | "
-              + Stats.format(Stats.median(p99(runs.get("agent"))))
-              + " |");
+      row(path, plain, agent);
+      row(path + ", scraped " + scrapesPerSecond + "/s", plain, scraped);
     }
+    System.out.println();
+    System.out.println(
+        "Scrapes during the scraped runs (OpenMetrics, gzip, as Prometheus asks): "
+            + scrapeMillis.size()
+            + ", p50 "
+            + Stats.format(Stats.median(scrapeMillis))
+            + " ms, p99 "
+            + Stats.format(Stats.percentile(scrapeMillis, 99))
+            + " ms.");
   }
 
-  private static Run run(BenchApp app, Path agentJar, String path, int seconds) throws Exception {
+  /**
+   * One launch: warm-ups, then one measured run; with the agent, a second one while scraped (the
+   * second warm-up is scraped too, so that the scrape path is compiled as in a long-running app).
+   */
+  private static List<Run> run(
+      BenchApp app,
+      Path agentJar,
+      String path,
+      int seconds,
+      int scrapesPerSecond,
+      List<Double> scrapeMillis)
+      throws Exception {
     try (Launch launch = Launch.start(app, agentJar, "")) {
       launch.millisUntilOk(launch.statusUrl());
       String url = "http://127.0.0.1:" + launch.appPort + path;
-      wrk(url, Math.max(1, seconds / 2)); // warm-up: JIT, connection pools
-      wrk(url, Math.max(1, seconds / 2));
-      double cpuBefore = launch.cpuSeconds();
-      String output = wrk(url, seconds);
-      double cpu = launch.cpuSeconds() - cpuBefore;
-      long requests = Long.parseLong(find(REQUESTS, output));
-      return new Run(
-          Double.parseDouble(find(RATE, output)), cpu * 1e6 / requests, p99Millis(output));
+      int warmUp = Math.max(1, seconds / 2);
+      Wrk.run(url, CONNECTIONS, warmUp); // JIT, connection pools
+      List<Run> runs = new ArrayList<>();
+      if (agentJar == null) {
+        Wrk.run(url, CONNECTIONS, warmUp);
+        runs.add(measure(launch, url, seconds));
+        return runs;
+      }
+      launch.awaitJvmMetrics();
+      ScrapeLoop warmUpScrapes = new ScrapeLoop(launch.metricsUrl(), scrapesPerSecond);
+      Wrk.run(url, CONNECTIONS, warmUp);
+      warmUpScrapes.stop();
+      runs.add(measure(launch, url, seconds));
+      ScrapeLoop scrapes = new ScrapeLoop(launch.metricsUrl(), scrapesPerSecond);
+      try {
+        runs.add(measure(launch, url, seconds));
+      } finally {
+        scrapeMillis.addAll(scrapes.stop());
+      }
+      return runs;
     }
   }
 
-  private static String wrk(String url, int seconds) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(Launch.LOAD_PINNING);
-    command.addAll(List.of("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", url));
-    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
-      throw new IOException("wrk failed: " + output);
-    }
-    return output;
+  private static Run measure(Launch launch, String url, int seconds) throws Exception {
+    double cpuBefore = launch.cpuSeconds();
+    Wrk wrk = Wrk.run(url, CONNECTIONS, seconds);
+    return new Run(wrk, launch.cpuSeconds() - cpuBefore);
   }
 
-  private static String find(Pattern pattern, String output) throws IOException {
-    Matcher matcher = pattern.matcher(output);
-    if (!matcher.find()) {
-      throw new IOException("unexpected wrk output: " + output);
+  /** Ratios of each round's pair, then their median: drift between rounds cancels out. */
+  private static void row(String label, List<Run> plain, List<Run> agent) {
+    List<Double> rateRatios = new ArrayList<>();
+    List<Double> cpuRatios = new ArrayList<>();
+    for (int round = 0; round < plain.size(); round++) {
+      rateRatios.add(agent.get(round).rate / plain.get(round).rate);
+      cpuRatios.add(agent.get(round).cpuMicrosPerRequest / plain.get(round).cpuMicrosPerRequest);
     }
-    return matcher.group(1);
+    System.out.println(
+        Stats.row(
+            label,
+            Stats.format(median(plain, run -> run.rate)),
+            Stats.format(median(agent, run -> run.rate)),
+            Stats.format(Stats.median(rateRatios)),
+            Stats.format(median(plain, run -> run.cpuMicrosPerRequest)),
+            Stats.format(median(agent, run -> run.cpuMicrosPerRequest)),
+            Stats.format(Stats.median(cpuRatios)),
+            Stats.format(median(plain, run -> run.p99Millis)),
+            Stats.format(median(agent, run -> run.p99Millis))));
   }
 
-  private static double p99Millis(String output) throws IOException {
-    Matcher matcher = P99.matcher(output);
-    if (!matcher.find()) {
-      throw new IOException("no p99 in wrk output: " + output);
-    }
-    double value = Double.parseDouble(matcher.group(1));
-    switch (matcher.group(2)) {
-      case "us":
-        return value / 1000;
-      case "s":
-        return value * 1000;
-      default:
-        return value;
-    }
-  }
-
-  private static List<Double> rates(List<Run> runs) {
+  private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
     List<Double> values = new ArrayList<>();
-    runs.forEach(run -> values.add(run.rate));
-    return values;
-  }
-
-  private static List<Double> cpu(List<Run> runs) {
-    List<Double> values = new ArrayList<>();
-    runs.forEach(run -> values.add(run.cpuMicrosPerRequest));
-    return values;
-  }
-
-  private static List<Double> p99(List<Run> runs) {
-    List<Double> values = new ArrayList<>();
-    runs.forEach(run -> values.add(run.p99Millis));
-    return values;
+    runs.forEach(run -> values.add(figure.applyAsDouble(run)));
+    return Stats.median(values);
   }
 }

@@ -1,0 +1,61 @@
+package io.github.statusexporter.jvm;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.lang.management.ManagementFactory;
+
+/**
+ * The JVM and process metrics: every family of client_java's {@code JvmMetrics}, which registers
+ * the parts below, except that the thread and process families come from the agent's own {@link
+ * ThreadMetrics} and {@link ProcessMetrics}, which write the same families at a fraction of the
+ * cost per scrape, and the native memory part is only asked when the JVM tracks native memory (see
+ * docs/performance.md).
+ */
+public final class JvmCollectors {
+  private JvmCollectors() {}
+
+  /**
+   * Whether the JVM tracks its native memory ({@code -XX:NativeMemoryTracking}, off by default).
+   * Without it client_java's native memory metrics have no families, but only find that out by
+   * starting the platform MBean server and running a diagnostic command: measured 200 ms and 2 MB
+   * of garbage at start, and the JMX classes kept in memory. The VM option says it at once.
+   */
+  static boolean nativeMemoryTracking() {
+    try {
+      String tracking =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+              .getVMOption("NativeMemoryTracking")
+              .getValue();
+      return !"off".equals(tracking);
+    } catch (RuntimeException | LinkageError notHotSpot) {
+      return true; // let client_java find out, as before
+    }
+  }
+
+  /** Registers them; touches the platform MBean server, so never on the application's thread. */
+  public static void register(PrometheusProperties properties, PrometheusRegistry registry) {
+    JvmBufferPoolMetrics.builder(properties).register(registry);
+    JvmClassLoadingMetrics.builder(properties).register(registry);
+    JvmCompilationMetrics.builder(properties).register(registry);
+    JvmGarbageCollectorMetrics.builder(properties).register(registry);
+    JvmMemoryPoolAllocationMetrics.builder(properties).register(registry);
+    JvmMemoryMetrics.builder(properties).register(registry);
+    if (nativeMemoryTracking()) {
+      JvmNativeMemoryMetrics.builder(properties).register(registry);
+    }
+    JvmRuntimeInfoMetric.builder(properties).register(registry);
+    registry.register(new ThreadMetrics(ManagementFactory.getThreadMXBean()));
+    registry.register(
+        new ProcessMetrics(
+            ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean()));
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.statusexporter.jvm;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.RuntimeMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The {@code process_*} families of client_java's {@code ProcessMetrics}, with the same names,
+ * help, units and values. client_java 1.10 reaches the CPU time and file descriptor counts by
+ * reflection on the JDK's non-exported {@code OperatingSystemImpl}, which throws and catches an
+ * {@code IllegalAccessException} for each value, and reads {@code /proc/self/status} once per
+ * value: measured 190 µs and 71 KB per scrape, more than all other JVM metrics together. Here the
+ * same values come from the {@code com.sun.management} interfaces and one read of the file.
+ */
+final class ProcessMetrics implements MultiCollector {
+  private static final Family CPU =
+      Family.counter(
+          "process_cpu_seconds", "Total user and system CPU time spent in seconds.", Unit.SECONDS);
+  private static final Family START =
+      Family.gauge(
+          "process_start_time_seconds",
+          "Start time of the process since unix epoch in seconds.",
+          Unit.SECONDS);
+  private static final Family OPEN_FDS =
+      Family.gauge("process_open_fds", "Number of open file descriptors.", null);
+  private static final Family MAX_FDS =
+      Family.gauge("process_max_fds", "Maximum number of open file descriptors.", null);
+  private static final Family VIRTUAL =
+      Family.gauge("process_virtual_memory_bytes", "Virtual memory size in bytes.", Unit.BYTES);
+  private static final Family RESIDENT =
+      Family.gauge("process_resident_memory_bytes", "Resident memory size in bytes.", Unit.BYTES);
+
+  private final OperatingSystemMXBean os;
+  private final RuntimeMXBean runtime;
+  private final ProcStatus status;
+
+  /** As client_java: the memory families only where {@code /proc/self/status} can be read. */
+  ProcessMetrics(OperatingSystemMXBean os, RuntimeMXBean runtime) {
+    this.os = os;
+    this.runtime = runtime;
+    ProcStatus status = new ProcStatus();
+    this.status = status.read() ? status : null;
+  }
+
+  @Override
+  public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
+    List<MetricFamilyDescriptor> descriptors = new ArrayList<>(6);
+    for (Family family : families()) {
+      descriptors.add(family.descriptor());
+    }
+    return descriptors;
+  }
+
+  private List<Family> families() {
+    return status == null
+        ? List.of(CPU, START, OPEN_FDS, MAX_FDS)
+        : List.of(CPU, START, OPEN_FDS, MAX_FDS, VIRTUAL, RESIDENT);
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    return collect((Predicate<String>) null);
+  }
+
+  @Override
+  public MetricSnapshots collect(Predicate<String> includedNames) {
+    List<MetricSnapshot> snapshots = new ArrayList<>(6);
+    if (CPU.wanted(includedNames) && os instanceof com.sun.management.OperatingSystemMXBean) {
+      long nanos = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+      if (nanos >= 0) {
+        snapshots.add(CPU.counter(Unit.nanosToSeconds(nanos)));
+      }
+    }
+    if (START.wanted(includedNames)) {
+      snapshots.add(START.gauge(Unit.millisToSeconds(runtime.getStartTime())));
+    }
+    if (os instanceof UnixOperatingSystemMXBean) {
+      UnixOperatingSystemMXBean unix = (UnixOperatingSystemMXBean) os;
+      if (OPEN_FDS.wanted(includedNames)) {
+        snapshots.add(OPEN_FDS.gauge(unix.getOpenFileDescriptorCount()));
+      }
+      if (MAX_FDS.wanted(includedNames)) {
+        snapshots.add(MAX_FDS.gauge(unix.getMaxFileDescriptorCount()));
+      }
+    }
+    if (status != null && (VIRTUAL.wanted(includedNames) || RESIDENT.wanted(includedNames))) {
+      addMemory(snapshots, includedNames);
+    }
+    return new MetricSnapshots(snapshots);
+  }
+
+  private void addMemory(List<MetricSnapshot> snapshots, Predicate<String> includedNames) {
+    long virtualKib;
+    long residentKib;
+    synchronized (status) {
+      if (!status.read()) {
+        return;
+      }
+      virtualKib = status.kibibytes("VmSize:");
+      residentKib = status.kibibytes("VmRSS:");
+    }
+    if (virtualKib >= 0 && VIRTUAL.wanted(includedNames)) {
+      snapshots.add(VIRTUAL.gauge(Unit.kiloBytesToBytes(virtualKib)));
+    }
+    if (residentKib >= 0 && RESIDENT.wanted(includedNames)) {
+      snapshots.add(RESIDENT.gauge(Unit.kiloBytesToBytes(residentKib)));
+    }
+  }
+}

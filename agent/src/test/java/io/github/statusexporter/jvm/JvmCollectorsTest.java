@@ -1,0 +1,59 @@
+package io.github.statusexporter.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** What users see is what client_java's JvmMetrics shows: the same families, help, series. */
+class JvmCollectorsTest {
+  private final PrometheusProperties properties = PrometheusProperties.builder().build();
+
+  @Test
+  void everyFamilyAndSeriesOfClientJavasJvmMetricsIsWrittenTheSameWay() throws IOException {
+    PrometheusRegistry clientJava = new PrometheusRegistry();
+    JvmMetrics.builder(properties).register(clientJava);
+    PrometheusRegistry agent = new PrometheusRegistry();
+    JvmCollectors.register(properties, agent);
+
+    // Allocations are counted from the GCs after registering: one between the two would differ.
+    Predicate<String> comparable = name -> !name.startsWith("jvm_memory_pool_allocated_bytes");
+    MetricSnapshots expected = clientJava.scrape(comparable);
+    MetricSnapshots actual = agent.scrape(comparable);
+
+    assertThat(withoutValues(text(actual))).isEqualTo(withoutValues(text(expected)));
+    assertThat(withoutValues(openMetrics(actual))).isEqualTo(withoutValues(openMetrics(expected)));
+  }
+
+  @Test
+  void nativeMemoryTrackingIsOffUnlessTheJvmWasToldToTrackIt() {
+    // Surefire starts this JVM without -XX:NativeMemoryTracking.
+    assertThat(JvmCollectors.nativeMemoryTracking()).isFalse();
+  }
+
+  private static String text(MetricSnapshots snapshots) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.create().write(out, snapshots);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String openMetrics(MetricSnapshots snapshots) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OpenMetricsTextFormatWriter.create().write(out, snapshots);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Sample values move between two scrapes; names, labels, help, types and units must not. */
+  private static String withoutValues(String exposition) {
+    return exposition.replaceAll("(?m)^([^#].*) \\S+$", "$1 <value>");
+  }
+}

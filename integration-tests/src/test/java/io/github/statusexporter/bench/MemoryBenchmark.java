@@ -1,0 +1,103 @@
+package io.github.statusexporter.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Memory: the application's resident set size (VmRSS) once started, and after a number of scrapes
+ * as Prometheus sends them by default (OpenMetrics, gzip), without and with the agent, launches
+ * alternated. Without the agent the application serves its status page as many times instead, as it
+ * does for each of the agent's reads, so that both do the same application work. Arguments:
+ * application, agent jar, launches each, scrapes.
+ */
+public final class MemoryBenchmark {
+  /** Lets the start's last allocations and compilations settle before reading VmRSS. */
+  private static final long SETTLE_MILLIS = 1000;
+
+  private MemoryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchApp app = BenchApp.of(args[0]);
+    Path agentJar = Paths.get(args[1]);
+    int launches = Integer.parseInt(args[2]);
+    int scrapes = Integer.parseInt(args[3]);
+    List<double[]> plain = new ArrayList<>();
+    List<double[]> agent = new ArrayList<>();
+    for (int i = 0; i < launches; i++) {
+      plain.add(measure(app, null, scrapes));
+      agent.add(measure(app, agentJar, scrapes));
+    }
+    System.out.println(
+        "### Memory of "
+            + app.name()
+            + " ("
+            + launches
+            + " launches each, alternated, medians; MiB"
+            + (Launch.PINNED ? "; application on CPU 1" : "")
+            + ")");
+    System.out.println();
+    System.out.println("| when | no agent | agent | added by the agent (median of pairs) |");
+    System.out.println("|---|---|---|---|");
+    row("resident, started", plain, agent, 0);
+    row("of which Java heap pages", plain, agent, 1);
+    row(
+        "resident, after " + scrapes + " scrapes (no agent: as many status reads)",
+        plain,
+        agent,
+        2);
+    row("live heap then, after a full GC (jcmd GC.run)", plain, agent, 3);
+    System.out.println();
+    System.out.println(
+        "Agent jar: " + Stats.format(Files.size(agentJar) / 1024.0 / 1024.0) + " MiB.");
+  }
+
+  /** Medians of one figure over the launches, and of each pair's difference. */
+  private static void row(String when, List<double[]> plain, List<double[]> agent, int figure) {
+    List<Double> plainValues = new ArrayList<>();
+    List<Double> agentValues = new ArrayList<>();
+    List<Double> added = new ArrayList<>();
+    for (int i = 0; i < plain.size(); i++) {
+      plainValues.add(plain.get(i)[figure]);
+      agentValues.add(agent.get(i)[figure]);
+      added.add(agent.get(i)[figure] - plain.get(i)[figure]);
+    }
+    System.out.println(
+        Stats.row(
+            when,
+            Stats.format(Stats.median(plainValues)),
+            Stats.format(Stats.median(agentValues)),
+            Stats.format(Stats.median(added))));
+  }
+
+  /**
+   * In MiB: VmRSS once started, and how much of it is Java heap pages; VmRSS after the scrapes (or
+   * status reads); the live heap after a full GC then. Garbage lands in heap pages that a young JVM
+   * touches for the first time until its first collections, so resident memory grows with the bytes
+   * allocated (at start: class loading; later: scrapes) and stays; the live heap shows what is
+   * really kept.
+   */
+  private static double[] measure(BenchApp app, Path agentJar, int scrapes) throws Exception {
+    try (Launch launch = Launch.start(app, agentJar, "")) {
+      launch.millisUntilOk(launch.statusUrl());
+      String url = launch.statusUrl();
+      if (agentJar != null) {
+        launch.awaitJvmMetrics();
+        url = launch.metricsUrl();
+      }
+      Thread.sleep(SETTLE_MILLIS);
+      double started = launch.residentKib() / 1024.0;
+      double heapPages = HeapInfo.of(launch.process.pid()).residentKib / 1024.0;
+      ScrapeClient client = new ScrapeClient(url);
+      for (int i = 0; i < scrapes; i++) {
+        client.scrape(ScrapeFormat.OPENMETRICS_GZIP);
+      }
+      double scraped = launch.residentKib() / 1024.0;
+      Jcmd.run(launch.process.pid(), "GC.run");
+      double live = HeapInfo.of(launch.process.pid()).usedKib / 1024.0;
+      return new double[] {started, heapPages, scraped, live};
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.statusexporter.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scrape cost: the application (see {@link BenchApp}) with the agent and default options, after
+ * some traffic so that the request histogram has series. Per format, sequential scrapes on one
+ * keep-alive connection after a warm-up: latency percentiles, body size, samples, the JVM's CPU
+ * time and the heap bytes its threads allocated per scrape (see {@link ThreadAllocations}); then
+ * scrapes per second with four concurrent scrapers (wrk). Arguments: application, agent jar,
+ * scrapes per format, warm-up scrapes per format, seconds of concurrent scrapes.
+ */
+public final class ScrapeBenchmark {
+  private ScrapeBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchApp app = BenchApp.of(args[0]);
+    Path agentJar = Paths.get(args[1]);
+    int scrapes = Integer.parseInt(args[2]);
+    int warmUp = Integer.parseInt(args[3]);
+    int seconds = Integer.parseInt(args[4]);
+    System.out.println(
+        "### Scrape cost, "
+            + app.name()
+            + " with the agent ("
+            + scrapes
+            + " sequential scrapes per format after "
+            + warmUp
+            + " to warm up"
+            + (Launch.PINNED ? "; scraper on CPU 0, application on CPU 1" : "")
+            + ")");
+    System.out.println();
+    System.out.println(
+        "| format | p50 ms | p99 ms | body bytes | samples | CPU ms per scrape | KiB allocated per"
+            + " scrape | of which the agent's threads |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    try (Launch launch = Launch.start(app, agentJar, "")) {
+      launch.millisUntilOk(launch.statusUrl());
+      for (String path : app.loadPaths()) {
+        Wrk.run("http://127.0.0.1:" + launch.appPort + path, 4, 1);
+      }
+      launch.awaitJvmMetrics();
+      ThreadAllocations allocations =
+          new ThreadAllocations(launch.process.pid(), Files.createTempDirectory("allocations"));
+      // JFR's first start loads its classes; keep that out of the measured windows.
+      allocations.start();
+      allocations.stop();
+      ScrapeClient client = new ScrapeClient(launch.metricsUrl());
+      List<String> breakdowns = new ArrayList<>();
+      for (ScrapeFormat format : ScrapeFormat.values()) {
+        breakdowns.add(measure(launch, client, allocations, format, scrapes, warmUp));
+      }
+      Wrk concurrent = Wrk.run(launch.metricsUrl(), 4, seconds);
+      System.out.println();
+      System.out.println(
+          "Four concurrent scrapers (wrk -t1 -c4, text 0.0.4, "
+              + seconds
+              + " s): "
+              + Stats.format(concurrent.rate)
+              + " scrapes/s, p50 "
+              + Stats.format(concurrent.p50Millis)
+              + " ms, p99 "
+              + Stats.format(concurrent.p99Millis)
+              + " ms.");
+      System.out.println();
+      System.out.println("Bytes allocated per scrape by thread:");
+      breakdowns.forEach(System.out::println);
+    }
+  }
+
+  /** One row of the table; returns the allocations by thread for the raw lines. */
+  private static String measure(
+      Launch launch,
+      ScrapeClient client,
+      ThreadAllocations allocations,
+      ScrapeFormat format,
+      int scrapes,
+      int warmUp)
+      throws Exception {
+    byte[] body = null;
+    for (int i = 0; i < warmUp; i++) {
+      body = client.scrape(format);
+    }
+    List<Double> millis = new ArrayList<>(scrapes);
+    allocations.start();
+    double cpuBefore = launch.cpuSeconds();
+    for (int i = 0; i < scrapes; i++) {
+      long start = System.nanoTime();
+      body = client.scrape(format);
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    double cpu = launch.cpuSeconds() - cpuBefore;
+    Map<String, Long> allocated = allocations.stop();
+    long total = 0;
+    long agent = 0;
+    StringBuilder byThread = new StringBuilder("- " + format.label + ":");
+    for (Map.Entry<String, Long> thread : allocated.entrySet()) {
+      total += thread.getValue();
+      agent += thread.getKey().startsWith("status-exporter-") ? thread.getValue() : 0;
+      if (thread.getValue() >= scrapes) {
+        byThread
+            .append(' ')
+            .append(thread.getKey())
+            .append(' ')
+            .append(thread.getValue() / scrapes);
+      }
+    }
+    System.out.println(
+        Stats.row(
+            format.label,
+            Stats.format(Stats.median(millis)),
+            Stats.format(Stats.percentile(millis, 99)),
+            String.valueOf(body.length),
+            format == ScrapeFormat.TEXT ? String.valueOf(ScrapeClient.samples(body)) : "",
+            Stats.format(cpu * 1000 / scrapes),
+            Stats.format(total / 1024.0 / scrapes),
+            Stats.format(agent / 1024.0 / scrapes)));
+    return byThread.toString();
+  }
+}
