@@ -32,8 +32,13 @@ public final class RouteRecorder {
 
   /** A request began; returns its start time for {@link #finished}. */
   public long started(int method) {
-    metrics.active(https, method).inc();
+    begun(method);
     return System.nanoTime();
+  }
+
+  /** A request began, its start time taken by the caller. */
+  public void begun(int method) {
+    metrics.active(https, method).inc();
   }
 
   /**

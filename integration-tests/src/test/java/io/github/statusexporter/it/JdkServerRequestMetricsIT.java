@@ -91,19 +91,9 @@ class JdkServerRequestMetricsIT {
       String active =
           "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
 
-      Wait.until(
-          "two active requests",
-          Duration.ofSeconds(2),
-          () -> Double.valueOf(2.0).equals(Scrape.of(agentPort).value(active)) ? true : null);
+      Scrape.awaitValue(agentPort, active, 2.0, Duration.ofSeconds(2));
       held.forEach(CompletableFuture::join);
-      Scrape after =
-          Wait.until(
-              "no active request",
-              Duration.ofSeconds(2),
-              () -> {
-                Scrape s = Scrape.of(agentPort);
-                return Double.valueOf(0.0).equals(s.value(active)) ? s : null;
-              });
+      Scrape after = Scrape.awaitValue(agentPort, active, 0.0, Duration.ofSeconds(2));
       // The handler returned at once; the duration ends when the worker sends the response.
       String bucket =
           "http_server_request_duration_seconds_bucket{http_request_method=\"GET\","

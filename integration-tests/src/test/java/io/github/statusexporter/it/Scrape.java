@@ -3,6 +3,7 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +25,17 @@ final class Scrape {
     HttpResponse<String> response = Http.get(url);
     assertThat(response.statusCode()).isEqualTo(200);
     return new Scrape(response.body());
+  }
+
+  /** The first scrape within {@code timeout} whose {@code series} has {@code value}. */
+  static Scrape awaitValue(int agentPort, String series, double value, Duration timeout) {
+    return Wait.until(
+        series + " = " + value,
+        timeout,
+        () -> {
+          Scrape scrape = of(agentPort);
+          return Double.valueOf(value).equals(scrape.value(series)) ? scrape : null;
+        });
   }
 
   /** The value of the sample written exactly as {@code series}, or null if there is none. */

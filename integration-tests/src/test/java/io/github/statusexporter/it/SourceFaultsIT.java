@@ -47,13 +47,7 @@ class SourceFaultsIT {
    */
   private void answerWell() {
     status.answer(200, GOOD.getBytes(StandardCharsets.UTF_8), 0, null);
-    Wait.until(
-        "a good read",
-        Duration.ofSeconds(10),
-        () ->
-            Double.valueOf(1.0).equals(Scrape.of(agentPort).value("app_requests_current"))
-                ? true
-                : null);
+    Scrape.awaitValue(agentPort, "app_requests_current", 1.0, Duration.ofSeconds(10));
   }
 
   private double readErrors(Scrape scrape, String reason) {

@@ -1,5 +1,6 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
@@ -25,10 +26,11 @@ public final class JavaxRequests extends ServletApi {
     }
     ServletRoute route = route(http);
     if (route == null
-        || route.mayServeAgentReads() && isAgentUserAgent(http.getHeader("User-Agent"))) {
+        || route.mayServeAgentReads()
+            && RequestRecording.isAgentUserAgent(http.getHeader("User-Agent"))) {
       return null;
     }
-    route.recorder().started(RouteRecorder.method(http.getMethod()));
+    route.recorder().begun(RouteRecorder.method(http.getMethod()));
     return route.recorder();
   }
 

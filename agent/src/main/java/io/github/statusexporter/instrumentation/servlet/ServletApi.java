@@ -1,6 +1,5 @@
 package io.github.statusexporter.instrumentation.servlet;
 
-import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 
 /**
@@ -60,32 +59,28 @@ public abstract class ServletApi {
     return thrown != null && !committed ? 500 : status;
   }
 
-  /** The agent's own reads of a status page served by the application are not its load. */
-  public static boolean isAgentUserAgent(String userAgent) {
-    return RequestRecording.isAgentUserAgent(userAgent);
+  static ServletApi of(Class<?> requestClass) {
+    Class<?> requestInterface = findInterface(requestClass, JAKARTA);
+    if (requestInterface == null) {
+      requestInterface = findInterface(requestClass, JAVAX);
+    }
+    return requestInterface == null ? NONE : adapter(requestInterface);
   }
 
-  static ServletApi of(Class<?> requestClass) {
-    Class<?> jakarta = findInterface(requestClass, JAKARTA);
-    if (jakarta != null) {
-      return adapter(jakarta, JakartaRequests.class);
-    }
-    Class<?> javax = findInterface(requestClass, JAVAX);
-    if (javax != null) {
-      return adapter(javax, JavaxRequests.class);
-    }
-    return NONE;
+  /** The adapter written for the servlet API of this request interface. */
+  private static Class<? extends ServletApi> adapterClass(Class<?> requestInterface) {
+    return requestInterface.getName().equals(JAKARTA) ? JakartaRequests.class : JavaxRequests.class;
   }
 
   /** The agent's own adapter if its loader sees this servlet API, else a copy beside the API. */
-  private static ServletApi adapter(Class<?> requestInterface, Class<? extends ServletApi> own) {
+  private static ServletApi adapter(Class<?> requestInterface) {
     if (!hasServletMappings(requestInterface)) {
       return NONE; // servlet 3 (Tomcat 8.5, Jetty 9): no mapping pattern to name the route by
     }
     try {
       ClassLoader agentLoader = ServletApi.class.getClassLoader();
       if (Class.forName(requestInterface.getName(), false, agentLoader) == requestInterface) {
-        return own.getDeclaredConstructor().newInstance();
+        return adapterClass(requestInterface).getDeclaredConstructor().newInstance();
       }
     } catch (ClassNotFoundException | LinkageError e) {
       // not visible to the agent's loader: a copy below
@@ -96,9 +91,7 @@ public abstract class ServletApi {
   }
 
   private static ServletApi copy(Class<?> requestInterface) {
-    String adapter =
-        (requestInterface.getName().equals(JAKARTA) ? JakartaRequests.class : JavaxRequests.class)
-            .getName();
+    String adapter = adapterClass(requestInterface).getName();
     try {
       AdapterLoader loader = new AdapterLoader(requestInterface.getClassLoader(), adapter);
       return (ServletApi)
