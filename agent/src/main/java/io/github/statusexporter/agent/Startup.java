@@ -12,6 +12,7 @@ import io.github.statusexporter.instrumentation.servlet.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
+import io.prometheus.metrics.config.MetricsProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -109,8 +110,12 @@ final class Startup implements Runnable {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
     // Defaults, not the global configuration (which the relocation keeps apart from the
-    // application's io.prometheus.* settings anyway).
-    PrometheusProperties properties = PrometheusProperties.builder().build();
+    // application's io.prometheus.* settings anyway); no exemplars: the agent has no traces to
+    // link them to, and client_java rate-limits them on a thread of its own.
+    PrometheusProperties properties =
+        PrometheusProperties.builder()
+            .defaultMetricsProperties(MetricsProperties.builder().exemplarsEnabled(false).build())
+            .build();
     PrometheusRegistry registry = new PrometheusRegistry();
     if (config.instrument()) {
       // First: the application may be serving already, and requests before this go unrecorded.

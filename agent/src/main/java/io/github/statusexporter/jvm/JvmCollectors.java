@@ -7,7 +7,6 @@ import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -47,7 +46,7 @@ public final class JvmCollectors {
     JvmClassLoadingMetrics.builder(properties).register(registry);
     JvmCompilationMetrics.builder(properties).register(registry);
     JvmGarbageCollectorMetrics.builder(properties).register(registry);
-    JvmMemoryPoolAllocationMetrics.builder(properties).register(registry);
+    MemoryPoolAllocations.register(properties, registry);
     JvmMemoryMetrics.builder(properties).register(registry);
     if (nativeMemoryTracking()) {
       JvmNativeMemoryMetrics.builder(properties).register(registry);

@@ -35,6 +35,28 @@ class JvmCollectorsTest {
   }
 
   @Test
+  void allocationsAreCountedPerPoolUnderClientJavasNameAndHelp() throws Exception {
+    PrometheusRegistry clientJava = new PrometheusRegistry();
+    JvmMetrics.builder(properties).register(clientJava);
+    PrometheusRegistry agent = new PrometheusRegistry();
+    JvmCollectors.register(properties, agent);
+    Predicate<String> allocations = name -> name.startsWith("jvm_memory_pool_allocated_bytes");
+
+    System.gc(); // the counters move at collections; notifications come a moment later
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (agent.scrape(allocations).get(0).getDataPoints().isEmpty()
+        || clientJava.scrape(allocations).get(0).getDataPoints().isEmpty()) {
+      assertThat(System.nanoTime()).as("a collection's notification").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+
+    assertThat(withoutValues(openMetrics(agent.scrape(allocations))))
+        .isEqualTo(withoutValues(openMetrics(clientJava.scrape(allocations))))
+        .contains("jvm_memory_pool_allocated_bytes_total{pool=")
+        .doesNotContain("# {"); // no exemplars
+  }
+
+  @Test
   void nativeMemoryTrackingIsOffUnlessTheJvmWasToldToTrackIt() {
     // Surefire starts this JVM without -XX:NativeMemoryTracking.
     assertThat(JvmCollectors.nativeMemoryTracking()).isFalse();

@@ -8,11 +8,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Per-request cost: an application (see {@link BenchApp}) under wrk, without and with the agent
- * (request metrics on), rounds alternated; throughput and the application's CPU time per request,
- * as ratios. Each launch with the agent then runs wrk once more while a scraper reads {@code
- * /metrics} a few times a second, as Prometheus would (far more often than its usual 15 s), so that
- * the scrapes' share shows. Arguments: application, agent jar, rounds, seconds per run, scrapes per
- * second while scraped, and optionally the paths (comma-separated).
+ * (request metrics on), rounds alternated (A B, B A, ...); throughput and the application's CPU
+ * time per request, as ratios. Each launch with the agent then runs wrk once more while a scraper
+ * reads {@code /metrics} a few times a second, as Prometheus would (far more often than its usual
+ * 15 s), so that the scrapes' share shows. Arguments: application, agent jar, rounds, seconds per
+ * run, scrapes per second while scraped, and optionally the paths (comma-separated).
  */
 public final class ThroughputBenchmark {
   private static final int CONNECTIONS = 16;
@@ -61,10 +61,17 @@ public final class ThroughputBenchmark {
       List<Run> agent = new ArrayList<>();
       List<Run> scraped = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        plain.add(run(app, null, path, seconds, 0, scrapeMillis).get(0));
+        // A B, then B A: a drift of the machine within a round favours neither side.
+        boolean agentFirst = round % 2 == 1;
+        if (!agentFirst) {
+          plain.add(run(app, null, path, seconds, 0, scrapeMillis).get(0));
+        }
         List<Run> agentRuns = run(app, agentJar, path, seconds, scrapesPerSecond, scrapeMillis);
         agent.add(agentRuns.get(0));
         scraped.add(agentRuns.get(1));
+        if (agentFirst) {
+          plain.add(run(app, null, path, seconds, 0, scrapeMillis).get(0));
+        }
       }
       row(path, plain, agent);
       row(path + ", scraped " + scrapesPerSecond + "/s", plain, scraped);

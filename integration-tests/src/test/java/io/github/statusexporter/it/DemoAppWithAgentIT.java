@@ -198,6 +198,9 @@ class DemoAppWithAgentIT {
   @Test
   void theAgentAddsAFewDaemonThreadsAllNamedForIt() throws Exception {
     Scrape.of(agentPort);
+    app.jcmd("GC.run"); // client_java's allocation counter would start its exemplar thread now
+    Scrape.of(agentPort);
+    Thread.sleep(200);
     List<String> threads = app.threadDump();
     List<String> agentThreads =
         threads.stream().filter(line -> line.startsWith("\"status-exporter-")).collect(toList());
@@ -208,6 +211,9 @@ class DemoAppWithAgentIT {
         .filteredOn(line -> line.startsWith("\"HTTP-Dispatcher\""))
         .as("the application's dispatcher and the agent's")
         .hasSize(2);
+    assertThat(threads)
+        .as("client_java's exemplar scheduler thread")
+        .noneMatch(line -> line.startsWith("\"prometheus-"));
   }
 
   @Test
