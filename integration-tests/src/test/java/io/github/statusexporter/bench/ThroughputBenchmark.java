@@ -17,6 +17,12 @@ import java.util.function.ToDoubleFunction;
 public final class ThroughputBenchmark {
   private static final int CONNECTIONS = 16;
 
+  /**
+   * Options for the agent beyond port and source, to find where a cost comes from: {@code
+   * -Dbench.agentOptions=instrument=false} measures the agent without its request metrics.
+   */
+  private static final String AGENT_OPTIONS = System.getProperty("bench.agentOptions", "");
+
   private ThroughputBenchmark() {}
 
   /** One wrk run: requests per second, application CPU microseconds per request, p99 ms. */
@@ -49,6 +55,7 @@ public final class ThroughputBenchmark {
             + " s, alternated, medians; wrk -t1 -c"
             + CONNECTIONS
             + (Launch.PINNED ? "; wrk on CPU 0, application on CPU 1" : "")
+            + (AGENT_OPTIONS.isEmpty() ? "" : "; agent options " + AGENT_OPTIONS)
             + ")");
     System.out.println();
     System.out.println(
@@ -99,7 +106,7 @@ public final class ThroughputBenchmark {
       int scrapesPerSecond,
       List<Double> scrapeMillis)
       throws Exception {
-    try (Launch launch = Launch.start(app, agentJar, "")) {
+    try (Launch launch = Launch.start(app, agentJar, AGENT_OPTIONS)) {
       launch.millisUntilOk(launch.statusUrl());
       String url = "http://127.0.0.1:" + launch.appPort + path;
       int warmUp = Math.max(1, seconds / 2);

@@ -3,7 +3,6 @@ package io.github.statusexporter.instrumentation.jdk;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.github.statusexporter.instrumentation.ApplicationStart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
@@ -39,7 +38,6 @@ final class InstrumentedHttpServer extends HttpServer {
   @Override
   public void start() {
     server.start();
-    ApplicationStart.serving();
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.statusexporter.instrumentation.ApplicationStart;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
@@ -45,7 +44,6 @@ final class InstrumentedHttpsServer extends HttpsServer {
   @Override
   public void start() {
     server.start();
-    ApplicationStart.serving();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
@@ -32,6 +33,9 @@ final class RecordingFilter extends Filter {
     CompletionStream stream = begin(exchange);
     if (stream == null) {
       chain.doFilter(exchange);
+      // Before the agent has started, requests are not recorded: the first one it sees answered
+      // starts it (the agent's own reads are not recorded either, and it has started by then).
+      ApplicationStart.serving();
       return;
     }
     try {
