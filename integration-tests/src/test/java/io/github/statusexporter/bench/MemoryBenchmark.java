@@ -7,15 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Memory: the application's resident set size (VmRSS) once started, and after a number of scrapes
- * as Prometheus sends them by default (OpenMetrics, gzip), without and with the agent, launches
- * alternated. Without the agent the application serves its status page as many times instead, as it
- * does for each of the agent's reads, so that both do the same application work. Arguments:
- * application, agent jar, launches each, scrapes.
+ * Memory: the application's resident set size (VmRSS) once started, after some traffic to the
+ * application, and after a number of scrapes as Prometheus sends them by default (OpenMetrics,
+ * gzip), without and with the agent, launches alternated. Without the agent the application serves
+ * its status page as many times instead, as it does for each of the agent's reads, so that both do
+ * the same application work. Arguments: application, agent jar, launches each, scrapes.
  */
 public final class MemoryBenchmark {
   /** Lets the start's last allocations and compilations settle before reading VmRSS. */
   private static final long SETTLE_MILLIS = 1000;
+
+  /**
+   * Requests to the application's status page after the start's figure: ~50 MB of the JDK server's
+   * garbage, more than the young generation G1 starts with here (16 MB), so that both JVMs have
+   * used it as any application that has served traffic has.
+   */
+  private static final int TRAFFIC = 2000;
 
   private MemoryBenchmark() {}
 
@@ -43,6 +50,11 @@ public final class MemoryBenchmark {
     System.out.println("|---|---|---|---|");
     row("resident, started", plain, agent, 0);
     row("of which Java heap pages", plain, agent, 1);
+    row(
+        "resident, then after " + TRAFFIC + " requests to the application (its young heap used)",
+        plain,
+        agent,
+        4);
     row(
         "resident, after " + scrapes + " scrapes (no agent: as many status reads)",
         plain,
@@ -74,10 +86,10 @@ public final class MemoryBenchmark {
 
   /**
    * In MiB: VmRSS once started, and how much of it is Java heap pages; VmRSS after the scrapes (or
-   * status reads); the live heap after a full GC then. Garbage lands in heap pages that a young JVM
-   * touches for the first time until its first collections, so resident memory grows with the bytes
-   * allocated (at start: class loading; later: scrapes) and stays; the live heap shows what is
-   * really kept.
+   * status reads); the live heap after a full GC then; VmRSS after the application's traffic.
+   * Garbage lands in heap pages that a young JVM touches for the first time until its first
+   * collections, so resident memory grows with the bytes allocated (at start: class loading; later:
+   * scrapes) and stays; the live heap shows what is really kept.
    */
   private static double[] measure(BenchApp app, Path agentJar, int scrapes) throws Exception {
     try (Launch launch = Launch.start(app, agentJar, "")) {
@@ -90,6 +102,11 @@ public final class MemoryBenchmark {
       Thread.sleep(SETTLE_MILLIS);
       double started = launch.residentKib() / 1024.0;
       double heapPages = HeapInfo.of(launch.process.pid()).residentKib / 1024.0;
+      ScrapeClient application = new ScrapeClient(launch.statusUrl());
+      for (int i = 0; i < TRAFFIC; i++) {
+        application.scrape(ScrapeFormat.TEXT);
+      }
+      double afterTraffic = launch.residentKib() / 1024.0;
       ScrapeClient client = new ScrapeClient(url);
       for (int i = 0; i < scrapes; i++) {
         client.scrape(ScrapeFormat.OPENMETRICS_GZIP);
@@ -97,7 +114,7 @@ public final class MemoryBenchmark {
       double scraped = launch.residentKib() / 1024.0;
       Jcmd.run(launch.process.pid(), "GC.run");
       double live = HeapInfo.of(launch.process.pid()).usedKib / 1024.0;
-      return new double[] {started, heapPages, scraped, live};
+      return new double[] {started, heapPages, scraped, live, afterTraffic};
     }
   }
 }
