@@ -16,7 +16,8 @@ import java.lang.management.ManagementFactory;
  * The JVM and process metrics: every family of client_java's {@code JvmMetrics}, which registers
  * the parts below, except that the thread and process families come from the agent's own {@link
  * ThreadMetrics} and {@link ProcessMetrics}, which write the same families at a fraction of the
- * cost per scrape, and the native memory part is only asked when the JVM tracks native memory (see
+ * cost per scrape, the allocation counter from {@link MemoryPoolAllocations} (without client_java's
+ * exemplar thread), and the native memory part is only asked when the JVM tracks native memory (see
  * docs/performance.md).
  */
 public final class JvmCollectors {

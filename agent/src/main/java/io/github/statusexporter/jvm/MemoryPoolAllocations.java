@@ -50,22 +50,30 @@ final class MemoryPoolAllocations implements NotificationListener {
     }
   }
 
-  /** Called on the JVM's notification thread after each collection. */
+  /**
+   * Called on the JVM's notification thread after each collection. Never throws: the JDK answers a
+   * listener's exception with a stack trace and an error that the application's own listeners after
+   * it would not survive.
+   */
   @Override
   public synchronized void handleNotification(Notification notification, Object handback) {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
         notification.getType())) {
       return;
     }
-    GcInfo collection =
-        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-            .getGcInfo();
-    Map<String, MemoryUsage> after = collection.getMemoryUsageAfterGc();
-    for (Map.Entry<String, MemoryUsage> before : collection.getMemoryUsageBeforeGc().entrySet()) {
-      MemoryUsage usageAfter = after.get(before.getKey());
-      if (usageAfter != null) {
-        collected(before.getKey(), before.getValue().getUsed(), usageAfter.getUsed());
+    try {
+      GcInfo collection =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+              .getGcInfo();
+      Map<String, MemoryUsage> after = collection.getMemoryUsageAfterGc();
+      for (Map.Entry<String, MemoryUsage> before : collection.getMemoryUsageBeforeGc().entrySet()) {
+        MemoryUsage usageAfter = after.get(before.getKey());
+        if (usageAfter != null) {
+          collected(before.getKey(), before.getValue().getUsed(), usageAfter.getUsed());
+        }
       }
+    } catch (RuntimeException e) {
+      // A collection uncounted; the next one counts from the usage it reports.
     }
   }
 

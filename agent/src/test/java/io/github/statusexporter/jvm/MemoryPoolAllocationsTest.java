@@ -1,11 +1,14 @@
 package io.github.statusexporter.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import javax.management.Notification;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of client_java's allocation counter, collection by collection. */
@@ -30,6 +33,17 @@ class MemoryPoolAllocationsTest {
     allocations.collected("old", 45, 20); // a full collection freed some: nothing allocated
 
     assertThat(allocated("old")).isEqualTo(45);
+  }
+
+  @Test
+  void aNotificationItCannotReadIsIgnoredNotThrownIntoTheJvmsNotificationThread() {
+    Notification odd =
+        new Notification(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION, "", 1);
+    odd.setUserData("not a GcInfo");
+
+    assertThatCode(() -> allocations.handleNotification(odd, null)).doesNotThrowAnyException();
+    assertThatCode(() -> allocations.handleNotification(new Notification("other", "", 2), null))
+        .doesNotThrowAnyException();
   }
 
   private double allocated(String pool) {
