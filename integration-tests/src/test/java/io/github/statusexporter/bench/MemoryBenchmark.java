@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * Memory: the application's resident set size (VmRSS) once started, after some traffic to the
  * application, and after a number of scrapes as Prometheus sends them by default (OpenMetrics,
- * gzip), without and with the agent, launches alternated. Without the agent the application serves
- * its status page as many times instead, as it does for each of the agent's reads, so that both do
- * the same application work. Arguments: application, agent jar, launches each, scrapes.
+ * gzip), without any agent, with an agent that does nothing (what any {@code -javaagent} costs the
+ * JVM) and with this agent, launches alternated. Without the agent the application serves its
+ * status page as many times instead, as it does for each of the agent's reads, so that both do the
+ * same application work. Arguments: application, agent jar, launches each, scrapes.
  */
 public final class MemoryBenchmark {
   /** Lets the start's last allocations and compilations settle before reading VmRSS. */
@@ -31,11 +32,14 @@ public final class MemoryBenchmark {
     Path agentJar = Paths.get(args[1]);
     int launches = Integer.parseInt(args[2]);
     int scrapes = Integer.parseInt(args[3]);
+    Path emptyAgent = EmptyAgent.jar(Files.createTempDirectory("empty-agent"));
     List<double[]> plain = new ArrayList<>();
+    List<double[]> empty = new ArrayList<>();
     List<double[]> agent = new ArrayList<>();
     for (int i = 0; i < launches; i++) {
-      plain.add(measure(app, null, scrapes));
-      agent.add(measure(app, agentJar, scrapes));
+      plain.add(measure(app, null, false, scrapes));
+      empty.add(measure(app, emptyAgent, false, scrapes));
+      agent.add(measure(app, agentJar, true, scrapes));
     }
     System.out.println(
         "### Memory of "
@@ -46,42 +50,50 @@ public final class MemoryBenchmark {
             + (Launch.PINNED ? "; application on CPU 1" : "")
             + ")");
     System.out.println();
-    System.out.println("| when | no agent | agent | added by the agent (median of pairs) |");
-    System.out.println("|---|---|---|---|");
-    row("resident, started", plain, agent, 0);
-    row("of which Java heap pages", plain, agent, 1);
+    System.out.println(
+        "| when | no agent | empty agent (the JVM's cost of any agent) | agent"
+            + " | added by the agent (median of pairs) |");
+    System.out.println("|---|---|---|---|---|");
+    row("resident, started", plain, empty, agent, 0);
+    row("of which Java heap pages", plain, empty, agent, 1);
     row(
         "resident, then after " + TRAFFIC + " requests to the application (its young heap used)",
         plain,
+        empty,
         agent,
         4);
     row(
-        "resident, after " + scrapes + " scrapes (no agent: as many status reads)",
+        "resident, after " + scrapes + " scrapes (without the agent: as many status reads)",
         plain,
+        empty,
         agent,
         2);
-    row("live heap then, after a full GC (jcmd GC.run)", plain, agent, 3);
+    row("live heap then, after a full GC (jcmd GC.run)", plain, empty, agent, 3);
     System.out.println();
     System.out.println(
         "Agent jar: " + Stats.format(Files.size(agentJar) / 1024.0 / 1024.0) + " MiB.");
   }
 
   /** Medians of one figure over the launches, and of each pair's difference. */
-  private static void row(String when, List<double[]> plain, List<double[]> agent, int figure) {
-    List<Double> plainValues = new ArrayList<>();
-    List<Double> agentValues = new ArrayList<>();
+  private static void row(
+      String when, List<double[]> plain, List<double[]> empty, List<double[]> agent, int figure) {
     List<Double> added = new ArrayList<>();
     for (int i = 0; i < plain.size(); i++) {
-      plainValues.add(plain.get(i)[figure]);
-      agentValues.add(agent.get(i)[figure]);
       added.add(agent.get(i)[figure] - plain.get(i)[figure]);
     }
     System.out.println(
         Stats.row(
             when,
-            Stats.format(Stats.median(plainValues)),
-            Stats.format(Stats.median(agentValues)),
+            Stats.format(median(plain, figure)),
+            Stats.format(median(empty, figure)),
+            Stats.format(median(agent, figure)),
             Stats.format(Stats.median(added))));
+  }
+
+  private static double median(List<double[]> launches, int figure) {
+    List<Double> values = new ArrayList<>();
+    launches.forEach(launch -> values.add(launch[figure]));
+    return Stats.median(values);
   }
 
   /**
@@ -91,11 +103,12 @@ public final class MemoryBenchmark {
    * collections, so resident memory grows with the bytes allocated (at start: class loading; later:
    * scrapes) and stays; the live heap shows what is really kept.
    */
-  private static double[] measure(BenchApp app, Path agentJar, int scrapes) throws Exception {
-    try (Launch launch = Launch.start(app, agentJar, "")) {
+  private static double[] measure(BenchApp app, Path agentJar, boolean ours, int scrapes)
+      throws Exception {
+    try (Launch launch = Launch.start(app, agentJar, ours)) {
       launch.millisUntilOk(launch.statusUrl());
       String url = launch.statusUrl();
-      if (agentJar != null) {
+      if (ours) {
         launch.awaitJvmMetrics();
         url = launch.metricsUrl();
       }
