@@ -16,7 +16,7 @@ public final class ApplicationStart {
   /** Longest the agent waits, from its own start, for the application's first answer. */
   static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private static final CountDownLatch SERVING = new CountDownLatch(1);
+  private static final CountDownLatch ANSWERED = new CountDownLatch(1);
   private static volatile long agentStart = System.nanoTime();
 
   private ApplicationStart() {}
@@ -27,15 +27,15 @@ public final class ApplicationStart {
   }
 
   /** The application has answered a request. */
-  public static void serving() {
-    SERVING.countDown();
+  public static void answered() {
+    ANSWERED.countDown();
   }
 
   /** Waits until the application has answered, at most until a second after the agent's start. */
   public static void await() throws InterruptedException {
     long left = agentStart + MAX_WAIT_NANOS - System.nanoTime();
     if (left > 0) {
-      SERVING.await(left, TimeUnit.NANOSECONDS);
+      ANSWERED.await(left, TimeUnit.NANOSECONDS);
     }
   }
 }

@@ -35,7 +35,7 @@ final class RecordingFilter extends Filter {
       chain.doFilter(exchange);
       // Before the agent has started, requests are not recorded: the first one it sees answered
       // starts it (the agent's own reads are not recorded either, and it has started by then).
-      ApplicationStart.serving();
+      ApplicationStart.answered();
       return;
     }
     try {
