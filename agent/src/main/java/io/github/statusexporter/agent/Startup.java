@@ -149,9 +149,9 @@ final class Startup implements Runnable {
               config.port(),
               registry,
               properties,
-              scrapeExecutor(),
               version,
-              security);
+              security,
+              AgentLog::info);
     } catch (IOException e) {
       readers.shutdown();
       RequestRecording.install(null); // nobody would see them
@@ -206,22 +206,6 @@ final class Startup implements Runnable {
         TimeUnit.SECONDS,
         new SynchronousQueue<>(),
         new DaemonThreads("source"),
-        new ThreadPoolExecutor.AbortPolicy());
-  }
-
-  /**
-   * Two threads, more only while more scrapes run at once (they end after a minute idle), a few
-   * beyond the scrapes served so that those get their 503 at once; past that the JDK server closes
-   * the connection at once instead of letting a scrape hang.
-   */
-  private static ExecutorService scrapeExecutor() {
-    return new ThreadPoolExecutor(
-        2,
-        MetricsServer.CONCURRENT_SCRAPES + 4,
-        60,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        new DaemonThreads("http"),
         new ThreadPoolExecutor.AbortPolicy());
   }
 }

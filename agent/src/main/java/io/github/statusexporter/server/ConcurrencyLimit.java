@@ -8,25 +8,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 
 /**
- * Lets a few scrapes run at once and answers the rest 503 at once: more scrapers than that (a
- * misconfigured fleet, a reload storm) get a fast error, never a hang, and never more of the
- * application's CPU.
+ * Lets many scrapes wait for their answers at once and answers the rest 503 after half a second:
+ * more scrapers than that (a misconfigured fleet, a reload storm) get an error, never a hang, and
+ * never more of the application's CPU: one refused at once would only ask again at once.
  */
 final class ConcurrencyLimit implements HttpHandler {
   private static final byte[] BUSY =
       "Too many scrapes at once; try again.\n".getBytes(StandardCharsets.UTF_8);
 
+  static final long REFUSAL_DELAY_MILLIS = 500;
+
   private final HttpHandler handler;
   private final Semaphore permits;
 
-  ConcurrencyLimit(HttpHandler handler, int concurrentScrapes) {
+  private final ServerMetrics metrics;
+
+  ConcurrencyLimit(HttpHandler handler, int concurrentScrapes, ServerMetrics metrics) {
     this.handler = handler;
     this.permits = new Semaphore(concurrentScrapes);
+    this.metrics = metrics;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     if (!permits.tryAcquire()) {
+      metrics.refused(ServerMetrics.Refused.TOO_MANY_SCRAPES);
+      try {
+        Thread.sleep(REFUSAL_DELAY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.getResponseHeaders().set("Retry-After", "1");
@@ -34,6 +45,8 @@ final class ConcurrencyLimit implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(BUSY);
         }
+      } catch (IOException e) {
+        metrics.connectionDropped(ServerMetrics.Dropped.CLIENT_GONE);
       } finally {
         exchange.close();
       }

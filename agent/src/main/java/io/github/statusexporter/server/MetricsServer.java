@@ -4,40 +4,42 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server Prometheus scrapes: {@code /metrics}, {@code /-/healthy} and a landing page on
- * {@code /}. Formats, compression and {@code name[]} filtering are client_java's {@link
- * MetricsHandler}; the server around it is the agent's own, so that the paths are exact and no
- * JVM-wide property is touched (client_java's HTTPServer sets {@code sun.net.httpserver.*} limits
- * that would also bind the application's own JDK server).
+ * {@code /}. The exposition formats are client_java's; the server around them is the agent's own,
+ * so that the paths are exact, no JVM-wide property is touched (client_java's HTTPServer sets
+ * {@code sun.net.httpserver.*} limits that would also bind the application's own JDK server), and
+ * no client can take more than a bounded share of the application's threads, memory and CPU: see
+ * {@link ServerThreads}, {@link SharedRenderings} and the password checks' turns.
  */
 public final class MetricsServer implements AutoCloseable {
   private static final int BACKLOG = 50;
 
   /**
-   * Scrapes served at once; more get a 503 at once. Generous, since scrapes share one status read
-   * and take milliseconds: a fleet of scrapers is served, a stampede is cut off.
+   * Scrapes served at once; more get a 503 at once. Generous, since scrapes share their renderings
+   * and wait for them without work: a fleet of scrapers is served, a stampede is cut off. The
+   * threads beyond it answer health checks, landing pages and 503s.
    */
-  public static final int CONCURRENT_SCRAPES = 32;
+  public static final int CONCURRENT_SCRAPES = ServerThreads.MAX_THREADS - 8;
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ServerThreads threads;
 
-  private MetricsServer(HttpServer server, ExecutorService executor) {
+  private MetricsServer(HttpServer server, ServerThreads threads) {
     this.server = server;
-    this.executor = executor;
+    this.threads = threads;
   }
 
   /**
    * @param host the address to listen on; empty for all interfaces
    * @param security TLS, passwords and headers; they guard every path
+   * @param log where a trouble that can recur on every scrape is said, at most once a minute
    * @throws IOException when the port cannot be bound ({@link java.net.BindException} when it is
    *     taken)
    */
@@ -46,26 +48,37 @@ public final class MetricsServer implements AutoCloseable {
       int port,
       PrometheusRegistry registry,
       PrometheusProperties properties,
-      ExecutorService executor,
       String version,
-      WebSecurity security)
+      WebSecurity security,
+      Consumer<String> log)
       throws IOException {
     InetSocketAddress address =
         host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
     HttpServer server = security.createServer(address, BACKLOG);
-    server.setExecutor(executor);
+    ServerMetrics metrics = new ServerMetrics(properties, registry);
+    ServerThreads threads = new ServerThreads(metrics);
+    server.setExecutor(threads);
+    ScrapeHandler scrapes =
+        new ScrapeHandler(
+            properties, registry, metrics, new OncePerMinute(log), new OncePerMinute(log));
     HttpContext context =
         server.createContext(
             "/",
             new Router(
-                new ConcurrencyLimit(new MetricsHandler(properties, registry), CONCURRENT_SCRAPES),
+                new ConcurrencyLimit(scrapes, CONCURRENT_SCRAPES, metrics),
                 new HealthyHandler(),
                 version));
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();
-    security.secure(context);
-    server.start();
-    return new MetricsServer(server, executor);
+    context.getFilters().add(ServerThreads.headReadFilter());
+    security.secure(context, metrics);
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      threads.close();
+      throw e;
+    }
+    return new MetricsServer(server, threads);
   }
 
   /** The port listened on, also when 0 was asked for. */
@@ -76,6 +89,6 @@ public final class MetricsServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    threads.close();
   }
 }

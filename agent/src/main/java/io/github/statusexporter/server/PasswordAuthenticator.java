@@ -9,16 +9,19 @@ import java.util.Base64;
 
 /**
  * HTTP basic authentication against {@code basic_auth_users}. A request without the right user and
- * password gets 401 with an empty body, whatever was wrong.
+ * password gets 401 with an empty body, whatever was wrong; one whose password could not be checked
+ * because too many checks were waiting gets 429, and may try again.
  */
 final class PasswordAuthenticator extends Authenticator {
   static final String REALM = "status-exporter";
   private static final String PREFIX = "basic ";
 
   private final PasswordCheck passwords;
+  private final ServerMetrics metrics;
 
-  PasswordAuthenticator(PasswordCheck passwords) {
+  PasswordAuthenticator(PasswordCheck passwords, ServerMetrics metrics) {
     this.passwords = passwords;
+    this.metrics = metrics;
   }
 
   @Override
@@ -30,14 +33,20 @@ final class PasswordAuthenticator extends Authenticator {
       if (colon >= 0) {
         String user = new String(credentials, 0, colon, StandardCharsets.UTF_8);
         byte[] password = Arrays.copyOfRange(credentials, colon + 1, credentials.length);
-        boolean matches = passwords.matches(user, password);
+        PasswordCheck.Result result = passwords.check(user, password);
         Arrays.fill(password, (byte) 0);
         Arrays.fill(credentials, (byte) 0);
-        if (matches) {
+        if (result == PasswordCheck.Result.MATCH) {
           return new Success(new HttpPrincipal(user, REALM));
+        }
+        if (result == PasswordCheck.Result.BUSY) {
+          metrics.refused(ServerMetrics.Refused.PASSWORD_CHECKS_BUSY);
+          exchange.getResponseHeaders().set("Retry-After", "1");
+          return new Failure(429);
         }
       }
     }
+    metrics.refused(ServerMetrics.Refused.UNAUTHORIZED);
     exchange
         .getResponseHeaders()
         .set("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

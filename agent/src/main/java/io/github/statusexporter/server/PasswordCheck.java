@@ -18,10 +18,18 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * scrape every second costs one bcrypt, not one per scrape. Only successes are remembered, keyed by
  * a keyed hash of user and password, so a wrong password always pays for its bcrypt. Lookups and
  * name comparisons run in constant time; an unknown user costs a bcrypt like a known one, so timing
- * tells no one which users exist; one bcrypt runs at a time, so a flood of wrong passwords takes at
- * most one core.
+ * tells no one which users exist. Remembered pairs never wait; bcrypts run in {@link HashingTurns},
+ * so a flood of wrong passwords takes at most half a core and is refused beyond a few waiting.
  */
 final class PasswordCheck {
+  /** The outcome of a check. */
+  enum Result {
+    MATCH,
+    NO_MATCH,
+    /** Not checked: too many checks were waiting for their turn. */
+    BUSY
+  }
+
   /** Successful user and password pairs remembered: a few scrapers, each with its credentials. */
   static final int REMEMBERED = 16;
 
@@ -49,7 +57,7 @@ final class PasswordCheck {
   private final SecretKeySpec rememberKey;
   private final byte[][] remembered = new byte[REMEMBERED][];
   private int nextSlot;
-  private final Object bcryptTurn = new Object();
+  private final HashingTurns turns = new HashingTurns();
 
   PasswordCheck(Map<String, String> usersToHashes) {
     this(usersToHashes, BOUNCY_CASTLE);
@@ -70,11 +78,11 @@ final class PasswordCheck {
     rememberKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
-  /** Whether {@code password} is the password of {@code user}. */
-  boolean matches(String user, byte[] password) {
+  /** Whether {@code password} is the password of {@code user}, or no turn to tell. */
+  Result check(String user, byte[] password) {
     byte[] pair = keyedHash(user, password);
     if (remembers(pair)) {
-      return true;
+      return Result.MATCH;
     }
     byte[] userDigest = sha256(user.getBytes(StandardCharsets.UTF_8));
     int found = -1;
@@ -84,17 +92,17 @@ final class PasswordCheck {
     }
     // An unknown user is checked against a real hash too, and fails below whatever it gives.
     String hash = hashes.get(found < 0 ? decoy : found);
-    boolean matches;
-    synchronized (bcryptTurn) {
-      if (remembers(pair)) {
-        return true;
-      }
-      matches = bcrypt.matches(hash, password) && found >= 0;
+    boolean known = found >= 0;
+    // Checked again in turn: the same scraper's earlier request may have been checked meanwhile.
+    Boolean matches =
+        turns.inTurn(() -> remembers(pair) || bcrypt.matches(hash, password) && known);
+    if (matches == null) {
+      return Result.BUSY;
     }
     if (matches) {
       remember(pair);
     }
-    return matches;
+    return matches ? Result.MATCH : Result.NO_MATCH;
   }
 
   /** The index of the hash with the highest bcrypt cost ({@code $2y$12$...} costs 12). */

@@ -117,12 +117,12 @@ public final class WebSecurity {
     return server;
   }
 
-  void secure(HttpContext context) {
+  void secure(HttpContext context, ServerMetrics metrics) {
     if (!headers.isEmpty()) {
       context.getFilters().add(new ResponseHeaders(headers));
     }
     if (passwords != null) {
-      context.setAuthenticator(new PasswordAuthenticator(passwords));
+      context.setAuthenticator(new PasswordAuthenticator(passwords, metrics));
     }
   }
 }

@@ -57,9 +57,9 @@ class StatusCollectorTest {
             0,
             registry,
             properties,
-            Executors.newFixedThreadPool(2),
             "test",
-            WebSecurity.none());
+            WebSecurity.none(),
+            log::add);
   }
 
   @AfterEach

@@ -3,7 +3,10 @@ package io.github.statusexporter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
@@ -34,9 +38,9 @@ class MetricsServerTest {
             0,
             new PrometheusRegistry(),
             PrometheusProperties.builder().build(),
-            Executors.newFixedThreadPool(1),
             "1.2.3",
-            WebSecurity.none())) {
+            WebSecurity.none(),
+            line -> {})) {
       HttpResponse<String> landing = get(server, "/");
       assertThat(landing.statusCode()).isEqualTo(200);
       assertThat(landing.body())
@@ -51,52 +55,130 @@ class MetricsServerTest {
     }
   }
 
+  /** A registry whose collection blocks until released, and counts how often it ran. */
+  private static final class BlockingRegistry {
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger collections = new AtomicInteger();
+    final PrometheusRegistry registry = new PrometheusRegistry();
+
+    BlockingRegistry() {
+      registry.register(
+          (MultiCollector)
+              () -> {
+                collections.incrementAndGet();
+                try {
+                  release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return MetricSnapshots.of();
+              });
+    }
+  }
+
+  /** The first non-null value of {@code probe}, polled for up to ten seconds. */
+  private static <T> T waitFor(Supplier<T> probe) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("not within 10 s");
+  }
+
+  private MetricsServer start(PrometheusRegistry registry) throws Exception {
+    return MetricsServer.start(
+        Optional.of("127.0.0.1"),
+        0,
+        registry,
+        PrometheusProperties.builder().build(),
+        "1.2.3",
+        WebSecurity.none(),
+        line -> {});
+  }
+
+  private CompletableFuture<HttpResponse<String>> getAsync(MetricsServer server, String path) {
+    return client.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void scrapesBeyondTheLimitGetAFast503() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch inside = new CountDownLatch(MetricsServer.CONCURRENT_SCRAPES);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(
-        (io.prometheus.metrics.model.registry.MultiCollector)
-            () -> {
-              inside.countDown();
-              try {
-                release.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return io.prometheus.metrics.model.snapshots.MetricSnapshots.of();
-            });
-    try (MetricsServer server =
-        MetricsServer.start(
-            Optional.of("127.0.0.1"),
-            0,
-            registry,
-            PrometheusProperties.builder().build(),
-            Executors.newFixedThreadPool(MetricsServer.CONCURRENT_SCRAPES + 1),
-            "1.2.3",
-            WebSecurity.none())) {
-      List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-      for (int i = 0; i < MetricsServer.CONCURRENT_SCRAPES; i++) {
-        held.add(
-            client.sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString()));
+    BlockingRegistry blocking = new BlockingRegistry();
+    int extra = 3;
+    try (MetricsServer server = start(blocking.registry)) {
+      List<CompletableFuture<HttpResponse<String>>> scrapes = new ArrayList<>();
+      for (int i = 0; i < MetricsServer.CONCURRENT_SCRAPES + extra; i++) {
+        scrapes.add(getAsync(server, "/metrics"));
       }
-      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      List<HttpResponse<String>> refused =
+          waitFor(
+              () -> {
+                List<HttpResponse<String>> done = new ArrayList<>();
+                for (CompletableFuture<HttpResponse<String>> scrape : scrapes) {
+                  if (scrape.isDone()) {
+                    done.add(scrape.join());
+                  }
+                }
+                return done.size() == extra ? done : null;
+              });
+
+      assertThat(refused).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(503));
+      assertThat(refused.get(0).headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(get(server, "/-/healthy").statusCode()).isEqualTo(200);
+      blocking.release.countDown();
+      long served =
+          scrapes.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+      assertThat(served).isEqualTo(MetricsServer.CONCURRENT_SCRAPES);
+      assertThat(get(server, "/metrics?name[]=status_exporter_scrapes_refused_total").body())
+          .contains("status_exporter_scrapes_refused_total{reason=\"too_many_scrapes\"} 3.0");
+    }
+  }
+
+  @Test
+  void scrapesThatArriveWhileOneIsRenderedShareTheNextRendering() throws Exception {
+    BlockingRegistry blocking = new BlockingRegistry();
+    try (MetricsServer server = start(blocking.registry)) {
+      CompletableFuture<HttpResponse<String>> first = getAsync(server, "/metrics");
+      waitFor(() -> blocking.collections.get() == 1 ? true : null);
+      List<CompletableFuture<HttpResponse<String>>> later = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        later.add(getAsync(server, "/metrics"));
+      }
+      Thread.sleep(500); // all ten are in and waiting for the next rendering
+      blocking.release.countDown();
+
+      assertThat(first.join().statusCode()).isEqualTo(200);
+      assertThat(later).allSatisfy(s -> assertThat(s.join().statusCode()).isEqualTo(200));
+      assertThat(blocking.collections.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void connectionsThatNeverFinishTheirHeadCannotKeepAScrapeOut() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try (MetricsServer server = start(new PrometheusRegistry())) {
+      for (int i = 0; i < 2 * ServerThreads.MAX_THREADS; i++) {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes());
+        slow.add(socket);
+      }
+      Thread.sleep(500); // the server has taken them all in
 
       long start = System.nanoTime();
-      HttpResponse<String> extra = get(server, "/metrics");
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      HttpResponse<String> scrape = get(server, "/metrics");
 
-      assertThat(extra.statusCode()).isEqualTo(503);
-      assertThat(extra.headers().firstValue("Retry-After")).hasValue("1");
-      assertThat(millis).isLessThan(2_000);
-      assertThat(get(server, "/-/healthy").statusCode()).isEqualTo(200);
-      release.countDown();
-      for (CompletableFuture<HttpResponse<String>> scrape : held) {
-        assertThat(scrape.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+      assertThat(scrape.body())
+          .contains("status_exporter_connections_dropped_total{reason=\"evicted\"}");
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
       }
     }
   }

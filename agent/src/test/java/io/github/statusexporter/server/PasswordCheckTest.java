@@ -42,10 +42,13 @@ class PasswordCheckTest {
   void theRightPasswordMatchesAndAWrongOneOrAnUnknownUserDoesNot() {
     PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH));
 
-    assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
-    assertThat(check.matches("prometheus", bytes("fakepassworD"))).isFalse();
-    assertThat(check.matches("prometheus", bytes(""))).isFalse();
-    assertThat(check.matches("someone", bytes("fakepassword"))).isFalse();
+    assertThat(check.check("prometheus", bytes("fakepassword")))
+        .isEqualTo(PasswordCheck.Result.MATCH);
+    assertThat(check.check("prometheus", bytes("fakepassworD")))
+        .isEqualTo(PasswordCheck.Result.NO_MATCH);
+    assertThat(check.check("prometheus", bytes(""))).isEqualTo(PasswordCheck.Result.NO_MATCH);
+    assertThat(check.check("someone", bytes("fakepassword")))
+        .isEqualTo(PasswordCheck.Result.NO_MATCH);
   }
 
   @Test
@@ -61,8 +64,8 @@ class PasswordCheckTest {
                 java.util.Map.ofEntries(Map.entry("cheap", cheap), Map.entry("dear", dear))),
             counting);
 
-    assertThat(check.matches("nobody", bytes("x"))).isFalse();
-    assertThat(both.matches("nobody", bytes("x"))).isFalse();
+    assertThat(check.check("nobody", bytes("x"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
+    assertThat(both.check("nobody", bytes("x"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
 
     assertThat(bcrypts).containsExactly(cheap, dear);
     assertThat(PasswordCheck.costliest(List.of(cheap, dear, cheap))).isEqualTo(1);
@@ -73,7 +76,8 @@ class PasswordCheckTest {
     PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
 
     for (int i = 0; i < 5; i++) {
-      assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
+      assertThat(check.check("prometheus", bytes("fakepassword")))
+          .isEqualTo(PasswordCheck.Result.MATCH);
     }
 
     assertThat(bcrypts).hasSize(1);
@@ -82,10 +86,12 @@ class PasswordCheckTest {
   @Test
   void aWrongPasswordIsNeverRememberedAndPaysABcryptEachTime() {
     PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
-    assertThat(check.matches("prometheus", bytes("fakepassword"))).isTrue();
+    assertThat(check.check("prometheus", bytes("fakepassword")))
+        .isEqualTo(PasswordCheck.Result.MATCH);
 
     for (int i = 0; i < 3; i++) {
-      assertThat(check.matches("prometheus", bytes("guess"))).isFalse();
+      assertThat(check.check("prometheus", bytes("guess")))
+          .isEqualTo(PasswordCheck.Result.NO_MATCH);
     }
 
     assertThat(bcrypts).hasSize(4);
@@ -98,9 +104,9 @@ class PasswordCheckTest {
     users.put("bob", hash("b"));
     PasswordCheck check = new PasswordCheck(users, counting);
 
-    assertThat(check.matches("mallory", bytes("a"))).isFalse();
-    assertThat(check.matches("bob", bytes("a"))).isFalse();
-    assertThat(check.matches("bob", bytes("b"))).isTrue();
+    assertThat(check.check("mallory", bytes("a"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
+    assertThat(check.check("bob", bytes("a"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
+    assertThat(check.check("bob", bytes("b"))).isEqualTo(PasswordCheck.Result.MATCH);
 
     assertThat(bcrypts).containsExactly(users.get("alice"), users.get("bob"), users.get("bob"));
   }
@@ -113,13 +119,15 @@ class PasswordCheckTest {
     }
     PasswordCheck check = new PasswordCheck(users, counting);
     for (int i = 0; i <= PasswordCheck.REMEMBERED; i++) {
-      assertThat(check.matches("user" + i, bytes("password" + i))).isTrue();
+      assertThat(check.check("user" + i, bytes("password" + i)))
+          .isEqualTo(PasswordCheck.Result.MATCH);
     }
     bcrypts.clear();
 
-    assertThat(check.matches("user" + PasswordCheck.REMEMBERED, bytes("password16"))).isTrue();
+    assertThat(check.check("user" + PasswordCheck.REMEMBERED, bytes("password16")))
+        .isEqualTo(PasswordCheck.Result.MATCH);
     assertThat(bcrypts).isEmpty();
-    assertThat(check.matches("user0", bytes("password0"))).isTrue();
+    assertThat(check.check("user0", bytes("password0"))).isEqualTo(PasswordCheck.Result.MATCH);
     assertThat(bcrypts).hasSize(1);
   }
 
@@ -127,7 +135,7 @@ class PasswordCheckTest {
   void passwordsAreComparedAsBytesSoNonAsciiPasswordsWork() {
     PasswordCheck check = new PasswordCheck(Map.of("jürgen", hash("pässwörd €")));
 
-    assertThat(check.matches("jürgen", bytes("pässwörd €"))).isTrue();
-    assertThat(check.matches("jurgen", bytes("pässwörd €"))).isFalse();
+    assertThat(check.check("jürgen", bytes("pässwörd €"))).isEqualTo(PasswordCheck.Result.MATCH);
+    assertThat(check.check("jurgen", bytes("pässwörd €"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
   }
 }

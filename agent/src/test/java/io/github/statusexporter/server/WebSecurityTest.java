@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,9 +51,9 @@ class WebSecurityTest {
         0,
         new PrometheusRegistry(),
         PrometheusProperties.builder().build(),
-        Executors.newFixedThreadPool(2),
         "1.2.3",
-        security);
+        security,
+        log::add);
   }
 
   private static HttpResponse<String> get(

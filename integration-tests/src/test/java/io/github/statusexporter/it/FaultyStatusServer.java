@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A status endpoint in the test's own JVM that answers whatever a test tells it to. */
 final class FaultyStatusServer implements AutoCloseable {
@@ -15,6 +16,7 @@ final class FaultyStatusServer implements AutoCloseable {
   private volatile byte[] body = new byte[0];
   private volatile long delayMillis;
   private volatile String location;
+  private final AtomicInteger requests = new AtomicInteger();
 
   FaultyStatusServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -34,7 +36,13 @@ final class FaultyStatusServer implements AutoCloseable {
     this.location = location;
   }
 
+  /** How many requests it has had. */
+  int requests() {
+    return requests.get();
+  }
+
   private void answer(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try {
       Thread.sleep(delayMillis);
     } catch (InterruptedException e) {

@@ -196,6 +196,11 @@ final class JavaProcess implements AutoCloseable {
     return headers;
   }
 
+  /** CPU time the process has used so far, all its threads. */
+  Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -1,0 +1,181 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.MetricNameFilter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * {@code /metrics}: the registry in the format the {@code Accept} header asks for, gzipped when
+ * asked, filtered by {@code name[]}, or for a person with {@code ?debug=text}, {@code openmetrics}
+ * or {@code prometheus-protobuf}, as client_java's handler does. Its own because answers are shared
+ * and paced ({@link SharedRenderings}) and because a scraper that goes away is the scraper's
+ * business: counted, and said at most once a minute, never a stack trace on the application's
+ * stderr.
+ */
+final class ScrapeHandler implements HttpHandler {
+  private static final String DEBUG_CONTENT_TYPE = "text/plain; charset=utf-8";
+
+  private final PrometheusRegistry registry;
+  private final ExpositionFormats formats;
+  private final SharedRenderings renderings = new SharedRenderings();
+  private final ServerMetrics metrics;
+  private final OncePerMinute clientsGone;
+  private final OncePerMinute failures;
+
+  ScrapeHandler(
+      PrometheusProperties properties,
+      PrometheusRegistry registry,
+      ServerMetrics metrics,
+      OncePerMinute clientsGone,
+      OncePerMinute failures) {
+    this.registry = registry;
+    this.formats = ExpositionFormats.init(properties.getExporterProperties());
+    this.metrics = metrics;
+    this.clientsGone = clientsGone;
+    this.failures = failures;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      ScrapeRequest request = new ScrapeRequest(exchange);
+      String[] names;
+      String debug;
+      try {
+        names = request.getParameterValues("name[]");
+        debug = request.getParameter("debug");
+      } catch (RuntimeException e) {
+        send(exchange, 400, DEBUG_CONTENT_TYPE, false, bytes("Invalid query parameters.\n"));
+        return;
+      }
+      String accept = request.getHeader("Accept");
+      ExpositionFormatWriter writer =
+          debug == null ? formats.findWriter(accept) : debugWriter(debug);
+      if (writer == null) {
+        send(
+            exchange,
+            400,
+            DEBUG_CONTENT_TYPE,
+            false,
+            bytes("debug= takes text, openmetrics or prometheus-protobuf.\n"));
+        return;
+      }
+      EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
+      boolean gzip = debug == null && acceptsGzip(request);
+      String key =
+          writer.getContentType()
+              + '|'
+              + escaping
+              + '|'
+              + gzip
+              + '|'
+              + debug
+              + '|'
+              + (names == null ? "" : String.join("\n", names));
+      byte[] body =
+          renderings.render(key, () -> render(request, names, writer, escaping, gzip, debug));
+      send(exchange, 200, debug == null ? writer.getContentType() : DEBUG_CONTENT_TYPE, gzip, body);
+    } catch (InterruptedException e) {
+      // The exchange's deadline passed: its connection is closed already, and counted.
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failures.say("a scrape failed (" + e + "); it was answered 500");
+      sendQuietly(exchange, 500, bytes("The scrape failed; the application's stderr says why.\n"));
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private ExpositionFormatWriter debugWriter(String debug) {
+    switch (debug) {
+      case "text":
+        return formats.getPrometheusTextFormatWriter();
+      case "openmetrics":
+        return formats.getOpenMetricsTextFormatWriter();
+      case "prometheus-protobuf":
+        return formats.getPrometheusProtobufWriter();
+      default:
+        return null;
+    }
+  }
+
+  private byte[] render(
+      ScrapeRequest request,
+      String[] names,
+      ExpositionFormatWriter writer,
+      EscapingScheme escaping,
+      boolean gzip,
+      String debug)
+      throws IOException {
+    MetricSnapshots snapshots =
+        names == null || names.length == 0
+            ? registry.scrape(request)
+            : registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request);
+    if (debug != null) {
+      return bytes(writer.toDebugString(snapshots, escaping));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    try (OutputStream out = gzip ? new GZIPOutputStream(bytes) : bytes) {
+      writer.write(out, snapshots, escaping);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void send(
+      HttpExchange exchange, int status, String contentType, boolean gzip, byte[] body) {
+    try {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      if (gzip) {
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      }
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(status, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (IOException e) {
+      metrics.connectionDropped(ServerMetrics.Dropped.CLIENT_GONE);
+      clientsGone.say(
+          "a scraper closed its connection before its answer was sent, as Prometheus does at its"
+              + " scrape_timeout: compare status_exporter_source_read_duration_seconds with it");
+    }
+  }
+
+  private void sendQuietly(HttpExchange exchange, int status, byte[] body) {
+    send(exchange, status, DEBUG_CONTENT_TYPE, false, body);
+  }
+
+  private static boolean acceptsGzip(ScrapeRequest request) {
+    Enumeration<String> headers = request.getHeaders("Accept-Encoding");
+    while (headers.hasMoreElements()) {
+      for (String encoding : headers.nextElement().split(",")) {
+        String name = encoding.trim();
+        int parameters = name.indexOf(';');
+        if ((parameters < 0 ? name : name.substring(0, parameters).trim())
+            .equalsIgnoreCase("gzip")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

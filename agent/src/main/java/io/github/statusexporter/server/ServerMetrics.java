@@ -1,0 +1,84 @@
+package io.github.statusexporter.server;
+
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the metrics server tells about the requests it refused and the connections it dropped, so
+ * that hostile or misconfigured clients show on a dashboard rather than in the application's log.
+ */
+final class ServerMetrics {
+  /** Why a request got an error instead of metrics. */
+  enum Refused {
+    /** 503: more scrapes at once than the server serves. */
+    TOO_MANY_SCRAPES,
+    /** 429: too many password checks waiting for their turn. */
+    PASSWORD_CHECKS_BUSY,
+    /** 401: no credentials or wrong ones. */
+    UNAUTHORIZED;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Why a connection ended before its answer was complete. */
+  enum Dropped {
+    /** The request head, or the TLS handshake, took longer than its deadline. */
+    HEAD_TIMEOUT,
+    /** Every thread was taken: the request waiting longest for its head made room. */
+    EVICTED,
+    /** Every thread and queue place was taken: closed at once. */
+    OVERLOADED,
+    /** The whole exchange took longer than its deadline (a client that does not read). */
+    EXCHANGE_TIMEOUT,
+    /** The client closed the connection before the answer was sent, as at a scrape timeout. */
+    CLIENT_GONE;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Map<Refused, CounterDataPoint> refused = new EnumMap<>(Refused.class);
+  private final Map<Dropped, CounterDataPoint> dropped = new EnumMap<>(Dropped.class);
+
+  ServerMetrics(PrometheusProperties properties, PrometheusRegistry registry) {
+    Counter refusedCounter =
+        Counter.builder(properties)
+            .name("status_exporter_scrapes_refused")
+            .help("Requests to the metrics server answered with an error, by reason")
+            .labelNames("reason")
+            .register(registry);
+    for (Refused reason : Refused.values()) {
+      refused.put(reason, refusedCounter.labelValues(reason.label()));
+    }
+    Counter droppedCounter =
+        Counter.builder(properties)
+            .name("status_exporter_connections_dropped")
+            .help("Connections to the metrics server that ended before their answer, by reason")
+            .labelNames("reason")
+            .register(registry);
+    for (Dropped reason : Dropped.values()) {
+      dropped.put(reason, droppedCounter.labelValues(reason.label()));
+    }
+  }
+
+  /** Counts nothing: for servers nobody scrapes the self-metrics of, such as in unit tests. */
+  static ServerMetrics unregistered() {
+    return new ServerMetrics(PrometheusProperties.builder().build(), new PrometheusRegistry());
+  }
+
+  void refused(Refused reason) {
+    refused.get(reason).inc();
+  }
+
+  void connectionDropped(Dropped reason) {
+    dropped.get(reason).inc();
+  }
+}

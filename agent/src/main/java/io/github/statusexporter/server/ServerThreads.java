@@ -1,0 +1,197 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The metrics server's threads, which no client can hold for long. The JDK server hands each
+ * request, from its first byte on, to a thread of this executor, which then reads the request head
+ * (and on TLS the handshake) with blocking reads and no deadline. So that slow or half-open clients
+ * cannot take every thread: a request head must be complete within {@link #HEAD_DEADLINE_MILLIS}, a
+ * whole exchange within {@link #EXCHANGE_DEADLINE_MILLIS}, and when every thread is taken the
+ * request that has waited longest for its head is dropped to make room. A real scrape sends its
+ * head in a millisecond, so it is never the one dropped.
+ *
+ * <p>Dropping is interrupting: the JDK server reads and writes through blocking {@code
+ * SocketChannel}s, which close when the thread blocked on them is interrupted. Connections that
+ * send nothing hold no thread; the JDK server closes them after 30 s idle.
+ */
+final class ServerThreads implements Executor, AutoCloseable {
+  /** Requests in progress at once (threads); past it, a new request drops the slowest head. */
+  static final int MAX_THREADS = 64;
+
+  /**
+   * Threads beyond {@link #MAX_THREADS} for new requests while the dropped ones end: a new request
+   * runs at once, never behind slow ones. Past these too, the JDK server closes it at once.
+   */
+  static final int OVERFLOW = 16;
+
+  static final long HEAD_DEADLINE_MILLIS = 10_000;
+  static final long EXCHANGE_DEADLINE_MILLIS = 90_000;
+
+  private final ThreadPoolExecutor pool;
+  private final ScheduledExecutorService deadlines;
+  private final ConcurrentHashMap.KeySetView<Exchange, Boolean> running =
+      ConcurrentHashMap.newKeySet();
+  private final ServerMetrics metrics;
+
+  /** The request on this thread; read once per request, it holds nothing between requests. */
+  private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
+
+  ServerThreads(ServerMetrics metrics) {
+    this.metrics = metrics;
+    AtomicInteger count = new AtomicInteger();
+    pool =
+        new ThreadPoolExecutor(
+            2,
+            MAX_THREADS + OVERFLOW,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> daemon(task, "status-exporter-http-" + count.incrementAndGet()));
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, task -> daemon(task, "status-exporter-deadlines"));
+    timer.setRemoveOnCancelPolicy(true);
+    deadlines = timer;
+    deadlines.scheduleWithFixedDelay(this::dropOverdue, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /**
+   * Runs one request of the JDK server. Rejected past {@link #OVERFLOW}: the JDK server then closes
+   * the connection at once.
+   */
+  @Override
+  public void execute(Runnable request) {
+    if (running.size() >= MAX_THREADS) {
+      dropSlowestHead();
+    }
+    try {
+      pool.execute(new Exchange(request));
+    } catch (RejectedExecutionException e) {
+      metrics.connectionDropped(ServerMetrics.Dropped.OVERLOADED);
+      throw e;
+    }
+  }
+
+  /**
+   * The first filter of the server's context: it runs once the JDK server has read a request's
+   * head, so that from there on only the exchange deadline applies.
+   */
+  static Filter headReadFilter() {
+    return new Filter() {
+      @Override
+      public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        Exchange current = CURRENT.get();
+        if (current != null) {
+          current.headRead();
+        }
+        chain.doFilter(exchange);
+      }
+
+      @Override
+      public String description() {
+        return "status-exporter: request head read";
+      }
+    };
+  }
+
+  private void dropSlowestHead() {
+    Exchange slowest = null;
+    for (Exchange exchange : running) {
+      if (exchange.inHead() && (slowest == null || exchange.since < slowest.since)) {
+        slowest = exchange;
+      }
+    }
+    if (slowest != null && slowest.interruptIf(true)) {
+      metrics.connectionDropped(ServerMetrics.Dropped.EVICTED);
+    }
+  }
+
+  private void dropOverdue() {
+    long now = System.nanoTime();
+    for (Exchange exchange : running) {
+      boolean inHead = exchange.inHead();
+      long limit = inHead ? HEAD_DEADLINE_MILLIS : EXCHANGE_DEADLINE_MILLIS;
+      if (now - exchange.since > TimeUnit.MILLISECONDS.toNanos(limit)
+          && exchange.interruptIf(inHead)) {
+        metrics.connectionDropped(
+            inHead ? ServerMetrics.Dropped.HEAD_TIMEOUT : ServerMetrics.Dropped.EXCHANGE_TIMEOUT);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    deadlines.shutdownNow();
+    pool.shutdownNow();
+  }
+
+  /** One request of the JDK server on one of these threads, and how far it has come. */
+  private final class Exchange implements Runnable {
+    private final Runnable request;
+    private Thread thread;
+    private boolean head = true;
+    private boolean done;
+    private volatile long since;
+
+    Exchange(Runnable request) {
+      this.request = request;
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        thread = Thread.currentThread();
+        since = System.nanoTime();
+      }
+      running.add(this);
+      CURRENT.set(this);
+      try {
+        request.run();
+      } finally {
+        CURRENT.remove();
+        running.remove(this);
+        synchronized (this) {
+          done = true;
+          // An interrupt meant for this request must not reach the next one on this thread.
+          Thread.interrupted();
+        }
+      }
+    }
+
+    synchronized void headRead() {
+      head = false;
+      since = System.nanoTime();
+    }
+
+    synchronized boolean inHead() {
+      return head && thread != null;
+    }
+
+    /** Interrupts the request if it is still running and still in the phase seen. */
+    synchronized boolean interruptIf(boolean inHead) {
+      if (done || thread == null || head != inHead) {
+        return false;
+      }
+      thread.interrupt();
+      done = true; // counted once; the thread ends the request soon
+      return true;
+    }
+  }
+}
