@@ -92,7 +92,12 @@ final class ScrapeHandler implements HttpHandler {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       failures.say("a scrape failed (" + e + "); it was answered 500");
-      sendQuietly(exchange, 500, bytes("The scrape failed; the application's stderr says why.\n"));
+      send(
+          exchange,
+          500,
+          DEBUG_CONTENT_TYPE,
+          false,
+          bytes("The scrape failed; the application's stderr says why.\n"));
     } finally {
       exchange.close();
     }
@@ -154,10 +159,6 @@ final class ScrapeHandler implements HttpHandler {
           "a scraper closed its connection before its answer was sent, as Prometheus does at its"
               + " scrape_timeout: compare status_exporter_source_read_duration_seconds with it");
     }
-  }
-
-  private void sendQuietly(HttpExchange exchange, int status, byte[] body) {
-    send(exchange, status, DEBUG_CONTENT_TYPE, false, body);
   }
 
   private static boolean acceptsGzip(ScrapeRequest request) {

@@ -69,11 +69,6 @@ final class ServerMetrics {
     }
   }
 
-  /** Counts nothing: for servers nobody scrapes the self-metrics of, such as in unit tests. */
-  static ServerMetrics unregistered() {
-    return new ServerMetrics(PrometheusProperties.builder().build(), new PrometheusRegistry());
-  }
-
   void refused(Refused reason) {
     refused.get(reason).inc();
   }

@@ -112,8 +112,16 @@ class SoakIT {
     }
   }
 
+  /**
+   * The heap right after a full GC, the lower of two readings: with 20 scrapers, the scrape that
+   * reads it may wait for the agent's next rendering while the application allocates.
+   */
   private double heapAfterGc(JavaProcess app) throws Exception {
-    app.jcmd("GC.run");
-    return Scrape.of(agentPort).value(HEAP);
+    double lowest = Double.MAX_VALUE;
+    for (int i = 0; i < 2; i++) {
+      app.jcmd("GC.run");
+      lowest = Math.min(lowest, Scrape.of(agentPort).value(HEAP));
+    }
+    return lowest;
   }
 }
