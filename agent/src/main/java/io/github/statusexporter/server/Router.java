@@ -46,8 +46,8 @@ final class Router implements HttpHandler {
     send(exchange, 200, "text/html; charset=utf-8", landingPage);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
+  /** Sends a whole answer, or only its head to a HEAD request, and closes the exchange. */
+  static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     try {
       exchange.getResponseHeaders().set("Content-Type", type);
       if ("HEAD".equals(exchange.getRequestMethod())) {

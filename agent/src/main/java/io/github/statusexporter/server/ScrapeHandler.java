@@ -141,18 +141,10 @@ final class ScrapeHandler implements HttpHandler {
   private void send(
       HttpExchange exchange, int status, String contentType, boolean gzip, byte[] body) {
     try {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
       if (gzip) {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
       }
-      if ("HEAD".equals(exchange.getRequestMethod())) {
-        exchange.sendResponseHeaders(status, -1);
-        return;
-      }
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      Router.send(exchange, status, contentType, body);
     } catch (IOException e) {
       metrics.connectionDropped(ServerMetrics.Dropped.CLIENT_GONE);
       clientsGone.say(

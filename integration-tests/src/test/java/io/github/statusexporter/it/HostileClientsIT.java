@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -263,7 +259,8 @@ class HostileClientsIT {
                   + "/status,web-config="
                   + webConfig);
       app.awaitStderr(line -> line.contains(" serving https://"), Duration.ofSeconds(30));
-      client = HttpClient.newBuilder().sslContext(trusting(directory.resolve("ca.crt"))).build();
+      client =
+          HttpClient.newBuilder().sslContext(Http.trusting(directory.resolve("ca.crt"))).build();
     }
 
     @AfterAll
@@ -355,20 +352,5 @@ class HostileClientsIT {
           .contains("status_exporter_scrapes_refused_total{reason=\"password_checks_busy\"}");
       assertThat(Http.get("http://localhost:" + appPort + "/status").statusCode()).isEqualTo(200);
     }
-  }
-
-  private static SSLContext trusting(Path caFile) throws Exception {
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    try (InputStream in = Files.newInputStream(caFile)) {
-      trusted.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

@@ -2,21 +2,15 @@ package io.github.statusexporter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +129,7 @@ class JdkServerRequestMetricsIT {
       Http.get("http://localhost:" + appPort + "/lambda");
       Http.get("http://localhost:" + appPort + "/late");
       HttpClient tls =
-          HttpClient.newBuilder().sslContext(trusting(directory.resolve("ca.pem"))).build();
+          HttpClient.newBuilder().sslContext(Http.trusting(directory.resolve("ca.pem"))).build();
       HttpResponse<String> secure =
           tls.send(
               HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/secure"))
@@ -156,20 +150,5 @@ class JdkServerRequestMetricsIT {
       assertThat(scrape.value(count("GET", "503", "/late", "http"))).isEqualTo(1.0);
       assertThat(scrape.value(count("GET", "200", "/secure", "https"))).isEqualTo(1.0);
     }
-  }
-
-  private static SSLContext trusting(Path pem) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    trusted.load(null, null);
-    try (InputStream in = Files.newInputStream(pem)) {
-      trusted.setCertificateEntry(
-          "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }
