@@ -228,8 +228,10 @@ public final class AttackBenchmark {
       List<Double> quiet = probe(launch, seconds, null);
       long attackStart = System.nanoTime();
       CompletableFuture<Long> exit = launch.process.onExit().thenApply(ended -> System.nanoTime());
+      double cpuBefore = launch.cpuSeconds();
       Background flood = Background.flood(launch, MEMORY_SCRAPERS, seconds);
       List<Double> attacked = probe(launch, seconds, notes);
+      String cores = attackCores(launch, cpuBefore, attackStart);
       Wrk scrapes = flood.await();
       Thread.sleep(MARGIN_MILLIS); // an OutOfMemoryError at the very end still ends the JVM
       boolean alive = launch.process.isAlive();
@@ -278,8 +280,24 @@ public final class AttackBenchmark {
               + " clients scrape: "
               + floodSummary(List.of(scrapes))
               + (alive
-                  ? "; peak resident memory " + launch.peakResidentKib() / 1024 + " MiB"
-                  : ""));
+                  ? cores + "; peak resident memory " + launch.peakResidentKib() / 1024 + " MiB"
+                  : "")
+              + ".");
+    }
+  }
+
+  /**
+   * The JVM's cores during the attack, for a note: a JVM that lives through it near its heap's
+   * limit shows it in its collector's CPU. Empty when the JVM has gone.
+   */
+  private static String attackCores(Launch launch, double cpuBefore, long startNanos) {
+    try {
+      double cpu = launch.cpuSeconds() - cpuBefore;
+      return "; the JVM used "
+          + Stats.format(cpu / ((System.nanoTime() - startNanos) / 1e9))
+          + " cores during the attack";
+    } catch (IOException gone) {
+      return "";
     }
   }
 
