@@ -38,41 +38,64 @@ final class Launch implements AutoCloseable {
     this.agentPort = agentPort;
   }
 
+  /**
+   * How to launch beyond the application and the agent: the command that pins the JVM to CPUs
+   * (empty for none), flags before {@code -jar}, whether the agent reads the application's status
+   * page (else its options name the source, as {@code config=...} does), and the file the JVM's
+   * stdout and stderr go to (null: discarded; the JVM writes some errors, such as {@code
+   * -XX:+ExitOnOutOfMemoryError}'s, to stdout).
+   */
+  record Setup(List<String> pinning, List<String> jvmFlags, boolean statusSource, Path output) {
+    /** As every benchmark launches: pinned with {@code -Dbench.pin=true}, no flags. */
+    static final Setup DEFAULT = new Setup(CPU_PINNING, List.of(), true, null);
+  }
+
   /** Starts {@code java -jar app.jar}, with {@code -javaagent} when agentJar is not null. */
   static Launch start(BenchApp app, Path agentJar, String agentOptions) throws IOException {
-    return start(app, agentJar, agentOptions, true);
+    return start(app, agentJar, agentOptions, true, Setup.DEFAULT);
   }
 
   /** As above; without options for an agent that takes none. */
   static Launch start(BenchApp app, Path agentJar, boolean withOptions) throws IOException {
-    return start(app, agentJar, "", withOptions);
+    return start(app, agentJar, "", withOptions, Setup.DEFAULT);
   }
 
-  private static Launch start(BenchApp app, Path agentJar, String agentOptions, boolean withOptions)
+  /** As {@link #start(BenchApp, Path, String)}, launched as {@code setup} says. */
+  static Launch start(BenchApp app, Path agentJar, String agentOptions, Setup setup)
+      throws IOException {
+    return start(app, agentJar, agentOptions, true, setup);
+  }
+
+  private static Launch start(
+      BenchApp app, Path agentJar, String agentOptions, boolean withOptions, Setup setup)
       throws IOException {
     int appPort = Ports.free();
     int agentPort = Ports.free();
-    List<String> command = new ArrayList<>(CPU_PINNING);
+    List<String> command = new ArrayList<>(setup.pinning());
     command.add(JAVA.toString());
+    command.addAll(setup.jvmFlags());
     if (agentJar != null && !withOptions) {
       command.add("-javaagent:" + agentJar);
     } else if (agentJar != null) {
-      command.add(
-          "-javaagent:"
-              + agentJar
-              + "=port="
-              + agentPort
-              + ",source=http://localhost:"
-              + appPort
-              + app.statusPath()
-              + (agentOptions.isEmpty() ? "" : "," + agentOptions));
+      List<String> options = new ArrayList<>(List.of("port=" + agentPort));
+      if (setup.statusSource()) {
+        options.add("source=http://localhost:" + appPort + app.statusPath());
+      }
+      if (!agentOptions.isEmpty()) {
+        options.add(agentOptions);
+      }
+      command.add("-javaagent:" + agentJar + "=" + String.join(",", options));
     }
     command.addAll(List.of("-jar", app.jar().toString()));
     command.addAll(app.arguments(appPort));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (setup.output() == null) {
+      builder
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+    } else {
+      builder.redirectErrorStream(true).redirectOutput(setup.output().toFile());
+    }
     long start = System.nanoTime();
     return new Launch(builder.start(), app, start, appPort, agentPort);
   }
@@ -132,13 +155,22 @@ final class Launch implements AutoCloseable {
 
   /** Resident set size in KiB: VmRSS of /proc/PID/status. */
   long residentKib() throws IOException {
+    return statusKib("VmRSS:");
+  }
+
+  /** The most the resident set size has been, in KiB: VmHWM of /proc/PID/status. */
+  long peakResidentKib() throws IOException {
+    return statusKib("VmHWM:");
+  }
+
+  private long statusKib(String field) throws IOException {
     for (String line :
         Files.readAllLines(Paths.get("/proc", String.valueOf(process.pid()), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
-    throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
+    throw new IOException("no " + field + " in /proc/" + process.pid() + "/status");
   }
 
   /** CPU seconds the process has used, user and system, from /proc. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScrapeLoop {
   private final ScrapeClient client;
+  private final ScrapeFormat format;
   private final long intervalNanos;
   private final List<Double> millis = new ArrayList<>();
   private final Thread thread;
@@ -18,7 +19,13 @@ final class ScrapeLoop {
   private volatile IOException failure;
 
   ScrapeLoop(String metricsUrl, int perSecond) throws IOException {
-    this.client = new ScrapeClient(metricsUrl);
+    this(metricsUrl, ScrapeFormat.OPENMETRICS_GZIP, perSecond);
+  }
+
+  /** As above, asking as {@code format} says; also a paced probe of an application's page. */
+  ScrapeLoop(String url, ScrapeFormat format, int perSecond) throws IOException {
+    this.client = new ScrapeClient(url);
+    this.format = format;
     this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
     this.thread = new Thread(this::run, "scrape-loop");
     thread.setDaemon(true);
@@ -30,7 +37,7 @@ final class ScrapeLoop {
     while (running) {
       try {
         long start = System.nanoTime();
-        client.scrape(ScrapeFormat.OPENMETRICS_GZIP);
+        client.scrape(format);
         synchronized (millis) {
           millis.add((System.nanoTime() - start) / 1e6);
         }
