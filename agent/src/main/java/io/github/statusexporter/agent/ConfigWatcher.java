@@ -28,6 +28,7 @@ final class ConfigWatcher implements Runnable {
   private final Path file;
   private final Map<String, String> environment;
   private final Duration defaultTimeout;
+  private final int defaultMaxSeries;
   private final SourceBindings bindings;
   private final StatusCollector collector;
   private final Gauge lastReloadSuccessful;
@@ -43,6 +44,7 @@ final class ConfigWatcher implements Runnable {
       Path file,
       Map<String, String> environment,
       Duration defaultTimeout,
+      int defaultMaxSeries,
       SourceBindings bindings,
       StatusCollector collector,
       PrometheusProperties properties,
@@ -50,6 +52,7 @@ final class ConfigWatcher implements Runnable {
     this.file = file;
     this.environment = environment;
     this.defaultTimeout = defaultTimeout;
+    this.defaultMaxSeries = defaultMaxSeries;
     this.bindings = bindings;
     this.collector = collector;
     lastReloadSuccessful =
@@ -81,7 +84,8 @@ final class ConfigWatcher implements Runnable {
     }
     lastSeen = seen;
     try {
-      List<SourceDefinition> sources = ConfigFile.load(file, environment, defaultTimeout);
+      List<SourceDefinition> sources =
+          ConfigFile.load(file, environment, defaultTimeout, defaultMaxSeries);
       collector.replaceSources(bindings.of(sources));
       List<SourceAddress> addresses = new ArrayList<>();
       for (SourceDefinition source : sources) {

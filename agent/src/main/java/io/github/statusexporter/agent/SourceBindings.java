@@ -31,8 +31,9 @@ final class SourceBindings {
   }
 
   /** The one source of the {@code source} option, mapped as the seed did. */
-  SourceBinding seed(SourceAddress address, Duration timeout) {
-    return bind("default", source(address, timeout, Map.of(), null), timeout, Mapping.seed());
+  SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries) {
+    return bind(
+        "default", source(address, timeout, Map.of(), null), timeout, Mapping.seed(), maxSeries);
   }
 
   /**
@@ -49,7 +50,12 @@ final class SourceBindings {
       StatusSource source =
           source(definition.address(), definition.timeout(), definition.headers(), socketFactory);
       bindings.add(
-          bind(definition.name(), source, definition.timeout(), Mapping.of(definition.metrics())));
+          bind(
+              definition.name(),
+              source,
+              definition.timeout(),
+              Mapping.of(definition.metrics()),
+              definition.maxSeries()));
     }
     return bindings;
   }
@@ -66,8 +72,9 @@ final class SourceBindings {
     return paths;
   }
 
-  private SourceBinding bind(String name, StatusSource source, Duration timeout, Mapping mapping) {
-    return new SourceBinding(name, new SharedRead(source, timeout, readers), mapping);
+  private SourceBinding bind(
+      String name, StatusSource source, Duration timeout, Mapping mapping, int maxSeries) {
+    return new SourceBinding(name, new SharedRead(source, timeout, readers), mapping, maxSeries);
   }
 
   private StatusSource source(

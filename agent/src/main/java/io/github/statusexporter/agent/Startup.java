@@ -85,6 +85,15 @@ final class Startup implements Runnable {
               + e.getMessage()
               + ". Fix the file and restart; the application runs on.");
     } catch (BindException e) {
+      if (config.host().isPresent() && !HostNames.isOfThisMachine(config.host().get())) {
+        AgentLog.info(
+            "cannot listen on "
+                + config.host().get()
+                + ": it is not an address of this machine; choose one of its addresses with"
+                + " host=, or leave host unset for all interfaces. Not serving metrics; the"
+                + " application runs on.");
+        return;
+      }
       AgentLog.info(
           "cannot listen on port "
               + config.port()
@@ -128,7 +137,7 @@ final class Startup implements Runnable {
     Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
     if (file == null) {
-      initial = List.of(bindings.seed(config.source(), config.timeout()));
+      initial = List.of(bindings.seed(config.source(), config.timeout(), config.maxSeries()));
       RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(config.source())));
     }
     StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
@@ -137,7 +146,14 @@ final class Startup implements Runnable {
     if (file != null) {
       watcher =
           new ConfigWatcher(
-              file, environment, config.timeout(), bindings, collector, properties, registry);
+              file,
+              environment,
+              config.timeout(),
+              config.maxSeries(),
+              bindings,
+              collector,
+              properties,
+              registry);
       watcher.run();
     }
 
@@ -165,7 +181,7 @@ final class Startup implements Runnable {
         "serving "
             + security.scheme()
             + "://"
-            + config.host().orElse("localhost")
+            + HostNames.inUrl(config.host().orElse("localhost"))
             + ":"
             + server.port()
             + "/metrics"

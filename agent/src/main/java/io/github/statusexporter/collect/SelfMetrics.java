@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What the agent tells about its own reads of the status sources. */
 final class SelfMetrics {
@@ -71,20 +72,27 @@ final class SelfMetrics {
     }
   }
 
-  void readSucceeded(String source, double seconds, int unreadable) {
+  void readSucceeded(String source, double seconds) {
     up.labelValues(source).set(1);
-    unreadableFields.labelValues(source).inc(unreadable);
     readDuration.labelValues(source).set(seconds);
+  }
+
+  /** What one read left out: told once per read, however many scrapes shared it. */
+  void readCounts(String source, MappedReading mapped) {
+    unreadableFields.labelValues(source).inc(mapped.unreadableFields());
+    for (Map.Entry<String, Map<SkipReason, Integer>> metric : mapped.skipped().entrySet()) {
+      for (Map.Entry<SkipReason, Integer> reason : metric.getValue().entrySet()) {
+        valuesSkipped
+            .labelValues(source, metric.getKey(), reason.getKey().label())
+            .inc(reason.getValue());
+      }
+    }
   }
 
   void readFailed(String source, FailureReason reason, double seconds) {
     up.labelValues(source).set(0);
     readDuration.labelValues(source).set(seconds);
     readErrors.labelValues(source, reason.label()).inc();
-  }
-
-  void valueSkipped(String source, String metric, SkipReason reason) {
-    valuesSkipped.labelValues(source, metric, reason.label()).inc();
   }
 
   List<MetricSnapshot> snapshots() {

@@ -1,18 +1,38 @@
 package io.github.statusexporter.collect;
 
+import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.mapping.Mapping;
+import io.github.statusexporter.source.PendingRead;
+import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.SharedRead;
 
-/** A named status source and the mapping its readings go through. */
+/**
+ * A named status source and the mapping its readings go through. Scrapes that share a read share
+ * its mapping too: however many scrapes arrive at once, a source holds one reading and one mapped
+ * result at a time (and the last ones between scrapes).
+ */
 public final class SourceBinding {
   private final String name;
   private final SharedRead read;
   private final Mapping mapping;
+  private final int maxSeries;
+  private PendingRead mappedRead;
+  private MappedReading mapped;
 
+  /** A binding with the default cap on series, {@link AgentConfig#DEFAULT_MAX_SERIES}. */
   public SourceBinding(String name, SharedRead read, Mapping mapping) {
+    this(name, read, mapping, AgentConfig.DEFAULT_MAX_SERIES);
+  }
+
+  /**
+   * @param maxSeries the most series a reading may map to; past it the source's application metrics
+   *     are left out of the scrape
+   */
+  public SourceBinding(String name, SharedRead read, Mapping mapping, int maxSeries) {
     this.name = name;
     this.read = read;
     this.mapping = mapping;
+    this.maxSeries = maxSeries;
   }
 
   /** The value of the {@code source} label on the self-metrics. */
@@ -24,7 +44,15 @@ public final class SourceBinding {
     return read;
   }
 
-  Mapping mapping() {
-    return mapping;
+  /**
+   * The mapped {@code reading} of {@code pending}, mapped by the first scrape that asks; the others
+   * wait for it rather than map it again.
+   */
+  synchronized MappedReading map(PendingRead pending, Reading reading) {
+    if (pending != mappedRead) {
+      mapped = MappedReading.of(mapping, reading, maxSeries);
+      mappedRead = pending;
+    }
+    return mapped;
   }
 }

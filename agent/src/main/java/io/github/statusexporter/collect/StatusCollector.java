@@ -1,7 +1,9 @@
 package io.github.statusexporter.collect;
 
 import io.github.statusexporter.source.FailureReason;
+import io.github.statusexporter.source.PendingRead;
 import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.Redaction;
 import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -75,7 +76,7 @@ public final class StatusCollector implements MultiCollector {
     List<SourceBinding> sources = this.sources;
     long start = System.nanoTime();
     // Begin every read before waiting for any, so slow sources wait side by side.
-    List<CompletableFuture<Reading>> reads = new ArrayList<>(sources.size());
+    List<PendingRead> reads = new ArrayList<>(sources.size());
     for (SourceBinding source : sources) {
       reads.add(source.read().begin());
     }
@@ -88,26 +89,29 @@ public final class StatusCollector implements MultiCollector {
   }
 
   private void collectSource(
-      SourceBinding source,
-      CompletableFuture<Reading> read,
-      long start,
-      List<MetricSnapshot> snapshots) {
+      SourceBinding source, PendingRead read, long start, List<MetricSnapshot> snapshots) {
     String name = source.name();
     String description = source.read().source().describe();
     try {
       Reading reading = source.read().await(read, start);
-      List<MetricSnapshot> mapped =
-          source
-              .mapping()
-              .apply(reading, (metric, reason) -> selfMetrics.valueSkipped(name, metric, reason));
-      selfMetrics.readSucceeded(name, secondsSince(start), reading.unreadableFields());
+      MappedReading mapped = source.map(read, reading);
+      if (mapped.takeCounts()) {
+        selfMetrics.readCounts(name, mapped);
+      }
+      List<MetricSnapshot> families = mapped.snapshots();
+      selfMetrics.readSucceeded(name, secondsSince(start));
       states.up(name, description);
-      snapshots.addAll(mapped);
+      snapshots.addAll(families);
     } catch (SourceException e) {
       fail(name, description, e.reason(), e.getMessage(), start);
     } catch (RuntimeException e) {
       // A bug of ours must not cost the user the whole scrape.
-      fail(name, description, FailureReason.INTERNAL_ERROR, String.valueOf(e), start);
+      fail(
+          name,
+          description,
+          FailureReason.INTERNAL_ERROR,
+          Redaction.urlsIn(String.valueOf(e)),
+          start);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import io.github.statusexporter.source.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class AgentArguments {
     }
     if (quoted) {
       throw new ConfigException(
-          "agent arguments '" + arguments + "': a double quote is not closed");
+          "agent arguments '" + Redaction.urlsIn(arguments) + "': a double quote is not closed");
     }
     addPair(token.toString(), values);
     return values;
@@ -44,7 +45,8 @@ final class AgentArguments {
     }
     int equals = token.indexOf('=');
     if (equals <= 0) {
-      throw new ConfigException("agent argument '" + token + "' is not of the form key=value");
+      throw new ConfigException(
+          "agent argument '" + Redaction.urlsIn(token) + "' is not of the form key=value");
     }
     String key = token.substring(0, equals).trim();
     String value = token.substring(equals + 1).trim().replace("\"", "");

@@ -12,10 +12,20 @@ public final class AgentConfig {
       SourceAddress.http(URI.create("http://localhost:8000/status"));
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * Most series one source may map to per scrape: far more than any status document needs, and
+   * small enough that a mapped reading takes a few megabytes of the application's heap.
+   */
+  public static final int DEFAULT_MAX_SERIES = 10_000;
+
+  /** The largest {@code max-series} accepted. */
+  static final int MAX_MAX_SERIES = 1_000_000;
+
   private final int port;
   private final String host;
   private final SourceAddress source;
   private final Duration timeout;
+  private final int maxSeries;
   private final Path configFile;
   private final boolean instrument;
   private final HistogramBuckets histogramBuckets;
@@ -26,6 +36,7 @@ public final class AgentConfig {
       String host,
       SourceAddress source,
       Duration timeout,
+      int maxSeries,
       Path configFile,
       boolean instrument,
       HistogramBuckets histogramBuckets,
@@ -34,6 +45,7 @@ public final class AgentConfig {
     this.host = host;
     this.source = source;
     this.timeout = timeout;
+    this.maxSeries = maxSeries;
     this.configFile = configFile;
     this.instrument = instrument;
     this.histogramBuckets = histogramBuckets;
@@ -58,6 +70,11 @@ public final class AgentConfig {
   /** Longest a scrape waits for the status source. */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** Most series a source may map to; a source of the mapping file may set its own. */
+  public int maxSeries() {
+    return maxSeries;
   }
 
   /** The mapping file that declares the sources; when given, {@link #source()} is unused. */

@@ -1,6 +1,7 @@
 package io.github.statusexporter.config;
 
 import io.github.statusexporter.source.FieldPath;
+import io.github.statusexporter.source.Redaction;
 import io.github.statusexporter.source.TrustedCertificates;
 import java.io.IOException;
 import java.net.URI;
@@ -41,7 +42,8 @@ public final class ConfigFile {
   private static final Set<String> ROOT_KEYS = Set.of("sources");
   private static final Set<String> SOURCE_KEYS =
       new LinkedHashSet<>(
-          List.of("name", "url", "mbean", "timeout", "headers", "ca_file", "metrics"));
+          List.of(
+              "name", "url", "mbean", "timeout", "max_series", "headers", "ca_file", "metrics"));
   private static final Set<String> METRIC_KEYS =
       new LinkedHashSet<>(
           List.of(
@@ -60,21 +62,26 @@ public final class ConfigFile {
 
   private final Map<String, String> environment;
   private final Duration defaultTimeout;
+  private final int defaultMaxSeries;
 
   /** Every name the exposition will write, to the metric that writes it. */
   private final Map<String, String> exposedNames = new HashMap<>();
 
-  private ConfigFile(Map<String, String> environment, Duration defaultTimeout) {
+  private ConfigFile(
+      Map<String, String> environment, Duration defaultTimeout, int defaultMaxSeries) {
     this.environment = environment;
     this.defaultTimeout = defaultTimeout;
+    this.defaultMaxSeries = defaultMaxSeries;
   }
 
   /**
+   * @param defaultTimeout and {@code defaultMaxSeries}: for the sources that do not set their own
    * @throws ConfigException naming the file, line and key of the first problem
    */
   public static List<SourceDefinition> load(
-      Path file, Map<String, String> environment, Duration defaultTimeout) throws ConfigException {
-    return new ConfigFile(environment, defaultTimeout).read(file);
+      Path file, Map<String, String> environment, Duration defaultTimeout, int defaultMaxSeries)
+      throws ConfigException {
+    return new ConfigFile(environment, defaultTimeout, defaultMaxSeries).read(file);
   }
 
   private List<SourceDefinition> read(Path file) throws ConfigException {
@@ -112,6 +119,15 @@ public final class ConfigFile {
         throw source.error(
             "timeout", "'" + source.string("timeout") + "' is not " + Durations.EXPECTED);
       }
+    }
+    int maxSeries = defaultMaxSeries;
+    if (source.has("max_series")) {
+      Integer max = MaxSeries.parse(source.string("max_series"));
+      if (max == null) {
+        throw source.error(
+            "max_series", "'" + source.string("max_series") + "' is not " + MaxSeries.EXPECTED);
+      }
+      maxSeries = max;
     }
     Map<String, String> headers = source.stringMap("headers");
     if (!headers.isEmpty() && address.isMBean()) {
@@ -152,7 +168,7 @@ public final class ConfigFile {
     for (YamlMap metric : metricMaps) {
       metrics.add(metric(metric));
     }
-    return new SourceDefinition(name, address, timeout, headers, caFile, metrics);
+    return new SourceDefinition(name, address, timeout, maxSeries, headers, caFile, metrics);
   }
 
   private static SourceAddress url(YamlMap source) throws ConfigException {
@@ -166,7 +182,7 @@ public final class ConfigFile {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw source.error("url", "'" + text + "' is not an http:// or https:// URL");
+    throw source.error("url", "'" + Redaction.url(text) + "' is not an http:// or https:// URL");
   }
 
   private static SourceAddress mbean(YamlMap source) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import io.github.statusexporter.source.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -42,6 +43,7 @@ public final class ConfigParser {
     String host = host(settings.get(Option.HOST));
     SourceAddress source = source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
+    int maxSeries = maxSeries(settings.get(Option.MAX_SERIES));
     Path configFile = file(settings.get(Option.CONFIG), "/etc/status-exporter.yml");
     boolean instrument = instrument(settings.get(Option.INSTRUMENT));
     HistogramBuckets buckets = histogramBuckets(settings.get(Option.HISTOGRAM));
@@ -58,7 +60,7 @@ public final class ConfigParser {
       throw new ConfigException(String.join("; ", problems));
     }
     return new AgentConfig(
-        port, host, source, timeout, configFile, instrument, buckets, webConfigFile);
+        port, host, source, timeout, maxSeries, configFile, instrument, buckets, webConfigFile);
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
@@ -237,7 +239,7 @@ public final class ConfigParser {
     } catch (URISyntaxException e) {
       // reported below
     }
-    reject(
+    rejectUrl(
         setting,
         "an http:// or https:// URL or an mbean: name, such as http://localhost:8000/status or"
             + " mbean:demo:type=Status");
@@ -253,6 +255,18 @@ public final class ConfigParser {
       reject(setting, Durations.EXPECTED);
     }
     return timeout;
+  }
+
+  private int maxSeries(Setting setting) {
+    if (setting == null) {
+      return AgentConfig.DEFAULT_MAX_SERIES;
+    }
+    Integer max = MaxSeries.parse(setting.value);
+    if (max == null) {
+      reject(setting, MaxSeries.EXPECTED);
+      return 0;
+    }
+    return max;
   }
 
   private Path file(Setting setting, String example) {
@@ -309,5 +323,10 @@ public final class ConfigParser {
 
   private void reject(Setting setting, String expected) {
     problems.add(setting.origin + ": '" + setting.value + "' is not " + expected);
+  }
+
+  /** As above, for a value that may hold a secret: a URL's user info or query. */
+  private void rejectUrl(Setting setting, String expected) {
+    problems.add(setting.origin + ": '" + Redaction.url(setting.value) + "' is not " + expected);
   }
 }

@@ -8,6 +8,7 @@ enum Option {
   HOST("host"),
   SOURCE("source"),
   TIMEOUT("timeout"),
+  MAX_SERIES("max-series"),
   CONFIG("config"),
   INSTRUMENT("instrument"),
   HISTOGRAM("histogram"),

@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import io.github.statusexporter.source.Redaction;
 import java.net.URI;
 import javax.management.ObjectName;
 
@@ -37,8 +38,9 @@ public final class SourceAddress {
     return objectName;
   }
 
+  /** The address for a log line: a URL's user info and query values masked. */
   @Override
   public String toString() {
-    return isMBean() ? MBEAN_PREFIX + objectName : uri.toString();
+    return isMBean() ? MBEAN_PREFIX + objectName : Redaction.url(uri);
   }
 }

@@ -10,6 +10,7 @@ public final class SourceDefinition {
   private final String name;
   private final SourceAddress address;
   private final Duration timeout;
+  private final int maxSeries;
   private final Map<String, String> headers;
   private final Path caFile;
   private final List<MetricDefinition> metrics;
@@ -18,12 +19,14 @@ public final class SourceDefinition {
       String name,
       SourceAddress address,
       Duration timeout,
+      int maxSeries,
       Map<String, String> headers,
       Path caFile,
       List<MetricDefinition> metrics) {
     this.name = name;
     this.address = address;
     this.timeout = timeout;
+    this.maxSeries = maxSeries;
     this.headers = Map.copyOf(headers);
     this.caFile = caFile;
     this.metrics = List.copyOf(metrics);
@@ -40,6 +43,11 @@ public final class SourceDefinition {
 
   public Duration timeout() {
     return timeout;
+  }
+
+  /** Most series the source's reading may map to; past it its metrics are left out. */
+  public int maxSeries() {
+    return maxSeries;
   }
 
   /** HTTP headers sent with every read, with {@code ${VARIABLES}} already substituted. */

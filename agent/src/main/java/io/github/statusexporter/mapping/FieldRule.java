@@ -4,6 +4,7 @@ import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.Record;
+import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
@@ -42,8 +43,20 @@ abstract class FieldRule<P extends DataPointSnapshot> {
 
   abstract MetricSnapshot snapshot(List<P> points);
 
-  /** The family, or null when no series has a usable value. */
-  final MetricSnapshot apply(Reading reading, SkipListener skips) {
+  /** The series one data point makes: one per state for a state set, else one. */
+  int seriesPerPoint() {
+    return 1;
+  }
+
+  /**
+   * The family, or null when no series has a usable value.
+   *
+   * @throws SourceException with {@link
+   *     io.github.statusexporter.source.FailureReason#TOO_MANY_SERIES} as soon as the budget is
+   *     spent
+   */
+  final MetricSnapshot apply(Reading reading, SkipListener skips, SeriesBudget budget)
+      throws SourceException {
     List<P> points = new ArrayList<>(reading.records().size());
     Set<Labels> seen = new HashSet<>();
     for (Record record : reading.records()) {
@@ -64,6 +77,7 @@ abstract class FieldRule<P extends DataPointSnapshot> {
             }
             P point = point(value, labels, skips);
             if (point != null) {
+              budget.take(seriesPerPoint());
               points.add(point);
             }
           });

@@ -2,6 +2,7 @@ package io.github.statusexporter.mapping;
 
 import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +51,20 @@ public final class Mapping {
                 "app_health", "Health", "health", List.of("healthy", "unhealthy"))));
   }
 
-  /** The families the reading yields; fields that cannot be used are reported to {@code skips}. */
-  public List<MetricSnapshot> apply(Reading reading, SkipListener skips) {
+  /**
+   * The families the reading yields; fields that cannot be used are reported to {@code skips}.
+   *
+   * @param maxSeries the most series the families may hold together; a state set has one per state
+   * @throws SourceException with {@link
+   *     io.github.statusexporter.source.FailureReason#TOO_MANY_SERIES} as soon as the reading
+   *     yields more, before the rest is mapped
+   */
+  public List<MetricSnapshot> apply(Reading reading, int maxSeries, SkipListener skips)
+      throws SourceException {
+    SeriesBudget budget = new SeriesBudget(maxSeries);
     List<MetricSnapshot> snapshots = new ArrayList<>(rules.size());
     for (FieldRule<?> rule : rules) {
-      MetricSnapshot snapshot = rule.apply(reading, skips);
+      MetricSnapshot snapshot = rule.apply(reading, skips, budget);
       if (snapshot != null) {
         snapshots.add(snapshot);
       }

@@ -3,6 +3,7 @@ package io.github.statusexporter.mapping;
 import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Record;
+import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 final class Series {
   /** Receives each series: the document or entry its fields are read from, and its labels. */
   interface Sink {
-    void accept(Object context, Labels labels);
+    void accept(Object context, Labels labels) throws SourceException;
   }
 
   private final String metric;
@@ -36,7 +37,7 @@ final class Series {
     }
   }
 
-  void forEach(Record record, SkipListener skips, Sink sink) {
+  void forEach(Record record, SkipListener skips, Sink sink) throws SourceException {
     if (each == null) {
       emit(record, record.document(), null, skips, sink);
       return;
@@ -56,7 +57,8 @@ final class Series {
     }
   }
 
-  private void emit(Record record, Object context, String key, SkipListener skips, Sink sink) {
+  private void emit(Record record, Object context, String key, SkipListener skips, Sink sink)
+      throws SourceException {
     Map<String, String> labels = new TreeMap<>();
     for (Map.Entry<String, String> label : record.labels().entrySet()) {
       // A state set's own label, and labels the mapping sets, win over an MBean's key property.

@@ -17,6 +17,11 @@ final class StateSetRule extends FieldRule<StateSetDataPointSnapshot> {
   }
 
   @Override
+  int seriesPerPoint() {
+    return states.size();
+  }
+
+  @Override
   StateSetDataPointSnapshot point(Object value, Labels labels, SkipListener skips) {
     if (!(value instanceof String)) {
       skips.skipped(name, SkipReason.WRONG_TYPE);

@@ -11,6 +11,8 @@ public enum FailureReason {
   TOO_LARGE,
   INVALID_JSON,
   IO_ERROR,
+  /** The reading maps to more series than the source may have (its {@code max_series}). */
+  TOO_MANY_SERIES,
   INTERNAL_ERROR;
 
   /** The value of the {@code reason} label. */

@@ -43,6 +43,16 @@ public final class HttpStatusSource implements StatusSource {
 
   @Override
   public Reading read() throws SourceException {
+    return read(new ReadAbort());
+  }
+
+  /**
+   * The connect and socket timeouts bound each step, and a server that trickles its answer a byte
+   * at a time never trips them: {@code abort} closes the connection from the waiting scrape's
+   * thread once the whole read is past its timeout.
+   */
+  @Override
+  public Reading read(ReadAbort abort) throws SourceException {
     HttpURLConnection connection = null;
     try {
       // The status endpoint is local to the application: its proxy settings are not for us.
@@ -57,12 +67,19 @@ public final class HttpStatusSource implements StatusSource {
       if (socketFactory != null && connection instanceof HttpsURLConnection) {
         ((HttpsURLConnection) connection).setSSLSocketFactory(socketFactory);
       }
+      abort.onAbort(connection::disconnect);
+      connection.connect();
+      // An abort while connecting found no socket to close.
+      abort.requireNotAborted();
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
         // Rare, and below 400 the JDK gives no error stream to drain: close the connection.
         connection.disconnect();
         throw new SourceException(
-            FailureReason.HTTP_STATUS, "answered HTTP " + status + " instead of 200");
+            FailureReason.HTTP_STATUS,
+            status < 0
+                ? "did not answer with a valid HTTP status line"
+                : "answered HTTP " + status + " instead of 200");
       }
       long length = connection.getContentLengthLong();
       if (length > MAX_BODY_BYTES) {
@@ -76,7 +93,8 @@ public final class HttpStatusSource implements StatusSource {
     } catch (SocketTimeoutException e) {
       throw new SourceException(FailureReason.TIMEOUT, "no answer within " + timeoutMillis + " ms");
     } catch (IOException e) {
-      throw new SourceException(FailureReason.IO_ERROR, String.valueOf(e));
+      // The JDK's messages may quote the URL, user info and query included.
+      throw new SourceException(FailureReason.IO_ERROR, Redaction.urlsIn(String.valueOf(e)));
     } catch (IllegalArgumentException e) {
       // A header the JDK refuses; its message would quote the value, which may be a secret.
       throw new SourceException(FailureReason.IO_ERROR, "a request header is not valid");
@@ -113,11 +131,6 @@ public final class HttpStatusSource implements StatusSource {
 
   @Override
   public String describe() {
-    // Scheme, host, port and path only: a query string or user info may hold a secret.
-    return uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + (uri.getPath() == null ? "" : uri.getPath());
+    return Redaction.url(uri);
   }
 }

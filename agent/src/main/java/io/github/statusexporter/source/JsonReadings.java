@@ -16,6 +16,14 @@ public final class JsonReadings {
   /** Deeper documents are rejected before they can exhaust the stack. */
   static final int MAX_DEPTH = 64;
 
+  /**
+   * Larger documents are not parsed further. Parsed, a value takes up to ~100 bytes of heap (an
+   * object of one number, {@code {"v":1}}, ~190 bytes for its two values), so the 1 MiB body cap
+   * alone would let a document take ~30 MB; this keeps it to ~10 MB. A real status document has
+   * hundreds of values, and 100,000 leave room for 10,000 series of ten fields.
+   */
+  static final int MAX_VALUES = 100_000;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
@@ -38,7 +46,7 @@ public final class JsonReadings {
         throw invalid("the body is not a JSON object");
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> document = (Map<String, Object>) readValue(parser);
+      Map<String, Object> document = (Map<String, Object>) readValue(parser, new int[1]);
       if (parser.nextToken() != null) {
         throw invalid("the body holds more than one JSON value");
       }
@@ -50,15 +58,23 @@ public final class JsonReadings {
     }
   }
 
-  /** The value at the current token: null for JSON null, which reads as an absent field. */
-  private static Object readValue(JsonParser parser) throws IOException {
+  /**
+   * The value at the current token: null for JSON null, which reads as an absent field. {@code
+   * count} holds the number of values read so far.
+   */
+  private static Object readValue(JsonParser parser, int[] count)
+      throws IOException, SourceException {
+    if (++count[0] > MAX_VALUES) {
+      throw new SourceException(
+          FailureReason.TOO_LARGE, "the body holds more than " + MAX_VALUES + " JSON values");
+    }
     switch (parser.currentToken()) {
       case START_OBJECT:
         Map<String, Object> object = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          Object value = readValue(parser);
+          Object value = readValue(parser, count);
           if (value != null) {
             object.put(name, value);
           }
@@ -67,7 +83,7 @@ public final class JsonReadings {
       case START_ARRAY:
         List<Object> array = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser));
+          array.add(readValue(parser, count));
         }
         return array;
       case VALUE_NUMBER_INT:

@@ -1,7 +1,6 @@
 package io.github.statusexporter.source;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -11,14 +10,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a source on its own thread so a scrape waits at most the timeout, and lets concurrent
- * scrapes share the read in flight instead of each starting one. A read stuck past the timeout is
- * not abandoned for a second one: there is never more than one read per source at a time.
+ * scrapes share the read in flight instead of each starting one. The timeout bounds the whole read,
+ * not each step of it: a read still running when a scrape has waited the timeout is abandoned (an
+ * HTTP source's connection is closed), so that the next scrape starts a fresh one at once. A read
+ * that cannot be stopped (an MBean getter stuck in the application) is not doubled up either: the
+ * scrapes that follow share it until it ends, so there is never more than one read per source at a
+ * time.
  */
 public final class SharedRead {
   private final StatusSource source;
   private final Duration timeout;
   private final Executor executor;
-  private CompletableFuture<Reading> inFlight;
+  private PendingRead inFlight;
 
   public SharedRead(StatusSource source, Duration timeout, Executor executor) {
     this.source = source;
@@ -27,40 +30,52 @@ public final class SharedRead {
   }
 
   /** Starts a read unless one is in flight; either way returns the one to wait for. */
-  public synchronized CompletableFuture<Reading> begin() {
+  public synchronized PendingRead begin() {
     if (inFlight == null || inFlight.isDone()) {
-      CompletableFuture<Reading> read = new CompletableFuture<>();
+      PendingRead read = new PendingRead();
+      inFlight = read;
       try {
         executor.execute(() -> complete(read));
       } catch (RejectedExecutionException e) {
-        read.completeExceptionally(
+        read.result.completeExceptionally(
             new SourceException(FailureReason.INTERNAL_ERROR, "the reader thread is gone"));
       }
-      inFlight = read;
     }
     return inFlight;
   }
 
-  private void complete(CompletableFuture<Reading> read) {
+  private void complete(PendingRead read) {
     try {
-      read.complete(source.read());
+      read.result.complete(source.read(read.abort));
     } catch (Throwable e) {
-      read.completeExceptionally(e);
+      // An abandoned read fails with the closed connection, a consequence of its timeout.
+      read.result.completeExceptionally(read.abort.isAborted() ? timedOut() : e);
     }
+  }
+
+  private SourceException timedOut() {
+    return new SourceException(
+        FailureReason.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
   }
 
   /**
    * Waits for a read begun with {@link #begin()} until the timeout has passed since {@code
    * startNanos}: sources read side by side share one deadline, so a scrape waits at most the
-   * longest timeout, not their sum.
+   * longest timeout, not their sum. A scrape that waits out the timeout abandons the read if the
+   * source can stop it; the scrapes sharing it then fail with the same timeout at once.
    */
-  public Reading await(CompletableFuture<Reading> read, long startNanos) throws SourceException {
+  public Reading await(PendingRead read, long startNanos) throws SourceException {
     try {
       long remaining = timeout.toNanos() - (System.nanoTime() - startNanos);
-      return read.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+      return read.result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      throw new SourceException(
-          FailureReason.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
+      SourceException timedOut = timedOut();
+      if (!read.abort.abort()) {
+        throw timedOut;
+      }
+      // Unless the reading came in just now, the read ends here with the timeout.
+      read.result.completeExceptionally(timedOut);
+      return await(read, startNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException(FailureReason.TIMEOUT, "interrupted while waiting");
@@ -68,7 +83,8 @@ public final class SharedRead {
       if (e.getCause() instanceof SourceException) {
         throw (SourceException) e.getCause();
       }
-      throw new SourceException(FailureReason.INTERNAL_ERROR, String.valueOf(e.getCause()));
+      throw new SourceException(
+          FailureReason.INTERNAL_ERROR, Redaction.urlsIn(String.valueOf(e.getCause())));
     }
   }
 

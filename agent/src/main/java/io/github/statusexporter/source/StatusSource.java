@@ -9,6 +9,14 @@ public interface StatusSource {
    */
   Reading read() throws SourceException;
 
+  /**
+   * Reads the status now, and lets {@code abort} stop the read from another thread if the source
+   * can. By default it cannot: the read runs until it ends.
+   */
+  default Reading read(ReadAbort abort) throws SourceException {
+    return read();
+  }
+
   /** What to call the source in a log line, without secrets. */
   String describe();
 }

@@ -16,11 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,11 @@ class StatusCollectorTest {
   @BeforeEach
   void start() throws IOException {
     status = new LocalStatusServer();
+    serve(10_000);
+  }
+
+  /** The metrics server, its one source capped at {@code maxSeries}. */
+  private void serve(int maxSeries) throws IOException {
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
     SharedRead read =
@@ -50,7 +57,9 @@ class StatusCollectorTest {
             reader);
     registry.register(
         new StatusCollector(
-            List.of(new SourceBinding("default", read, Mapping.seed())), properties, log::add));
+            List.of(new SourceBinding("default", read, Mapping.seed(), maxSeries)),
+            properties,
+            log::add));
     server =
         MetricsServer.start(
             Optional.of("127.0.0.1"),
@@ -186,5 +195,59 @@ class StatusCollectorTest {
             status_exporter_values_skipped_total{metric="app_uptime",reason="missing",\
             source="default"} 1.0
             """);
+  }
+
+  @Test
+  void concurrentScrapesShareOneReadAndOneMapping() throws Exception {
+    status.answer(200, "{\"current_requests\": \"lots\", \"health\": \"healthy\"}").delay(500);
+
+    List<Future<String>> scrapes = new ArrayList<>();
+    ExecutorService scrapers = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 8; i++) {
+        scrapes.add(scrapers.submit(() -> scrape("/metrics", null)));
+      }
+      for (Future<String> scrape : scrapes) {
+        assertThat(scrape.get()).contains("app_health{app_health=\"healthy\"} 1.0\n");
+      }
+    } finally {
+      scrapers.shutdownNow();
+    }
+
+    assertThat(status.requests()).isEqualTo(1);
+    // One more scrape, one more read: two reads in all, so two skips, not nine.
+    assertThat(scrape("/metrics?name[]=status_exporter_values_skipped_total", null))
+        .contains(
+            "status_exporter_values_skipped_total{metric=\"app_requests_current\","
+                + "reason=\"wrong_type\",source=\"default\"} 2.0\n");
+    assertThat(status.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadingOverTheCapLeavesOutTheSourceSaysWhyOnceAndComesBackUnderIt() throws Exception {
+    server.close();
+    serve(4); // the seed's mapping makes five series: three gauges, a state set of two states
+    status.answer(200, SEED_STATUS);
+
+    String metrics = scrape("/metrics", null);
+    scrape("/metrics", null);
+
+    assertThat(metrics).doesNotContain("app_");
+    assertThat(metrics)
+        .contains("status_exporter_source_up{source=\"default\"} 0.0\n")
+        .contains(
+            "status_exporter_source_read_errors_total{reason=\"too_many_series\","
+                + "source=\"default\"} 1.0\n");
+    assertThat(log)
+        .containsExactly(
+            "status source "
+                + status.uri()
+                + " cannot be read: it maps to more than 4 series, the source's max_series;"
+                + " app metrics are left out until it answers");
+
+    status.answer(200, "{\"current_requests\": 4}");
+    assertThat(scrape("/metrics", null))
+        .contains("app_requests_current 4.0\n")
+        .contains("status_exporter_source_up{source=\"default\"} 1.0\n");
   }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.statusexporter.mapping.Mapping;
+import io.github.statusexporter.source.FailureReason;
 import io.github.statusexporter.source.JsonReadings;
 import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -73,6 +75,7 @@ class ConfigFileFuzzTest {
     "url: https://",
     "mbean: ",
     "timeout: ",
+    "max_series: ",
     "headers: ",
     "ca_file: ",
     "metrics:",
@@ -112,20 +115,23 @@ class ConfigFileFuzzTest {
 
     List<SourceDefinition> sources;
     try {
-      sources = ConfigFile.load(file, ENVIRONMENT, Duration.ofSeconds(2));
+      sources = ConfigFile.load(file, ENVIRONMENT, Duration.ofSeconds(2), 10_000);
     } catch (ConfigException e) {
       assertThat(e.getMessage()).doesNotContain("\n", "\r");
       return;
     }
 
-    List<Mapping> mappings = new ArrayList<>();
-    for (SourceDefinition source : sources) {
-      mappings.add(Mapping.of(source.metrics()));
-    }
     for (Reading reading : READINGS) {
       List<MetricSnapshot> families = new ArrayList<>();
-      for (Mapping mapping : mappings) {
-        families.addAll(mapping.apply(reading, (metric, reason) -> {}));
+      for (SourceDefinition source : sources) {
+        try {
+          families.addAll(
+              Mapping.of(source.metrics())
+                  .apply(reading, source.maxSeries(), (metric, reason) -> {}));
+        } catch (SourceException e) {
+          // A file may cap a source below what a reading maps to; nothing else may fail.
+          assertThat(e.reason()).isEqualTo(FailureReason.TOO_MANY_SERIES);
+        }
       }
       // Metric names of all sources do not clash: MetricSnapshots would refuse them.
       MetricSnapshots snapshots = new MetricSnapshots(families);

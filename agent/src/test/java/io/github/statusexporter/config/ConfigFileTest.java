@@ -27,7 +27,8 @@ class ConfigFileTest {
   }
 
   private List<SourceDefinition> load(String yaml) throws Exception {
-    return ConfigFile.load(write(yaml), Map.of("APP_TOKEN", "s3cret"), Duration.ofSeconds(2));
+    return ConfigFile.load(
+        write(yaml), Map.of("APP_TOKEN", "s3cret"), Duration.ofSeconds(2), 10_000);
   }
 
   @Test
@@ -39,6 +40,7 @@ class ConfigFileTest {
               - name: health
                 url: http://localhost:8080/actuator/health
                 timeout: 500ms
+                max_series: 500
                 headers:
                   Authorization: Bearer ${APP_TOKEN}
                 metrics:
@@ -73,6 +75,7 @@ class ConfigFileTest {
     assertThat(sources).extracting(SourceDefinition::name).containsExactly("health", "pool");
     SourceDefinition health = sources.get(0);
     assertThat(health.timeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(health.maxSeries()).isEqualTo(500);
     assertThat(health.headers()).containsExactly(Map.entry("Authorization", "Bearer s3cret"));
     assertThat(health.metrics())
         .extracting(MetricDefinition::name, MetricDefinition::type)
@@ -88,6 +91,7 @@ class ConfigFileTest {
     SourceDefinition pool = sources.get(1);
     assertThat(pool.address().objectName().isPattern()).isTrue();
     assertThat(pool.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(pool.maxSeries()).as("the option's value").isEqualTo(10_000);
     assertThat(pool.metrics().get(0).scale()).isEqualTo(0.001);
   }
 
@@ -136,7 +140,7 @@ class ConfigFileTest {
                 + extra
                 + "\n");
 
-    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000))
         .isInstanceOf(ConfigException.class)
         .hasMessage(file + message);
   }
@@ -155,6 +159,12 @@ class ConfigFileTest {
             + " 'url' or 'mbean'",
         "sources:\\n  - url: ftp://x\\n    metrics: [{name: a, field: b}] | :2:"
             + " sources[0].url: 'ftp://x' is not an http:// or https:// URL",
+        "sources:\\n  - url: 'ftp://user:secret@x/status?token=secret'\\n    metrics: [{name: a,"
+            + " field: b}] | :2: sources[0].url: 'ftp://***@x/status?token=***' is not an http://"
+            + " or https:// URL",
+        "sources:\\n  - url: http://x\\n    max_series: lots\\n    metrics: [{name: a, field:"
+            + " b}] | :3: sources[0].max_series: 'lots' is not a whole number of series from 1 to"
+            + " 1000000, such as 10000",
         "sources:\\n  - mbean: 'nodomain'\\n    metrics: [{name: a, field: b}] | :2:"
             + " sources[0].mbean: 'nodomain' is not an MBean name or pattern (Key properties"
             + " cannot be empty)",
@@ -199,7 +209,7 @@ class ConfigFileTest {
   void badFilesAreRejectedWithFileLineAndKey(String yaml, String message) throws Exception {
     Path file = write(yaml.replace("\\n", "\n"));
 
-    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000))
         .isInstanceOf(ConfigException.class)
         .hasMessage(file + message);
   }
@@ -217,7 +227,8 @@ class ConfigFileTest {
         ConfigFile.load(
             write(yaml),
             Map.of("ACTUATOR_TOKEN", "t", "ES_BASIC_AUTH", "dXNlcjpwYXNz"),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            10_000);
 
     assertThat(sources).isNotEmpty();
     assertThat(sources).allSatisfy(source -> assertThat(source.metrics()).isNotEmpty());
@@ -227,13 +238,13 @@ class ConfigFileTest {
   void aMissingFileIsNamed() {
     Path missing = directory.resolve("nope.yml");
 
-    assertThatThrownBy(() -> ConfigFile.load(missing, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(missing, Map.of(), Duration.ofSeconds(2), 10_000))
         .hasMessage(missing + ": does not exist");
   }
 
   @Test
   void aDirectoryOrPipeIsNotReadAsAFile() {
-    assertThatThrownBy(() -> ConfigFile.load(directory, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(directory, Map.of(), Duration.ofSeconds(2), 10_000))
         .hasMessage(directory + ": is not a regular file");
   }
 
@@ -245,7 +256,7 @@ class ConfigFileTest {
                 + "    metrics: [{name: a, field: b}]\n");
 
     assertThatThrownBy(
-            () -> ConfigFile.load(file, Map.of("TOKEN", "s3cret\n"), Duration.ofSeconds(2)))
+            () -> ConfigFile.load(file, Map.of("TOKEN", "s3cret\n"), Duration.ofSeconds(2), 10_000))
         .hasMessage(
             file
                 + ":3: sources[0].headers: Authorization has a line break or control character in"
@@ -263,7 +274,8 @@ class ConfigFileTest {
 
     assertThatThrownBy(
             () ->
-                ConfigFile.load(file, Map.of("PATH_FROM_FILE", "status\n"), Duration.ofSeconds(2)))
+                ConfigFile.load(
+                    file, Map.of("PATH_FROM_FILE", "status\n"), Duration.ofSeconds(2), 10_000))
         .hasMessage(
             file + ":2: sources[0].url: 'http://x/status\\n' is not an http:// or https:// URL");
   }
@@ -285,7 +297,7 @@ class ConfigFileTest {
       throws Exception {
     Path file = write(yaml);
 
-    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000))
         .isInstanceOf(ConfigException.class)
         .hasMessage(file + ": is not valid YAML: " + why);
   }
@@ -298,7 +310,7 @@ class ConfigFileTest {
   void deepNestingIsRejectedBeforeItExhaustsTheStack() throws Exception {
     Path file = write("sources: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
 
-    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000))
         .hasMessage(file + ":1: nests lists and mappings deeper than 64 levels");
   }
 
@@ -317,7 +329,7 @@ class ConfigFileTest {
             "sources:\n  - url: https://x\n    ca_file: /dev/zero\n"
                 + "    metrics: [{name: a, field: b}]\n");
 
-    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000))
         .hasMessage(
             file
                 + ":3: sources[0].ca_file: '/dev/zero' is not a readable PEM certificate file"

@@ -27,6 +27,30 @@ class ConfigParserTest {
     assertThat(config.configFile()).isEmpty();
     assertThat(config.instrument()).isTrue();
     assertThat(config.histogramBuckets()).isEqualTo(HistogramBuckets.CLASSIC);
+    assertThat(config.maxSeries()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theCapOnSeriesCanBeSetEachWay() throws ConfigException {
+    assertThat(ConfigParser.parse("max-series=500", NO_PROPERTIES, NO_ENV).maxSeries())
+        .isEqualTo(500);
+    Properties properties = new Properties();
+    properties.setProperty("statusexporter.max-series", "20000");
+    assertThat(ConfigParser.parse(null, properties, NO_ENV).maxSeries()).isEqualTo(20_000);
+    assertThat(
+            ConfigParser.parse(null, NO_PROPERTIES, Map.of("STATUS_EXPORTER_MAX_SERIES", "1"))
+                .maxSeries())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aSourceWithSecretsIsShownWithoutThem() throws ConfigException {
+    AgentConfig config =
+        ConfigParser.parse(
+            "source=http://user:secret@localhost:8000/status?token=secret", NO_PROPERTIES, NO_ENV);
+
+    assertThat(config.source().uri().getRawUserInfo()).isEqualTo("user:secret");
+    assertThat(config.source()).hasToString("http://***@localhost:8000/status?token=***");
   }
 
   @Test
@@ -184,8 +208,20 @@ class ConfigParserTest {
         "timeout=61s | agent argument timeout: '61s' is not a duration from 1ms to 60s, such as"
             + " 500ms or 2s",
         "instrument=yes | agent argument instrument: 'yes' is not true or false",
+        "max-series=0 | agent argument max-series: '0' is not a whole number of series from 1 to"
+            + " 1000000, such as 10000",
+        "max-series=1e4 | agent argument max-series: '1e4' is not a whole number of series from 1"
+            + " to 1000000, such as 10000",
+        "max-series=1000001 | agent argument max-series: '1000001' is not a whole number of series"
+            + " from 1 to 1000000, such as 10000",
+        "source=ftp://user:secret@x/status?token=secret | agent argument source:"
+            + " 'ftp://***@x/status?token=***' is not an http:// or https:// URL or an mbean: name,"
+            + " such as http://localhost:8000/status or mbean:demo:type=Status",
+        "'source=\"http://user:secret@x?token=secret' | agent arguments"
+            + " 'source=\"http://***@x?token=***': a double quote is not closed",
+        "http://user:secret@x | agent argument 'http://***@x' is not of the form key=value",
         "histogram=fancy | agent argument histogram: 'fancy' is not one of both, classic, native",
-        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, config, instrument, histogram, web-config)",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config)",
         "port | agent argument 'port' is not of the form key=value",
         "port=1,port=2 | agent argument 'port' is given twice",
         "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
@@ -206,7 +242,7 @@ class ConfigParserTest {
     assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, config, instrument, histogram, web-config);"
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config);"
                 + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
                 + " from 1ms to 60s, such as 500ms or 2s");
   }

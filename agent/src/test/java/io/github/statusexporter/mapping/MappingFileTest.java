@@ -29,13 +29,14 @@ class MappingFileTest {
   private String map(String name) throws Exception {
     Path directory = Paths.get(MappingFileTest.class.getResource("/mapping").toURI());
     List<SourceDefinition> sources =
-        ConfigFile.load(directory.resolve(name + ".yml"), Map.of(), Duration.ofSeconds(2));
+        ConfigFile.load(directory.resolve(name + ".yml"), Map.of(), Duration.ofSeconds(2), 10_000);
     byte[] json = Files.readAllBytes(directory.resolve(name + ".json"));
     MetricSnapshots snapshots =
         new MetricSnapshots(
             Mapping.of(sources.get(0).metrics())
                 .apply(
                     JsonReadings.parse(json),
+                    10_000,
                     (metric, reason) -> skipped.add(metric + ":" + reason.label())));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter.create().write(out, snapshots, EscapingScheme.ALLOW_UTF8);
@@ -132,7 +133,7 @@ class MappingFileTest {
               - {name: pool_active, field: active, labels: {env: prod}}
               - {name: pool_state, type: stateset, field: state, states: [UP, DOWN]}
         """);
-    List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2));
+    List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000);
     Reading reading =
         new Reading(
             List.of(
@@ -144,7 +145,7 @@ class MappingFileTest {
 
     List<MetricSnapshot> snapshots =
         Mapping.of(sources.get(0).metrics())
-            .apply(reading, (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+            .apply(reading, 10_000, (metric, reason) -> skipped.add(metric + ":" + reason.label()));
 
     assertThat(snapshots.get(0).getDataPoints()).hasSize(1);
     assertThat(snapshots.get(1).getDataPoints()).hasSize(2);

@@ -3,6 +3,7 @@ package io.github.statusexporter.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.Test;
 class MappingTest {
   private final List<String> skipped = new ArrayList<>();
 
-  private List<MetricSnapshot> applySeed(Map<String, Object> values) {
+  private List<MetricSnapshot> applySeed(Map<String, Object> values) throws SourceException {
     return Mapping.seed()
-        .apply(Reading.of(values), (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+        .apply(
+            Reading.of(values),
+            10_000,
+            (metric, reason) -> skipped.add(metric + ":" + reason.label()));
   }
 
   private static Map<String, Object> seedReading() {
@@ -28,7 +32,7 @@ class MappingTest {
   }
 
   @Test
-  void missingFieldsAreSkippedAndReported() {
+  void missingFieldsAreSkippedAndReported() throws SourceException {
     Map<String, Object> values = seedReading();
     values.remove("pending_requests");
 
@@ -41,7 +45,7 @@ class MappingTest {
   }
 
   @Test
-  void valuesOfTheWrongTypeAreSkippedAndReported() {
+  void valuesOfTheWrongTypeAreSkippedAndReported() throws SourceException {
     Map<String, Object> values = seedReading();
     values.put("current_requests", "many");
     values.put("health", 1.0);
@@ -51,7 +55,7 @@ class MappingTest {
   }
 
   @Test
-  void unknownStatesAndNonFiniteNumbersAreSkippedAndReported() {
+  void unknownStatesAndNonFiniteNumbersAreSkippedAndReported() throws SourceException {
     Map<String, Object> values = seedReading();
     values.put("health", "degraded");
     values.put("total_uptime", Double.POSITIVE_INFINITY);
@@ -61,7 +65,7 @@ class MappingTest {
   }
 
   @Test
-  void numericStringsAndBooleansAreNumbers() {
+  void numericStringsAndBooleansAreNumbers() throws SourceException {
     assertThat(Values.asNumber("42")).isEqualTo(42.0);
     assertThat(Values.asNumber(" 1.5e3 ")).isEqualTo(1500.0);
     assertThat(Values.asNumber(true)).isEqualTo(1.0);

@@ -112,9 +112,22 @@ class HttpStatusSourceTest {
   }
 
   @Test
-  void theDescriptionLeavesOutQueryAndUserInfo() {
+  void theDescriptionMasksQueryValuesAndUserInfo() {
     HttpStatusSource source =
         source(URI.create("http://user:secret@localhost:8000/status?token=x"));
-    assertThat(source.describe()).isEqualTo("http://localhost:8000/status");
+    assertThat(source.describe()).isEqualTo("http://***@localhost:8000/status?token=***");
+  }
+
+  @Test
+  void aBrokenStatusLineIsSaidToBeOne() throws IOException {
+    try (RawStatusServer garbage = new RawStatusServer()) {
+      garbage.raw("SSH-2.0-OpenSSH_9.2\r\n\r\n", 0);
+
+      assertThatThrownBy(() -> source(garbage.uri()).read())
+          .isInstanceOf(SourceException.class)
+          .hasMessage("did not answer with a valid HTTP status line")
+          .extracting(e -> ((SourceException) e).reason())
+          .isEqualTo(FailureReason.HTTP_STATUS);
+    }
   }
 }

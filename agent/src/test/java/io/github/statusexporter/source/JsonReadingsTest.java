@@ -68,4 +68,18 @@ class JsonReadingsTest {
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("nesting depth");
   }
+
+  @Test
+  void aDocumentOfMoreValuesThanTheCapIsTooLarge() throws SourceException {
+    // The object counts as a value, and so do the array and each of its numbers.
+    String atTheCap = "{\"a\": [" + "0,".repeat(JsonReadings.MAX_VALUES - 3) + "0]}";
+    String overTheCap = "{\"a\": [" + "0,".repeat(JsonReadings.MAX_VALUES - 2) + "0]}";
+
+    assertThat((java.util.List<?>) get(parse(atTheCap), "a")).hasSize(JsonReadings.MAX_VALUES - 2);
+    assertThatThrownBy(() -> parse(overTheCap))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("the body holds more than 100000 JSON values")
+        .extracting(e -> ((SourceException) e).reason())
+        .isEqualTo(FailureReason.TOO_LARGE);
+  }
 }

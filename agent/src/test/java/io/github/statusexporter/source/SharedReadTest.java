@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SharedReadTest {
   private final LocalStatusServer server = new LocalStatusServer();
-  private final ExecutorService reader = Executors.newSingleThreadExecutor();
+  private final ExecutorService reader = Executors.newCachedThreadPool();
   private final ExecutorService scrapers = Executors.newFixedThreadPool(8);
 
   SharedReadTest() throws IOException {}
@@ -29,8 +33,13 @@ class SharedReadTest {
   }
 
   private SharedRead sharedRead(Duration timeout) {
+    return sharedRead(server.uri(), timeout);
+  }
+
+  /** An HTTP source whose socket timeouts (5 s) are far longer than the read's timeout. */
+  private SharedRead sharedRead(URI uri, Duration timeout) {
     return new SharedRead(
-        new HttpStatusSource(server.uri(), Duration.ofSeconds(5), "test", java.util.Map.of(), null),
+        new HttpStatusSource(uri, Duration.ofSeconds(5), "test", java.util.Map.of(), null),
         timeout,
         reader);
   }
@@ -65,17 +74,87 @@ class SharedReadTest {
   }
 
   @Test
-  void aReadStuckPastTheTimeoutIsNotJoinedByASecondOne() throws Exception {
-    server.answer(200, "{}").delay(1_000);
-    SharedRead read = sharedRead(Duration.ofMillis(100));
+  void aReadThatTricklesPastTheTimeoutIsAbandonedAndTheNextScrapeReadsAfresh() throws Exception {
+    try (RawStatusServer trickling = new RawStatusServer()) {
+      // Each byte well within the socket timeout of 5 s; the whole answer takes about 8 s.
+      trickling.trickle("{\"current_requests\": 1}", 300);
+      SharedRead read = sharedRead(trickling.uri(), Duration.ofMillis(500));
 
-    CompletableFuture<Reading> first = read.begin();
-    assertThatThrownBy(() -> read.await(first, System.nanoTime()))
-        .isInstanceOf(SourceException.class);
-    assertThat(read.begin()).isSameAs(first);
+      long start = System.nanoTime();
+      PendingRead first = read.begin();
+      assertThatThrownBy(() -> read.await(first, start))
+          .isInstanceOf(SourceException.class)
+          .hasMessage("no answer within 500 ms");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+      assertThat(first.isDone()).as("abandoned, not left in flight").isTrue();
+      assertThat(trickling.awaitClientGone(5_000)).as("its connection closed").isTrue();
 
-    first.get();
-    assertThat(read.begin()).isNotSameAs(first);
+      trickling.trickle("{\"current_requests\": 2}", 0);
+      PendingRead second = read.begin();
+      assertThat(second).isNotSameAs(first);
+      assertThat(read.await(second, System.nanoTime()).records().get(0).document())
+          .containsEntry("current_requests", 2.0);
+      assertThat(trickling.connections()).as("no retry of the abandoned request").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void scrapesSharingAnAbandonedReadFailWithItAtOnce() throws Exception {
+    try (RawStatusServer trickling = new RawStatusServer()) {
+      trickling.trickle("{\"current_requests\": 1}", 300);
+      SharedRead read = sharedRead(trickling.uri(), Duration.ofMillis(500));
+      PendingRead first = read.begin();
+      long firstStart = System.nanoTime();
+      Thread.sleep(200);
+
+      long joinedStart = System.nanoTime();
+      Future<Reading> joined = scrapers.submit(() -> read.await(read.begin(), joinedStart));
+      assertThatThrownBy(() -> read.await(first, firstStart)).isInstanceOf(SourceException.class);
+
+      assertThatThrownBy(joined::get).hasCauseInstanceOf(SourceException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - joinedStart))
+          .as("the joined scrape fails when the read is abandoned, not at its own deadline")
+          .isLessThan(Duration.ofMillis(500));
+    }
+  }
+
+  /** An MBean whose getter blocks until the test lets it go, as one stuck in an application. */
+  public interface StuckMBean {
+    double getValue() throws InterruptedException;
+  }
+
+  public static final class Stuck implements StuckMBean {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public double getValue() throws InterruptedException {
+      release.await();
+      return 1;
+    }
+  }
+
+  @Test
+  void aReadThatCannotBeStoppedIsSharedUntilItEnds() throws Exception {
+    MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name = new ObjectName("test.sharedread:type=Stuck");
+    Stuck stuck = new Stuck();
+    platform.registerMBean(stuck, name);
+    try {
+      SharedRead read = new SharedRead(new MBeanStatusSource(name), Duration.ofMillis(100), reader);
+
+      PendingRead first = read.begin();
+      assertThatThrownBy(() -> read.await(first, System.nanoTime()))
+          .isInstanceOf(SourceException.class)
+          .hasMessage("no answer within 100 ms");
+      assertThat(read.begin()).as("still in flight, never doubled").isSameAs(first);
+
+      stuck.release.countDown();
+      assertThat(read.await(first, System.nanoTime()).records()).hasSize(1);
+      assertThat(read.begin()).isNotSameAs(first);
+    } finally {
+      stuck.release.countDown();
+      platform.unregisterMBean(name);
+    }
   }
 
   @Test

@@ -99,6 +99,23 @@ class HostSafetyIT {
   }
 
   @Test
+  void aHostThatIsNotThisMachinesIsSaidToBeSoNotBlamedOnThePort() throws Exception {
+    // TEST-NET-1: an address no interface here has, as when host= was copied from elsewhere.
+    try (JavaProcess app =
+        JavaProcess.demoApp(
+            appPort, "host=192.0.2.1,port=" + agentPort + "," + sourceOption(appPort))) {
+      app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(30));
+
+      assertThat(app.stderr())
+          .containsExactly(
+              "status-exporter: cannot listen on 192.0.2.1: it is not an address of this machine;"
+                  + " choose one of its addresses with host=, or leave host unset for all"
+                  + " interfaces. Not serving metrics; the application runs on.");
+      assertAppServes(appPort);
+    }
+  }
+
+  @Test
   void badOptionsAreOneLineNamingThemAndTheApplicationRunsOn() throws Exception {
     try (JavaProcess app = JavaProcess.demoApp(appPort, "port=abc,colour=blue")) {
       app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(10));
@@ -106,7 +123,7 @@ class HostSafetyIT {
       assertThat(app.stderr())
           .containsExactly(
               "status-exporter: not started, the application runs on without it:"
-                  + " unknown option 'colour' (known options: port, host, source, timeout, config, instrument, histogram, web-config);"
+                  + " unknown option 'colour' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config);"
                   + " agent argument port: 'abc' is not a port number from 1 to 65535");
       assertAppServes(appPort);
     }

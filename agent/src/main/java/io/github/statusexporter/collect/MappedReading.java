@@ -1,0 +1,78 @@
+package io.github.statusexporter.collect;
+
+import io.github.statusexporter.mapping.Mapping;
+import io.github.statusexporter.mapping.SkipReason;
+import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.SourceException;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What one read became: its metric families, or why it could not be used, and the counts of what
+ * was left out. Scrapes that share the read share this too; the first to get it reports the counts,
+ * so that they count once per read, not once per scrape.
+ */
+final class MappedReading {
+  private final List<MetricSnapshot> snapshots;
+  private final SourceException failure;
+  private final Map<String, Map<SkipReason, Integer>> skipped;
+  private final int unreadableFields;
+  private final AtomicBoolean countsTaken = new AtomicBoolean();
+
+  private MappedReading(
+      List<MetricSnapshot> snapshots,
+      SourceException failure,
+      Map<String, Map<SkipReason, Integer>> skipped,
+      int unreadableFields) {
+    this.snapshots = snapshots;
+    this.failure = failure;
+    this.skipped = skipped;
+    this.unreadableFields = unreadableFields;
+  }
+
+  static MappedReading of(Mapping mapping, Reading reading, int maxSeries) {
+    Map<String, Map<SkipReason, Integer>> skipped = new LinkedHashMap<>();
+    try {
+      List<MetricSnapshot> snapshots =
+          mapping.apply(
+              reading,
+              maxSeries,
+              (metric, reason) ->
+                  skipped
+                      .computeIfAbsent(metric, m -> new EnumMap<>(SkipReason.class))
+                      .merge(reason, 1, Integer::sum));
+      return new MappedReading(snapshots, null, skipped, reading.unreadableFields());
+    } catch (SourceException e) {
+      // What was skipped before the mapping stopped is not told: none of it is exported.
+      return new MappedReading(List.of(), e, Map.of(), 0);
+    }
+  }
+
+  /**
+   * @throws SourceException when the reading could not be used, such as too many series
+   */
+  List<MetricSnapshot> snapshots() throws SourceException {
+    if (failure != null) {
+      throw failure;
+    }
+    return snapshots;
+  }
+
+  /** True for the one scrape that is to report the counts below. */
+  boolean takeCounts() {
+    return countsTaken.compareAndSet(false, true);
+  }
+
+  /** Values left out, by metric and reason. */
+  Map<String, Map<SkipReason, Integer>> skipped() {
+    return skipped;
+  }
+
+  int unreadableFields() {
+    return unreadableFields;
+  }
+}
