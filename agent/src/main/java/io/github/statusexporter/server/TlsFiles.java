@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,7 @@ final class TlsFiles {
     this.paths = List.copyOf(files);
     lastStamps = stamps();
     current = load(read());
+    warnIfOutOfDates(current);
     nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
   }
 
@@ -116,6 +118,7 @@ final class TlsFiles {
               + certificate.getSubjectX500Principal().getName()
               + ", valid until "
               + certificate.getNotAfter().toInstant());
+      warnIfOutOfDates(loaded);
     } catch (TlsFileException e) {
       log.accept(
           "TLS files not reloaded: "
@@ -123,6 +126,14 @@ final class TlsFiles {
               + ": "
               + e.getMessage()
               + "; the last good certificate stays in use");
+    }
+  }
+
+  private void warnIfOutOfDates(Material material) {
+    String warning =
+        CertificateDates.warning(settings.certFile(), material.chain[0], Instant.now());
+    if (warning != null) {
+      log.accept(warning);
     }
   }
 
