@@ -277,13 +277,18 @@ class SecuredEndpointIT {
   @Test
   void aCertificateOutsideItsDatesIsServedWithAWarningAndItsExpiryIsExportedAcrossRotations()
       throws Exception {
-    Instant expiredUntil = Instant.parse("2020-02-01T00:00:00Z");
-    Instant futureFrom = Instant.parse("2099-01-01T00:00:00Z");
-    Instant futureUntil = Instant.parse("2099-02-01T00:00:00Z");
     pki.key("expired", KeyKind.EC_PKCS8);
-    pki.serverCertificate("expired", "ca", Instant.parse("2020-01-01T00:00:00Z"), expiredUntil);
+    pki.serverCertificate(
+        "expired",
+        "ca",
+        Instant.parse("2020-01-01T00:00:00Z"),
+        Instant.parse("2020-02-01T00:00:00Z"));
     pki.key("future", KeyKind.RSA_PKCS8);
-    pki.serverCertificate("future", "ca", futureFrom, futureUntil);
+    pki.serverCertificate(
+        "future",
+        "ca",
+        Instant.parse("2099-01-01T00:00:00Z"),
+        Instant.parse("2099-02-01T00:00:00Z"));
     Path dated = directory.resolve("dated");
     generation("dated1", "expired", "expired");
     switchTo(dated, "dated1");
@@ -329,6 +334,8 @@ class SecuredEndpointIT {
         Duration.ofSeconds(10),
         () -> expiryLine(getQuietly("--insecure").body).endsWith(" 4.0735872E9") ? true : null);
     assertThat(curl.get(url("/metrics"), "--cacert", "ca.crt").exit).isEqualTo(60);
+    // Written before that scrape was answered, but read from the child's stderr by another thread.
+    app.awaitStderr(line -> line.contains(" is not valid yet: "), Duration.ofSeconds(5));
     assertThat(app.stderr())
         .satisfiesExactly(
             line -> assertThat(line).isEqualTo(expiredWarning),
