@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,6 +147,30 @@ class TlsFilesTest {
                 + " 2099-02-01T00:00:00Z. Scrapers that check certificates refuse it until then;"
                 + " check this machine's clock, or replace the file with a valid certificate (it"
                 + " is picked up without a restart)");
+  }
+
+  @Test
+  void aCertificateThatExpiresWhileServedIsToldOnceAtTheNextLook() throws Exception {
+    Instant notAfter = Instant.parse("2030-01-01T00:00:00Z");
+    writePair(
+        TestPki.authority("ca")
+            .issue("soon", TestPki.ec(), Instant.parse("2029-01-01T00:00:00Z"), notAfter));
+    AtomicReference<Instant> now = new AtomicReference<>(notAfter.minusSeconds(1));
+    TlsFiles files = new TlsFiles(settings(), log::add, now::get);
+    files.checkNow();
+    assertThat(log).isEmpty();
+
+    now.set(notAfter.plusSeconds(1));
+    files.checkNow();
+    files.checkNow();
+
+    assertThat(log)
+        .containsExactly(
+            "TLS certificate "
+                + directory.resolve("server.crt")
+                + " has expired: CN=soon, valid from 2029-01-01T00:00:00Z until"
+                + " 2030-01-01T00:00:00Z. Scrapers that check certificates refuse it; replace the"
+                + " file with a valid certificate (it is picked up without a restart)");
   }
 
   @Test
