@@ -126,6 +126,7 @@ final class Startup implements Runnable {
             .defaultMetricsProperties(MetricsProperties.builder().exemplarsEnabled(false).build())
             .build();
     PrometheusRegistry registry = new PrometheusRegistry();
+    security.register(registry);
     if (config.instrument()) {
       // First: the application may be serving already, and requests before this go unrecorded.
       RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());

@@ -9,11 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
@@ -25,7 +27,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The certificate, key and client CA files of {@code tls_server_config}, read again when they
  * change on disk. A handshake asks for the {@link #current()} material; at most once a second that
  * looks at the files' modification time, size and identity, and reads them only when those changed.
- * A replacement that cannot be used leaves the last good material in use and is reported once.
+ * A replacement that cannot be used leaves the last good material in use and is reported once. A
+ * server certificate that has expired or is not valid yet is told once: at start, when it is
+ * rotated in, or when it expires while served.
  */
 final class TlsFiles {
   /** A handshake looks at the files at most this often. */
@@ -40,6 +44,7 @@ final class TlsFiles {
   private final Consumer<String> log;
   private final List<Path> paths;
   private final ReentrantLock checking = new ReentrantLock();
+  private final Supplier<Instant> clock;
 
   private volatile Material current;
   private volatile Material previous;
@@ -47,19 +52,34 @@ final class TlsFiles {
   private List<Object> lastStamps;
   private int generation;
 
+  /** The material whose dates were last told, and what was told: each problem is told once. */
+  private Material toldMaterial;
+
+  private String toldWarning;
+
   /**
    * Reads the files once.
    *
    * @throws TlsFileException when they cannot be used: the server must not start
    */
   TlsFiles(TlsSettings settings, Consumer<String> log) throws TlsFileException {
+    this(settings, log, Instant::now);
+  }
+
+  /**
+   * @param clock the time certificates' dates are checked against
+   */
+  TlsFiles(TlsSettings settings, Consumer<String> log, Supplier<Instant> clock)
+      throws TlsFileException {
     this.settings = settings;
     this.log = log;
+    this.clock = clock;
     List<Path> files = new ArrayList<>(List.of(settings.certFile(), settings.keyFile()));
     settings.clientCaFile().ifPresent(files::add);
     this.paths = List.copyOf(files);
     lastStamps = stamps();
     current = load(read());
+    warnOnceIfOutOfDates();
     nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
   }
 
@@ -69,6 +89,7 @@ final class TlsFiles {
       try {
         nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
         reloadIfChanged();
+        warnOnceIfOutOfDates();
       } catch (RuntimeException e) {
         log.accept("TLS files not reloaded: " + e + "; the last good certificate stays in use");
       } finally {
@@ -123,6 +144,16 @@ final class TlsFiles {
               + ": "
               + e.getMessage()
               + "; the last good certificate stays in use");
+    }
+  }
+
+  private void warnOnceIfOutOfDates() {
+    Material material = current;
+    String warning = CertificateDates.warning(settings.certFile(), material.chain[0], clock.get());
+    if (warning != null && (material != toldMaterial || !warning.equals(toldWarning))) {
+      log.accept(warning);
+      toldMaterial = material;
+      toldWarning = warning;
     }
   }
 

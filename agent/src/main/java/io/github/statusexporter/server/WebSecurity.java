@@ -7,6 +7,7 @@ import io.github.statusexporter.config.ClientAuth;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.TlsSettings;
 import io.github.statusexporter.config.WebConfig;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -22,20 +23,23 @@ import javax.net.ssl.TrustManager;
  * started at all.
  */
 public final class WebSecurity {
-  private static final WebSecurity NONE = new WebSecurity(null, null, null, Map.of());
+  private static final WebSecurity NONE = new WebSecurity(null, null, null, null, Map.of());
 
   private final TlsParameters tls;
   private final ClientAuth clientAuth;
+  private final CertificateExpiry expiry;
   private final PasswordCheck passwords;
   private final Map<String, String> headers;
 
   private WebSecurity(
       TlsParameters tls,
       ClientAuth clientAuth,
+      CertificateExpiry expiry,
       PasswordCheck passwords,
       Map<String, String> headers) {
     this.tls = tls;
     this.clientAuth = clientAuth;
+    this.expiry = expiry;
     this.passwords = passwords;
     this.headers = headers;
   }
@@ -48,30 +52,35 @@ public final class WebSecurity {
   /**
    * Reads the certificate, key and CA files and checks them, the TLS versions and cipher suites.
    *
-   * @param log where a certificate reloaded later, or a replacement that cannot be used, is told
+   * @param log where a certificate that has expired or is not valid yet, a certificate reloaded
+   *     later, or a replacement that cannot be used, is told
    * @throws ConfigException naming the file and key that cannot be used, and why
    */
   public static WebSecurity of(WebConfig config, Consumer<String> log) throws ConfigException {
     TlsParameters tls = null;
     ClientAuth clientAuth = null;
+    CertificateExpiry expiry = null;
     if (config.tls().isPresent()) {
       TlsSettings settings = config.tls().get();
       clientAuth = settings.clientAuth();
-      tls = TlsParameters.of(context(settings, log), settings);
+      TlsFiles files = files(settings, log);
+      tls = TlsParameters.of(context(settings, files), settings);
+      expiry = new CertificateExpiry(files, settings.certFile());
     }
     PasswordCheck passwords =
         config.basicAuthUsers().isEmpty() ? null : new PasswordCheck(config.basicAuthUsers());
-    return new WebSecurity(tls, clientAuth, passwords, config.headers());
+    return new WebSecurity(tls, clientAuth, expiry, passwords, config.headers());
   }
 
-  private static SSLContext context(TlsSettings settings, Consumer<String> log)
-      throws ConfigException {
-    TlsFiles files;
+  private static TlsFiles files(TlsSettings settings, Consumer<String> log) throws ConfigException {
     try {
-      files = new TlsFiles(settings, log);
+      return new TlsFiles(settings, log);
     } catch (TlsFileException e) {
       throw new ConfigException(settings.where(e.key()) + ": " + e.getMessage());
     }
+  }
+
+  private static SSLContext context(TlsSettings settings, TlsFiles files) throws ConfigException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(
@@ -82,6 +91,17 @@ public final class WebSecurity {
     } catch (GeneralSecurityException e) {
       throw new ConfigException(
           settings.where("cert_file") + ": this JVM cannot serve TLS (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Registers the metrics of the security in use: with TLS, the expiry time of the server's
+   * certificate ({@code status_exporter_tls_certificate_expiry_timestamp_seconds}); nothing
+   * without.
+   */
+  public void register(PrometheusRegistry registry) {
+    if (expiry != null) {
+      registry.register(expiry);
     }
   }
 

@@ -70,25 +70,48 @@ final class TestPki {
 
     /** A certificate signed by this one, for localhost and 127.0.0.1. */
     Issued issue(String commonName, KeyPair subject) throws Exception {
-      return new Issued(subject, certificate(commonName, subject, this, false));
+      Instant now = Instant.now();
+      return issue(
+          commonName, subject, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)));
+    }
+
+    /** A certificate signed by this one, valid from {@code notBefore} until {@code notAfter}. */
+    Issued issue(String commonName, KeyPair subject, Instant notBefore, Instant notAfter)
+        throws Exception {
+      return new Issued(
+          subject, certificate(commonName, subject, this, false, notBefore, notAfter));
     }
   }
 
   static Issued authority(String commonName) throws Exception {
     KeyPair keys = ec();
-    return new Issued(keys, certificate(commonName, keys, null, true));
+    Instant now = Instant.now();
+    return new Issued(
+        keys,
+        certificate(
+            commonName,
+            keys,
+            null,
+            true,
+            now.minus(Duration.ofHours(1)),
+            now.plus(Duration.ofDays(2))));
   }
 
   private static synchronized X509Certificate certificate(
-      String commonName, KeyPair subject, Issued issuer, boolean authority) throws Exception {
+      String commonName,
+      KeyPair subject,
+      Issued issuer,
+      boolean authority,
+      Instant notBefore,
+      Instant notAfter)
+      throws Exception {
     X500Principal name = new X500Principal("CN=" + commonName);
-    Instant now = Instant.now();
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
             issuer == null ? name : issuer.certificate.getSubjectX500Principal(),
             BigInteger.valueOf(serial++),
-            Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(2))),
+            Date.from(notBefore),
+            Date.from(notAfter),
             name,
             subject.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));

@@ -7,9 +7,11 @@ import io.github.statusexporter.config.TlsSettings;
 import io.github.statusexporter.config.WebConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,84 @@ class TlsFilesTest {
                 + ":3: tls_server_config.key_file: does not match the certificate in cert_file (the"
                 + " first certificate there must be the server's own); the last good certificate"
                 + " stays in use");
+  }
+
+  @Test
+  void anExpiredCertificateIsServedAndToldAtStartWithItsFileDatesAndWhatToDo() throws Exception {
+    TestPki.Issued expired =
+        TestPki.authority("ca")
+            .issue(
+                "expired",
+                TestPki.ec(),
+                Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-02-01T00:00:00Z"));
+    writePair(expired);
+
+    TlsFiles files = new TlsFiles(settings(), log::add);
+
+    assertThat(files.current().chain[0]).isEqualTo(expired.certificate);
+    assertThat(log)
+        .containsExactly(
+            "TLS certificate "
+                + directory.resolve("server.crt")
+                + " has expired: CN=expired, valid from 2020-01-01T00:00:00Z until"
+                + " 2020-02-01T00:00:00Z. Scrapers that check certificates refuse it; replace the"
+                + " file with a valid certificate (it is picked up without a restart)");
+  }
+
+  @Test
+  void aReplacementThatIsNotValidYetIsServedAndToldAfterTheReloadLine() throws Exception {
+    TestPki.Issued ca = TestPki.authority("ca");
+    writePair(ca.issue("valid", TestPki.ec()));
+    TlsFiles files = new TlsFiles(settings(), log::add);
+    assertThat(log).isEmpty();
+
+    TestPki.Issued later =
+        ca.issue(
+            "later",
+            TestPki.ec(),
+            Instant.parse("2099-01-01T00:00:00Z"),
+            Instant.parse("2099-02-01T00:00:00Z"));
+    writePair(later);
+    files.checkNow();
+
+    assertThat(files.current().chain[0]).isEqualTo(later.certificate);
+    Path certFile = directory.resolve("server.crt");
+    assertThat(log)
+        .containsExactly(
+            "TLS certificate reloaded from "
+                + certFile
+                + ": CN=later, valid until 2099-02-01T00:00:00Z",
+            "TLS certificate "
+                + certFile
+                + " is not valid yet: CN=later, valid from 2099-01-01T00:00:00Z until"
+                + " 2099-02-01T00:00:00Z. Scrapers that check certificates refuse it until then;"
+                + " check this machine's clock, or replace the file with a valid certificate (it"
+                + " is picked up without a restart)");
+  }
+
+  @Test
+  void aCertificateThatExpiresWhileServedIsToldOnceAtTheNextLook() throws Exception {
+    Instant notAfter = Instant.parse("2030-01-01T00:00:00Z");
+    writePair(
+        TestPki.authority("ca")
+            .issue("soon", TestPki.ec(), Instant.parse("2029-01-01T00:00:00Z"), notAfter));
+    AtomicReference<Instant> now = new AtomicReference<>(notAfter.minusSeconds(1));
+    TlsFiles files = new TlsFiles(settings(), log::add, now::get);
+    files.checkNow();
+    assertThat(log).isEmpty();
+
+    now.set(notAfter.plusSeconds(1));
+    files.checkNow();
+    files.checkNow();
+
+    assertThat(log)
+        .containsExactly(
+            "TLS certificate "
+                + directory.resolve("server.crt")
+                + " has expired: CN=soon, valid from 2029-01-01T00:00:00Z until"
+                + " 2030-01-01T00:00:00Z. Scrapers that check certificates refuse it; replace the"
+                + " file with a valid certificate (it is picked up without a restart)");
   }
 
   @Test

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Certificate authorities, certificates and keys made by openssl in a directory, as an operator
@@ -88,14 +91,7 @@ final class OpensslPki {
    * certificate for localhost and 127.0.0.1, or a client certificate.
    */
   Path certificate(String name, String authority, boolean server) throws Exception {
-    Path extensions = directory.resolve(name + ".ext");
-    Files.writeString(
-        extensions,
-        server
-            ? "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
-                + "extendedKeyUsage=serverAuth\n"
-            : "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
-    run("req", "-new", "-key", name + ".key", "-subj", "/CN=" + name, "-out", name + ".csr");
+    Path extensions = request(name, server);
     run(
         "x509",
         "-req",
@@ -114,6 +110,64 @@ final class OpensslPki {
         "-out",
         name + ".crt");
     return directory.resolve(name + ".crt");
+  }
+
+  /**
+   * {@code name.crt} for the key {@code name.key}, a server certificate signed by the CA {@code
+   * authority} and valid from {@code notBefore} until {@code notAfter} (whole seconds): one that
+   * has expired, or is not valid yet. {@code openssl x509} counts days from now only, so this is
+   * {@code openssl ca}, which takes dates, with a database of its own.
+   */
+  Path serverCertificate(String name, String authority, Instant notBefore, Instant notAfter)
+      throws Exception {
+    Path extensions = request(name, true);
+    Path database = Files.createDirectories(directory.resolve("ca-database"));
+    Path config = database.resolve("ca.cnf");
+    if (!Files.exists(config)) {
+      Files.writeString(database.resolve("index.txt"), "");
+      Files.writeString(
+          config,
+          "[ca]\ndefault_ca = dated\n[dated]\ndatabase = ca-database/index.txt\n"
+              + "serial = ca-database/serial\nnew_certs_dir = ca-database\ndefault_md = sha256\n"
+              + "policy = any\nunique_subject = no\n[any]\ncommonName = supplied\n");
+    }
+    DateTimeFormatter openssl =
+        DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    run(
+        "ca",
+        "-batch",
+        "-config",
+        config.toString(),
+        "-cert",
+        authority + ".crt",
+        "-keyfile",
+        authority + ".key",
+        "-in",
+        name + ".csr",
+        "-rand_serial",
+        "-startdate",
+        openssl.format(notBefore),
+        "-enddate",
+        openssl.format(notAfter),
+        "-extfile",
+        extensions.toString(),
+        "-notext",
+        "-out",
+        name + ".crt");
+    return directory.resolve(name + ".crt");
+  }
+
+  /** The request {@code name.csr} for the key {@code name.key}, and its extensions file. */
+  private Path request(String name, boolean server) throws Exception {
+    Path extensions = directory.resolve(name + ".ext");
+    Files.writeString(
+        extensions,
+        server
+            ? "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+                + "extendedKeyUsage=serverAuth\n"
+            : "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
+    run("req", "-new", "-key", name + ".key", "-subj", "/CN=" + name, "-out", name + ".csr");
+    return extensions;
   }
 
   /** Copies {@code from} over {@code to} in one step, as configuration managers replace files. */

@@ -3,11 +3,17 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.it.OpensslPki.KeyKind;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -262,6 +268,133 @@ class SecuredEndpointIT {
                 + " (the first certificate there must be the server's own); the last good"
                 + " certificate stays in use");
     assertApplicationServes();
+  }
+
+  /**
+   * One launch through three certificates, as a user lives through them: an expired one at start, a
+   * renewed one, then one whose dates lie ahead (a clock that is behind looks the same).
+   */
+  @Test
+  void aCertificateOutsideItsDatesIsServedWithAWarningAndItsExpiryIsExportedAcrossRotations()
+      throws Exception {
+    pki.key("expired", KeyKind.EC_PKCS8);
+    pki.serverCertificate(
+        "expired",
+        "ca",
+        Instant.parse("2020-01-01T00:00:00Z"),
+        Instant.parse("2020-02-01T00:00:00Z"));
+    pki.key("future", KeyKind.RSA_PKCS8);
+    pki.serverCertificate(
+        "future",
+        "ca",
+        Instant.parse("2099-01-01T00:00:00Z"),
+        Instant.parse("2099-02-01T00:00:00Z"));
+    Path dated = directory.resolve("dated");
+    generation("dated1", "expired", "expired");
+    switchTo(dated, "dated1");
+    start("tls_server_config:\n  cert_file: dated/tls.crt\n  key_file: dated/tls.key\n");
+    Path certFile = directory.resolve("dated/tls.crt");
+    String expiredWarning =
+        "status-exporter: TLS certificate "
+            + certFile
+            + " has expired: CN=expired, valid from 2020-01-01T00:00:00Z until"
+            + " 2020-02-01T00:00:00Z. Scrapers that check certificates refuse it; replace the file"
+            + " with a valid certificate (it is picked up without a restart)";
+    assertThat(app.stderr()).first().isEqualTo(expiredWarning);
+
+    // Prometheus, like curl, refuses it; with insecure_skip_verify the metric says since when.
+    assertThat(curl.get(url("/metrics"), "--cacert", "ca.crt").exit).isEqualTo(60);
+    Curl.Response insecure = curl.get(url("/metrics"), "--insecure");
+    assertThat(insecure.status).as(insecure.toString()).isEqualTo(200);
+    assertThat(expiryLine(insecure.body))
+        .isEqualTo(
+            "status_exporter_tls_certificate_expiry_timestamp_seconds{file=\""
+                + certFile
+                + "\"} 1.5805152E9");
+    assertThat(Promtool.checkMetrics(insecure.body)).isEmpty();
+
+    generation("dated2", "server-EC_PKCS8", "server-EC_PKCS8");
+    switchTo(dated, "dated2");
+    Instant renewedUntil = notAfter(directory.resolve("server-EC_PKCS8.crt"));
+    String renewed =
+        Wait.until(
+            "the renewed certificate to be served",
+            Duration.ofSeconds(10),
+            () -> {
+              Curl.Response response = getQuietly("--cacert", "ca.crt");
+              return response.status == 200 ? response.body : null;
+            });
+    assertThat(Double.parseDouble(value(expiryLine(renewed))))
+        .isEqualTo(renewedUntil.getEpochSecond());
+
+    generation("dated3", "future", "future");
+    switchTo(dated, "dated3");
+    Wait.until(
+        "the certificate that is not valid yet to be served",
+        Duration.ofSeconds(10),
+        () -> expiryLine(getQuietly("--insecure").body).endsWith(" 4.0735872E9") ? true : null);
+    assertThat(curl.get(url("/metrics"), "--cacert", "ca.crt").exit).isEqualTo(60);
+    // Written before that scrape was answered, but read from the child's stderr by another thread.
+    app.awaitStderr(line -> line.contains(" is not valid yet: "), Duration.ofSeconds(5));
+    assertThat(app.stderr())
+        .satisfiesExactly(
+            line -> assertThat(line).isEqualTo(expiredWarning),
+            line -> assertThat(line).contains(" serving https://localhost:" + agentPort),
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        "status-exporter: TLS certificate reloaded from "
+                            + certFile
+                            + ": CN=server-EC_PKCS8, valid until "
+                            + renewedUntil),
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        "status-exporter: TLS certificate reloaded from "
+                            + certFile
+                            + ": CN=future, valid until 2099-02-01T00:00:00Z"),
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        "status-exporter: TLS certificate "
+                            + certFile
+                            + " is not valid yet: CN=future, valid from 2099-01-01T00:00:00Z until"
+                            + " 2099-02-01T00:00:00Z. Scrapers that check certificates refuse it"
+                            + " until then; check this machine's clock, or replace the file with a"
+                            + " valid certificate (it is picked up without a restart)"));
+    assertApplicationServes();
+  }
+
+  private Curl.Response getQuietly(String... options) {
+    try {
+      return curl.get(url("/metrics"), options);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The sample line of the expiry metric in a scrape. */
+  private static String expiryLine(String exposition) {
+    List<String> samples =
+        exposition
+            .lines()
+            .filter(
+                line -> line.startsWith("status_exporter_tls_certificate_expiry_timestamp_seconds"))
+            .collect(Collectors.toList());
+    assertThat(samples).hasSize(1);
+    return samples.get(0);
+  }
+
+  private static String value(String sample) {
+    return sample.substring(sample.lastIndexOf(' ') + 1);
+  }
+
+  private static Instant notAfter(Path certificate) throws Exception {
+    try (InputStream in = Files.newInputStream(certificate)) {
+      return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in))
+          .getNotAfter()
+          .toInstant();
+    }
   }
 
   private boolean scrapesQuietly(String... options) {
