@@ -10,6 +10,7 @@ import io.github.statusexporter.source.LocalStatusServer;
 import io.github.statusexporter.source.SharedRead;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ class StatusCollectorTest {
   private final ExecutorService reader = Executors.newSingleThreadExecutor();
   private LocalStatusServer status;
   private MetricsServer server;
+  private StatusCollector collector;
 
   @BeforeEach
   void start() throws IOException {
@@ -55,11 +57,12 @@ class StatusCollectorTest {
                 status.uri(), Duration.ofSeconds(1), "test", java.util.Map.of(), null),
             Duration.ofSeconds(1),
             reader);
-    registry.register(
+    collector =
         new StatusCollector(
             List.of(new SourceBinding("default", read, Mapping.seed(), maxSeries)),
             properties,
-            log::add));
+            log::add);
+    registry.register(collector);
     server =
         MetricsServer.start(
             Optional.of("127.0.0.1"),
@@ -197,18 +200,23 @@ class StatusCollectorTest {
             """);
   }
 
+  /**
+   * Collections side by side, as by scrapes of other formats (the server shares one rendering among
+   * scrapes of the same format).
+   */
   @Test
-  void concurrentScrapesShareOneReadAndOneMapping() throws Exception {
+  void concurrentCollectionsShareOneReadAndOneMapping() throws Exception {
     status.answer(200, "{\"current_requests\": \"lots\", \"health\": \"healthy\"}").delay(500);
 
-    List<Future<String>> scrapes = new ArrayList<>();
+    List<Future<MetricSnapshots>> collections = new ArrayList<>();
     ExecutorService scrapers = Executors.newFixedThreadPool(8);
     try {
       for (int i = 0; i < 8; i++) {
-        scrapes.add(scrapers.submit(() -> scrape("/metrics", null)));
+        collections.add(scrapers.submit(() -> collector.collect()));
       }
-      for (Future<String> scrape : scrapes) {
-        assertThat(scrape.get()).contains("app_health{app_health=\"healthy\"} 1.0\n");
+      for (Future<MetricSnapshots> collection : collections) {
+        assertThat(collection.get().stream().map(s -> s.getMetadata().getName()))
+            .contains("app_health");
       }
     } finally {
       scrapers.shutdownNow();
