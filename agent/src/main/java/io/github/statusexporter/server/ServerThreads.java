@@ -118,8 +118,8 @@ final class ServerThreads implements Executor, AutoCloseable {
         slowest = exchange;
       }
     }
-    if (slowest != null && slowest.interruptIf(true)) {
-      metrics.connectionDropped(ServerMetrics.Dropped.EVICTED);
+    if (slowest != null) {
+      slowest.dropIf(true, ServerMetrics.Dropped.EVICTED);
     }
   }
 
@@ -128,9 +128,9 @@ final class ServerThreads implements Executor, AutoCloseable {
     for (Exchange exchange : running) {
       boolean inHead = exchange.inHead();
       long limit = inHead ? HEAD_DEADLINE_MILLIS : EXCHANGE_DEADLINE_MILLIS;
-      if (now - exchange.since > TimeUnit.MILLISECONDS.toNanos(limit)
-          && exchange.interruptIf(inHead)) {
-        metrics.connectionDropped(
+      if (now - exchange.since > TimeUnit.MILLISECONDS.toNanos(limit)) {
+        exchange.dropIf(
+            inHead,
             inHead ? ServerMetrics.Dropped.HEAD_TIMEOUT : ServerMetrics.Dropped.EXCHANGE_TIMEOUT);
       }
     }
@@ -184,14 +184,17 @@ final class ServerThreads implements Executor, AutoCloseable {
       return head && thread != null;
     }
 
-    /** Interrupts the request if it is still running and still in the phase seen. */
-    synchronized boolean interruptIf(boolean inHead) {
+    /**
+     * Counts and interrupts the request if it is still running and still in the phase seen: counted
+     * first, so that the count is there by the time its client sees the connection close.
+     */
+    synchronized void dropIf(boolean inHead, ServerMetrics.Dropped reason) {
       if (done || thread == null || head != inHead) {
-        return false;
+        return;
       }
+      metrics.connectionDropped(reason);
       thread.interrupt();
-      done = true; // counted once; the thread ends the request soon
-      return true;
+      done = true; // dropped once; the thread ends the request soon
     }
   }
 }

@@ -224,8 +224,9 @@ class HostileSourceIT {
     List<String> concurrent = concurrentScrapes(1);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
     assertThat(concurrent).allSatisfy(body -> assertThat(body).contains(up("slow") + " 0.0\n"));
+    // The concurrent scrapes share renderings, so they count at least one timeout more.
     assertThat(readErrors(Scrape.of(agentPort), "slow", "timeout"))
-        .isGreaterThanOrEqualTo(before + 3 + CLIENTS + 1);
+        .isGreaterThanOrEqualTo(before + 3 + 1 + 1);
 
     status.json("/slow", json("{\"current_requests\": 3}"));
     Scrape next = Scrape.of(agentPort);
