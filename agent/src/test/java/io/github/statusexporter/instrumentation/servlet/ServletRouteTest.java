@@ -44,8 +44,7 @@ class ServletRouteTest {
     record(dispatcher.recorder(null));
     record(dispatcher.recorder(ServletApi.NO_TEMPLATE));
 
-    assertThat(counts())
-        .isEqualTo("http_route=\"/shop/\" 2\nhttp_route=\"/shop/hello/{name}\" 2");
+    assertThat(counts()).isEqualTo("http_route=\"/shop/\" 2\nhttp_route=\"/shop/hello/{name}\" 2");
   }
 
   @Test
