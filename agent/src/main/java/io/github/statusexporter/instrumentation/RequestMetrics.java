@@ -3,6 +3,7 @@ package io.github.statusexporter.instrumentation;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -19,14 +20,29 @@ public final class RequestMetrics {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
+  /** Distinct routes with series of their own; later ones fold into {@code _OTHER}. */
+  static final int MAX_ROUTES = 500;
+
   final Histogram duration;
   private final Gauge active;
+  private final Counter folded;
+  private final RouteCap routes;
+
+  /** The recorders of folded routes, for http and https. */
+  private final RouteRecorder foldedHttp;
+
+  private final RouteRecorder foldedHttps;
 
   /** Active-request data points by scheme (http, https) and method, looked up once each. */
   private final AtomicReferenceArray<GaugeDataPoint> activePoints =
       new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
 
   public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
+    this(properties, buckets, MAX_ROUTES);
+  }
+
+  /** As above, with {@code maxRoutes} distinct routes before new ones fold. */
+  public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets, int maxRoutes) {
     Histogram.Builder histogram =
         Histogram.builder(properties)
             .name("http_server_request_duration")
@@ -50,16 +66,43 @@ public final class RequestMetrics {
             .labelNames("http_request_method", "url_scheme");
     gauge.withoutExemplars();
     active = gauge.build();
+    folded =
+        Counter.builder(properties)
+            .name("status_exporter_routes_folded")
+            .help(
+                "Requests recorded with http_route=\"_OTHER\" because the application had more"
+                    + " distinct routes than the agent keeps ("
+                    + maxRoutes
+                    + ")")
+            .withoutExemplars()
+            .build();
+    routes = new RouteCap(maxRoutes);
+    foldedHttp = new RouteRecorder(this, RouteCap.FOLDED, false, folded);
+    foldedHttps = new RouteRecorder(this, RouteCap.FOLDED, true, folded);
   }
 
   public void register(PrometheusRegistry registry) {
     registry.register(duration);
     registry.register(active);
+    registry.register(folded);
   }
 
-  /** The recorder of one route; routes are few (contexts, servlet mappings), so keep it. */
+  /**
+   * The recorder of one route; routes are few (contexts, servlet mappings, templates), so keep it.
+   * Past the cap on distinct routes, a new route gets the folded route's recorder.
+   */
   public RouteRecorder route(String route, boolean https) {
-    return new RouteRecorder(this, route, https);
+    return routes.admits(route) ? new RouteRecorder(this, route, https, null) : folded(https);
+  }
+
+  /** The recorder of requests whose route came past the cap. */
+  public RouteRecorder folded(boolean https) {
+    return https ? foldedHttps : foldedHttp;
+  }
+
+  /** How many distinct routes get series of their own. */
+  public int maxRoutes() {
+    return routes.max();
   }
 
   GaugeDataPoint active(boolean https, int method) {

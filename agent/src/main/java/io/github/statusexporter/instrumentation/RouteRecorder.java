@@ -1,5 +1,6 @@
 package io.github.statusexporter.instrumentation;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -16,13 +17,18 @@ public final class RouteRecorder {
   private final RequestMetrics metrics;
   private final String route;
   private final boolean https;
+
+  /** For the folded route: counts its requests, the sign that routes were folded; else null. */
+  private final CounterDataPoint folds;
+
   private final AtomicReferenceArray<AtomicReferenceArray<DistributionDataPoint>> byMethod =
       new AtomicReferenceArray<>(HttpMethods.COUNT);
 
-  RouteRecorder(RequestMetrics metrics, String route, boolean https) {
+  RouteRecorder(RequestMetrics metrics, String route, boolean https, CounterDataPoint folds) {
     this.metrics = metrics;
     this.route = route;
     this.https = https;
+    this.folds = folds;
   }
 
   /** The index {@link #started} and {@link #finished} take for a request method. */
@@ -42,7 +48,9 @@ public final class RouteRecorder {
   }
 
   /**
-   * The request's response is complete.
+   * The request's response is complete. It may end on another route's recorder than the one it
+   * began on (a framework names its template only once it has chosen a handler): active requests
+   * are counted by scheme and method only, so any recorder of the same scheme ends it.
    *
    * @param status the status code sent, or -1 when none was
    */
@@ -50,6 +58,9 @@ public final class RouteRecorder {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     point(method, status).observe(seconds);
     metrics.active(https, method).dec();
+    if (folds != null) {
+      folds.inc();
+    }
   }
 
   private DistributionDataPoint point(int method, int status) {

@@ -106,6 +106,24 @@ final class JavaProcess implements AutoCloseable {
         agentArguments);
   }
 
+  /**
+   * A Spring Boot test app as its users launch it, {@code java -jar app.jar --server.port=N}, with
+   * the agent and {@code agentArguments}; returned once Spring says it has started.
+   */
+  static JavaProcess springBootApp(SpringBootApp app, int appPort, String agentArguments)
+      throws IOException {
+    JavaProcess process =
+        start(
+            List.of(
+                "-javaagent:" + AGENT_JAR + "=" + agentArguments,
+                "-jar",
+                app.jar().toString(),
+                "--server.port=" + appPort),
+            Map.of());
+    process.awaitStdout(line -> line.contains(" Started SpringBoot"), Duration.ofSeconds(90));
+    return process;
+  }
+
   private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -24,12 +25,18 @@ final class AdviceWeaver {
             ClassFileLocator.ForClassLoader.of(loader));
     TypePool types = TypePool.Default.WithLazyResolution.of(locator);
     Class<?> advice = hook == ContainerHook.TOMCAT ? TomcatAdvice.class : JettyAdvice.class;
-    return new ByteBuddy()
-        .redefine(types.describe(name).resolve(), locator)
-        .visit(
-            Advice.to(advice)
-                .on(named(hook.methodName()).and(takesArguments(hook.parameterCount()))))
-        .make()
-        .getBytes();
+    DynamicType.Builder<?> woven =
+        new ByteBuddy()
+            .redefine(types.describe(name).resolve(), locator)
+            .visit(
+                Advice.to(advice)
+                    .on(named(hook.methodName()).and(takesArguments(hook.parameterCount()))));
+    if (hook == ContainerHook.TOMCAT) {
+      // Tomcat renders error pages inside the hooked method; Jetty after it, so needs no such hook.
+      woven =
+          woven.visit(
+              Advice.to(TomcatErrorPageAdvice.class).on(named("custom").and(takesArguments(3))));
+    }
+    return woven.make().getBytes();
   }
 }

@@ -17,7 +17,7 @@ import javax.servlet.http.MappingMatch;
  */
 public final class JavaxRequests extends ServletApi {
   @Override
-  public RouteRecorder enter(Object request) {
+  public ServletRoute enter(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     // Forwards, includes, error pages and async re-dispatches are parts of a request counted once.
     // Tomcat re-dispatches the same request object, still of type REQUEST: the mark tells.
@@ -31,22 +31,41 @@ public final class JavaxRequests extends ServletApi {
       return null;
     }
     route.recorder().begun(RouteRecorder.method(http.getMethod()));
-    return route.recorder();
+    return route;
+  }
+
+  @Override
+  public void errorPage(Object request) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if (http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) == null) {
+      Object template = http.getAttribute(SPRING_MVC_TEMPLATE);
+      http.setAttribute(
+          TEMPLATE_BEFORE_ERROR_PAGE, template instanceof String ? template : NO_TEMPLATE);
+    }
   }
 
   @Override
   public void exit(
-      Object request, Object response, RouteRecorder recorder, long start, Throwable thrown) {
+      Object request, Object response, ServletRoute route, long start, Throwable thrown) {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
     int method = RouteRecorder.method(http.getMethod());
     if (http.isAsyncStarted()) {
       http.setAttribute(ASYNC, Boolean.TRUE);
-      http.getAsyncContext().addListener(new Completion(recorder, method, start, httpResponse));
+      http.getAsyncContext().addListener(new Completion(route, http, method, start, httpResponse));
     } else {
       int status = status(httpResponse.getStatus(), httpResponse.isCommitted(), thrown);
-      recorder.finished(method, status, start);
+      route.recorder(template(http, status)).finished(method, status, start);
     }
+  }
+
+  /**
+   * The framework's template of the request's handler, if one was chosen: as it was before an error
+   * page, if the request went to one (only a request that failed can have).
+   */
+  private static Object template(HttpServletRequest http, int status) {
+    Object beforeErrorPage = status >= 400 ? http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) : null;
+    return beforeErrorPage != null ? beforeErrorPage : http.getAttribute(SPRING_MVC_TEMPLATE);
   }
 
   private static ServletRoute route(HttpServletRequest http) {
@@ -62,13 +81,20 @@ public final class JavaxRequests extends ServletApi {
 
   /** Ends the recording of an asynchronous request when its response is complete. */
   private static final class Completion implements AsyncListener {
-    private final RouteRecorder recorder;
+    private final ServletRoute route;
+    private final HttpServletRequest request;
     private final int method;
     private final long start;
     private final HttpServletResponse response;
 
-    Completion(RouteRecorder recorder, int method, long start, HttpServletResponse response) {
-      this.recorder = recorder;
+    Completion(
+        ServletRoute route,
+        HttpServletRequest request,
+        int method,
+        long start,
+        HttpServletResponse response) {
+      this.route = route;
+      this.request = request;
       this.method = method;
       this.start = start;
       this.response = response;
@@ -77,7 +103,8 @@ public final class JavaxRequests extends ServletApi {
     @Override
     public void onComplete(AsyncEvent event) {
       try {
-        recorder.finished(method, response.getStatus(), start);
+        int status = response.getStatus();
+        route.recorder(template(request, status)).finished(method, status, start);
       } catch (RuntimeException | LinkageError e) {
         // unrecorded; the container must not hear of it
       }

@@ -1,7 +1,5 @@
 package io.github.statusexporter.instrumentation.servlet;
 
-import io.github.statusexporter.instrumentation.RouteRecorder;
-
 /**
  * Records servlet requests through one servlet API, javax or jakarta. The adapters are the only
  * classes that name servlet types. Where the agent's class loader sees the container's servlet API
@@ -17,17 +15,16 @@ public abstract class ServletApi {
   private static final ServletApi NONE =
       new ServletApi() {
         @Override
-        public RouteRecorder enter(Object request) {
+        public ServletRoute enter(Object request) {
           return null;
         }
 
         @Override
+        public void errorPage(Object request) {}
+
+        @Override
         public void exit(
-            Object request,
-            Object response,
-            RouteRecorder recorder,
-            long start,
-            Throwable thrown) {}
+            Object request, Object response, ServletRoute route, long start, Throwable thrown) {}
       };
 
   /**
@@ -48,11 +45,34 @@ public abstract class ServletApi {
    */
   static final String ASYNC = "io.github.statusexporter.asynchronous";
 
-  /** Counts the request as active and returns its route's recorder; null if not recorded. */
-  public abstract RouteRecorder enter(Object request);
+  /**
+   * The request attribute where Spring MVC puts the pattern of the handler it chose ({@code
+   * /hello/{name}}, without the context path), a string; set again by each dispatch it handles.
+   */
+  static final String SPRING_MVC_TEMPLATE =
+      "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+  /**
+   * The request attribute that keeps the framework's template as it was when the container sent the
+   * request to an error page, whose own handler (Spring Boot's {@code /error}) sets another.
+   */
+  static final String TEMPLATE_BEFORE_ERROR_PAGE = "io.github.statusexporter.template";
+
+  /**
+   * In {@link #TEMPLATE_BEFORE_ERROR_PAGE}: no framework had chosen a handler. Public, unlike the
+   * string constants, which the compiler copies into the adapters: a copy of an adapter is in
+   * another class loader, so not in this package at run time.
+   */
+  public static final Object NO_TEMPLATE = Boolean.FALSE;
+
+  /** Counts the request as active and returns its route; null if not recorded. */
+  public abstract ServletRoute enter(Object request);
+
+  /** The container is about to send the request to an error page. */
+  public abstract void errorPage(Object request);
 
   public abstract void exit(
-      Object request, Object response, RouteRecorder recorder, long start, Throwable thrown);
+      Object request, Object response, ServletRoute route, long start, Throwable thrown);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {

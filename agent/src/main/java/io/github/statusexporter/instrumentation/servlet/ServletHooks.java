@@ -1,7 +1,5 @@
 package io.github.statusexporter.instrumentation.servlet;
 
-import io.github.statusexporter.instrumentation.RouteRecorder;
-
 /**
  * What the advice woven into servlet containers calls. Its signatures name no servlet type, so the
  * woven code links whichever servlet API (javax or jakarta) the container uses; the matching
@@ -19,18 +17,26 @@ public final class ServletHooks {
   private ServletHooks() {}
 
   /**
-   * A request enters the container: counted as active, it returns the recorder of its route for
-   * {@link #exit}, or null when it is not recorded.
+   * A request enters the container: counted as active, it returns its route for {@link #exit}, or
+   * null when it is not recorded.
    */
   public static Object enter(Object request) {
     return APIS.get(request.getClass()).enter(request);
   }
 
+  /**
+   * The container is about to send a request to an error page, whose handler may overwrite what the
+   * framework said of the request's own handler.
+   */
+  public static void errorPage(Object request) {
+    APIS.get(request.getClass()).errorPage(request);
+  }
+
   /** The container's handling of a request that {@link #enter} counted has returned. */
   public static void exit(
-      Object request, Object response, Object recorder, long start, Throwable thrown) {
-    if (recorder != null) {
-      APIS.get(request.getClass()).exit(request, response, (RouteRecorder) recorder, start, thrown);
+      Object request, Object response, Object route, long start, Throwable thrown) {
+    if (route != null) {
+      APIS.get(request.getClass()).exit(request, response, (ServletRoute) route, start, thrown);
     }
   }
 }

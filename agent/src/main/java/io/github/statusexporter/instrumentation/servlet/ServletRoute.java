@@ -1,23 +1,63 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One servlet route: its recorder, and whether the agent's own reads of a status page could come to
- * it, so that other routes never look at a request's headers.
+ * One servlet route: its recorder, the recorders of the framework templates its servlet answered
+ * with, and whether the agent's own reads of a status page could come to it, so that other routes
+ * never look at a request's headers.
  */
 public final class ServletRoute {
+  private final RequestMetrics metrics;
   private final RouteRecorder recorder;
+  private final String context;
+  private final boolean https;
   private final boolean mayServeAgentReads;
 
-  ServletRoute(RouteRecorder recorder, String context, String pattern, List<String> agentPaths) {
-    this.recorder = recorder;
+  /** By template, as the framework gives it: looked up without building a string. */
+  private final ConcurrentHashMap<String, RouteRecorder> templates = new ConcurrentHashMap<>();
+
+  ServletRoute(
+      RequestMetrics metrics,
+      String context,
+      String pattern,
+      boolean https,
+      List<String> agentPaths) {
+    this.metrics = metrics;
+    this.recorder = metrics.route(ServletRoutes.label(context, pattern), https);
+    this.context = context;
+    this.https = https;
     this.mayServeAgentReads = agentPaths.stream().anyMatch(path -> serves(context, pattern, path));
   }
 
+  /** The recorder of the servlet mapping's route. */
   public RouteRecorder recorder() {
     return recorder;
+  }
+
+  /**
+   * The recorder of a request that ends with this template from its framework (Spring MVC's best
+   * matching pattern, without the context path): the template's route, which OpenTelemetry puts
+   * before the servlet mapping's. Anything but a string is no template: the mapping's route.
+   */
+  public RouteRecorder recorder(Object template) {
+    if (!(template instanceof String)) {
+      return recorder;
+    }
+    RouteRecorder found = templates.get(template);
+    return found != null ? found : newTemplate((String) template);
+  }
+
+  private RouteRecorder newTemplate(String template) {
+    // No more templates than routes may have series: past that they all fold anyway, and a
+    // framework that made a template per URL must not fill the memory either.
+    if (templates.size() >= metrics.maxRoutes()) {
+      return metrics.folded(https);
+    }
+    return templates.computeIfAbsent(template, key -> metrics.route(context + key, https));
   }
 
   public boolean mayServeAgentReads() {

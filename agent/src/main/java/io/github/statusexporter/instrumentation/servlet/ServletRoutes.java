@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The servlet routes met so far. A route is the servlet context's own path and the pattern of the
  * servlet mapping that served the request ({@code /shop/items/*}), never anything of the request's
  * URI, so the series are bounded by the application's mappings. A request no mapping matched has no
- * route.
+ * route. A framework's template, once it has chosen a handler, takes precedence ({@link
+ * ServletRoute#recorder(Object)}).
  */
 public final class ServletRoutes {
   private static volatile ServletRoutes current;
@@ -58,13 +59,7 @@ public final class ServletRoutes {
     if (route == null) {
       route =
           byPattern.computeIfAbsent(
-              pattern,
-              key ->
-                  new ServletRoute(
-                      metrics.route(label(context, pattern), secure),
-                      context,
-                      pattern,
-                      agentPaths));
+              pattern, key -> new ServletRoute(metrics, context, pattern, secure, agentPaths));
     }
     return route;
   }

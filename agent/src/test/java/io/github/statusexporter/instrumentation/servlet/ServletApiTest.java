@@ -3,11 +3,15 @@ package io.github.statusexporter.instrumentation.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServletApiTest {
@@ -38,6 +42,40 @@ class ServletApiTest {
       assertThat(adapter.getClass().getClassLoader()).isInstanceOf(AdapterLoader.class);
       assertThat(adapter.getClass().getClassLoader().getParent()).isSameAs(elsewhere);
       assertThat(ServletApi.of(wrapper)).isSameAs(adapter);
+    }
+  }
+
+  @Test
+  void aCopyOfTheAdapterReachesWhatItUsesOfTheAgent() throws Exception {
+    URL servletApiJar =
+        jakarta.servlet.http.HttpServletRequest.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation();
+    try (URLClassLoader elsewhere = new OwnServletApi(servletApiJar)) {
+      Class<?> requestInterface =
+          Class.forName("jakarta.servlet.http.HttpServletRequest", false, elsewhere);
+      Map<String, Object> attributes = new HashMap<>();
+      attributes.put(ServletApi.SPRING_MVC_TEMPLATE, List.of("not a string"));
+      Object request =
+          Proxy.newProxyInstance(
+              elsewhere,
+              new Class<?>[] {requestInterface},
+              (proxy, method, arguments) -> {
+                switch (method.getName()) {
+                  case "getAttribute":
+                    return attributes.get((String) arguments[0]);
+                  case "setAttribute":
+                    return attributes.put((String) arguments[0], arguments[1]);
+                  default:
+                    throw new UnsupportedOperationException(method.getName());
+                }
+              });
+
+      ServletApi.of(request.getClass()).errorPage(request);
+
+      assertThat(attributes.get(ServletApi.TEMPLATE_BEFORE_ERROR_PAGE))
+          .isSameAs(ServletApi.NO_TEMPLATE);
     }
   }
 

@@ -62,6 +62,8 @@ class ServletHooksTest {
     add(context, "/forward", new Forward());
     add(context, "/fail", new Fail());
     add(context, "/async", new AsyncDispatch());
+    add(context, "/spring/*", new AsSpringMvcDoes());
+    add(context, "/error", new AsSpringMvcDoes());
     server = new Server(0);
     server.setHandler(context);
     server.start();
@@ -110,6 +112,32 @@ class ServletHooksTest {
     get("/status", "curl/8.0");
 
     assertCounts(count("200", "/shop/status", 1).stripTrailing());
+  }
+
+  @Test
+  void theTemplateSpringMvcChoseIsTheRouteUnderTheContextPath() throws Exception {
+    get("/spring/orders/1", null);
+    get("/spring/orders/2", null);
+    get("/spring/none", null);
+
+    assertCounts(
+        count("200", "/shop/orders/{id}", 2) + count("200", "/shop/spring/*", 1).stripTrailing());
+  }
+
+  @Test
+  void anAsynchronousRequestEndsOnTheTemplateOfItsLastDispatch() throws Exception {
+    assertThat(get("/spring/orders/1?async", null)).isEqualTo(202);
+
+    assertCounts(count("202", "/shop/orders/{id}", 1).stripTrailing());
+  }
+
+  @Test
+  void aFailedRequestKeepsTheTemplateItHadBeforeTomcatSentItToTheErrorPage() throws Exception {
+    assertThat(get("/spring/orders/1?fail", null)).isEqualTo(500);
+    assertThat(get("/spring/none?fail", null)).isEqualTo(500);
+
+    assertCounts(
+        count("500", "/shop/orders/{id}", 1) + count("500", "/shop/spring/*", 1).stripTrailing());
   }
 
   private int get(String path, String userAgent) throws Exception {
@@ -195,6 +223,38 @@ class ServletHooksTest {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
       throw new IllegalStateException("fails on purpose");
+    }
+  }
+
+  /**
+   * Sets Spring MVC's best-matching pattern when its path names an order, on every dispatch. With
+   * {@code fail}, fails as Tomcat sees it: a 500, the hook of its error-page forward, and Spring
+   * Boot's error page, a handler with a template of its own. With {@code async}, answers on a
+   * dispatch from another thread.
+   */
+  static final class AsSpringMvcDoes extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException, ServletException {
+      if (request.getServletPath().equals("/error")) {
+        request.setAttribute(ServletApi.SPRING_MVC_TEMPLATE, "/error");
+        return;
+      }
+      if (request.getRequestURI().startsWith("/shop/spring/orders/")) {
+        request.setAttribute(ServletApi.SPRING_MVC_TEMPLATE, "/orders/{id}");
+      }
+      if (request.getParameter("fail") != null) {
+        response.setStatus(500);
+        ServletHooks.errorPage(request);
+        request.getRequestDispatcher("/error").forward(request, response);
+      } else if (request.getParameter("async") != null) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+          response.setStatus(202);
+        } else {
+          AsyncContext async = request.startAsync();
+          new Thread(async::dispatch).start();
+        }
+      }
     }
   }
 

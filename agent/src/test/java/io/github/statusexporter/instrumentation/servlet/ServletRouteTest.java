@@ -2,9 +2,93 @@ package io.github.statusexporter.instrumentation.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.instrumentation.Exposition;
+import io.github.statusexporter.instrumentation.RequestMetrics;
+import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServletRouteTest {
+  private static final int GET = RouteRecorder.method("GET");
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+
+  private RequestMetrics metrics(int maxRoutes) {
+    RequestMetrics metrics =
+        new RequestMetrics(
+            PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC, maxRoutes);
+    metrics.register(registry);
+    return metrics;
+  }
+
+  private static void record(RouteRecorder recorder) {
+    recorder.finished(GET, 200, recorder.started(GET));
+  }
+
+  private String counts() {
+    return Exposition.lines(registry, "http_server_request_duration_seconds_count")
+        .replace("http_server_request_duration_seconds_count{http_request_method=\"GET\",", "")
+        .replace("http_response_status_code=\"200\",", "")
+        .replace(",url_scheme=\"http\"}", "");
+  }
+
+  @Test
+  void aFrameworkTemplateTakesPrecedenceOverTheMappingUnderTheContextPath() {
+    ServletRoute dispatcher = new ServletRoute(metrics(500), "/shop", "/", false, List.of());
+
+    record(dispatcher.recorder("/hello/{name}"));
+    record(dispatcher.recorder("/hello/{name}"));
+    record(dispatcher.recorder(null));
+    record(dispatcher.recorder(ServletApi.NO_TEMPLATE));
+
+    assertThat(counts()).isEqualTo("http_route=\"/shop/\" 2\nhttp_route=\"/shop/hello/{name}\" 2");
+  }
+
+  @Test
+  void aTemplateIsLookedUpNotMadeAgain() {
+    ServletRoute dispatcher = new ServletRoute(metrics(500), "", "/", false, List.of());
+
+    RouteRecorder first = dispatcher.recorder("/orders/{id}");
+
+    assertThat(dispatcher.recorder(new StringBuilder("/orders/{id}").toString())).isSameAs(first);
+  }
+
+  @Test
+  void templatesPastTheCapFoldIntoOneRouteAndAreCounted() {
+    ServletRoute dispatcher = new ServletRoute(metrics(3), "", "/", false, List.of());
+
+    for (int i = 0; i < 10; i++) {
+      record(dispatcher.recorder("/t" + i + "/{id}"));
+      record(dispatcher.recorder("/t" + i + "/{id}"));
+    }
+    record(dispatcher.recorder(null));
+
+    assertThat(counts())
+        .isEqualTo(
+            "http_route=\"/\" 1\n"
+                + "http_route=\"/t0/{id}\" 2\n"
+                + "http_route=\"/t1/{id}\" 2\n"
+                + "http_route=\"_OTHER\" 16");
+    assertThat(Exposition.lines(registry, "status_exporter_routes_folded_total"))
+        .isEqualTo("status_exporter_routes_folded_total 16.0");
+  }
+
+  @Test
+  void theCapCountsRoutesOfEverySourceOnceWhateverTheScheme() {
+    RequestMetrics metrics = metrics(2);
+    ServletRoute http = new ServletRoute(metrics, "/shop", "/api/*", false, List.of());
+    ServletRoute https = new ServletRoute(metrics, "/shop", "/api/*", true, List.of());
+
+    assertThat(https.recorder("/x")).isNotSameAs(metrics.folded(true));
+    assertThat(http.recorder("/x")).isNotSameAs(metrics.folded(false));
+    assertThat(metrics.route("/jdk-context", false)).isSameAs(metrics.folded(false));
+    assertThat(http.recorder("/y")).isSameAs(metrics.folded(false));
+    assertThat(https.recorder("/y")).isSameAs(metrics.folded(true));
+  }
+
   @Test
   void theRouteLabelIsTheContextAndTheMappingPattern() {
     assertThat(ServletRoutes.label("/shop", "/items/*")).isEqualTo("/shop/items/*");

@@ -1,0 +1,23 @@
+package io.github.statusexporter.it;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The same Spring Boot application on Boot 3 and Boot 2.7 (modules servlet-apps/spring-boot3 and
+ * spring-boot2), each a fat jar made by spring-boot-maven-plugin.
+ */
+enum SpringBootApp {
+  BOOT_3("spring-boot3"),
+  BOOT_2_7_JAVAX("spring-boot2");
+
+  private final String module;
+
+  SpringBootApp(String module) {
+    this.module = module;
+  }
+
+  Path jar() {
+    return Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
+  }
+}

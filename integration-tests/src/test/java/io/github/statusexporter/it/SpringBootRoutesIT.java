@@ -1,0 +1,255 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Routes of Spring Boot applications built from Maven Central and launched as their users launch
+ * them ({@code java -jar app.jar --server.port=N}): Spring MVC's templates, not the mapping of its
+ * DispatcherServlet. One launch per application, shared by its tests; each test looks at what its
+ * own requests added, so the tests do not depend on their order. The agent reads the application's
+ * {@code /actuator/health} at each scrape: none of those reads may count.
+ */
+class SpringBootRoutesIT {
+  private static final String COUNT = "http_server_request_duration_seconds_count{";
+
+  @Nested
+  class SpringBoot3 extends Routes {
+    SpringBoot3() {
+      super(SpringBootApp.BOOT_3);
+    }
+  }
+
+  @Nested
+  class SpringBoot27Javax extends Routes {
+    SpringBoot27Javax() {
+      super(SpringBootApp.BOOT_2_7_JAVAX);
+    }
+  }
+
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  abstract static class Routes {
+    private final SpringBootApp app;
+    private final int appPort = Http.freePort();
+    private final int agentPort = Http.freePort();
+    private JavaProcess process;
+
+    Routes(SpringBootApp app) {
+      this.app = app;
+    }
+
+    @BeforeAll
+    void launch() throws Exception {
+      process =
+          JavaProcess.springBootApp(
+              app,
+              appPort,
+              "port=" + agentPort + ",source=http://localhost:" + appPort + "/actuator/health");
+      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      // Tomcat is woven once Spring has loaded it, on a thread of the agent's: until then,
+      // requests go unrecorded.
+      Wait.until(
+          "the first request recorded",
+          Duration.ofSeconds(30),
+          () -> {
+            get("/hello/warm-up");
+            return counts().get(count("200", "/hello/{name}"));
+          });
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+      if (process != null) {
+        process.close();
+      }
+    }
+
+    @Test
+    void pathsOfOneTemplateAreOneSeriesOfThatTemplate() {
+      Map<String, Double> before = counts();
+      for (String name : List.of("alice", "bob", "carol", "dave", "eve")) {
+        assertThat(get("/hello/" + name)).isEqualTo(200);
+      }
+
+      awaitAdded(before, Map.of(count("200", "/hello/{name}"), 5.0));
+      assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
+    }
+
+    @Test
+    void aHandlerThatThrowsKeepsItsTemplateNotTheErrorPages() {
+      Map<String, Double> before = counts();
+      assertThat(get("/fail/1")).isEqualTo(500);
+      assertThat(get("/fail/2")).isEqualTo(500);
+
+      // Spring Boot's error page is a handler too, /error, which the request passes through last.
+      awaitAdded(before, Map.of(count("500", "/fail/{code}"), 2.0));
+      assertThat(routes(Scrape.of(agentPort))).doesNotContain("/error");
+    }
+
+    @Test
+    void anUnknownPathGetsThePatternOfSpringsStaticResourceHandler() {
+      Map<String, Double> before = counts();
+      assertThat(get("/no/such/page")).isEqualTo(404);
+      assertThat(get("/actuator/no-such-endpoint")).isEqualTo(404);
+
+      awaitAdded(before, Map.of(count("404", "/**"), 2.0));
+    }
+
+    @Test
+    void aRequestRefusedBeforeAnyHandlerGetsTheDispatcherServletsMapping() {
+      Map<String, Double> before = counts();
+      assertThat(get("/admin/users")).isEqualTo(403);
+
+      awaitAdded(before, Map.of(count("403", "/"), 1.0));
+    }
+
+    @Test
+    void actuatorHealthHasItsOwnRouteAndTheAgentsReadsOfItDoNotCount() {
+      Map<String, Double> before = counts();
+      assertThat(get("/actuator/health")).isEqualTo(200);
+      assertThat(get("/actuator/health")).isEqualTo(200);
+      Scrape.of(agentPort); // one more read of /actuator/health by the agent
+
+      awaitAdded(before, Map.of(count("200", "/actuator/health"), 2.0));
+    }
+
+    @Test
+    void anAsynchronousHandlerEndsOnItsTemplate() {
+      Map<String, Double> before = counts();
+      assertThat(get("/later/1")).isEqualTo(200);
+      assertThat(get("/later/2")).isEqualTo(200);
+
+      awaitAdded(before, Map.of(count("200", "/later/{id}"), 2.0));
+    }
+
+    @Test
+    void everyRouteIsATemplateOrTheServletMapping() {
+      oneOfEach();
+
+      Wait.until(
+          "the last request recorded",
+          Duration.ofSeconds(5),
+          () -> counts().get(count("403", "/")));
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(routes(scrape))
+          .containsExactlyInAnyOrder(
+              "/hello/{name}", "/fail/{code}", "/later/{id}", "/actuator/health", "/**", "/");
+      assertThat(scrape.value("status_exporter_routes_folded_total")).isEqualTo(0.0);
+    }
+
+    @Test
+    void aScanOfThousandsOfUrlsAddsNoSeries() {
+      oneOfEach();
+      Map<String, Double> before = counts();
+
+      List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        String path =
+            switch (i % 4) {
+              case 0 -> "/hello/" + i;
+              case 1 -> "/no/such/" + i + "?q=" + i;
+              case 2 -> "/admin/" + i;
+              default -> "/later/" + i;
+            };
+        batch.add(Http.getAsync(url(path)));
+        if (batch.size() == 50) {
+          batch.forEach(CompletableFuture::join);
+          batch.clear();
+        }
+      }
+      batch.forEach(CompletableFuture::join);
+
+      awaitAdded(
+          before,
+          Map.of(
+              count("200", "/hello/{name}"), 500.0,
+              count("404", "/**"), 500.0,
+              count("403", "/"), 500.0,
+              count("200", "/later/{id}"), 500.0));
+      assertThat(counts().keySet()).isEqualTo(before.keySet());
+    }
+
+    /** One request of each kind the application answers, so that each has its series. */
+    private void oneOfEach() {
+      assertThat(get("/hello/x")).isEqualTo(200);
+      assertThat(get("/fail/x")).isEqualTo(500);
+      assertThat(get("/later/x")).isEqualTo(200);
+      assertThat(get("/actuator/health")).isEqualTo(200);
+      assertThat(get("/no/such/page")).isEqualTo(404);
+      assertThat(get("/admin/x")).isEqualTo(403);
+    }
+
+    /**
+     * Waits until the request counts have grown by exactly {@code added} since {@code before}, and
+     * no other count has changed: a response may reach the client a moment before the container's
+     * thread records it (Tomcat completes an error page's response inside the measured method).
+     */
+    private void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
+      Map<String, Double> expected = new HashMap<>(before);
+      added.forEach((series, count) -> expected.merge(series, count, Double::sum));
+      Map<String, Double> last = new HashMap<>();
+      try {
+        Wait.until(
+            "counts " + expected,
+            Duration.ofSeconds(10),
+            () -> {
+              last.clear();
+              last.putAll(counts());
+              return last.equals(expected) ? last : null;
+            });
+      } catch (AssertionError e) {
+        assertThat(last).as("request counts").isEqualTo(expected);
+      }
+    }
+
+    /** The request count of each series, by the series' labels as written. */
+    private Map<String, Double> counts() {
+      Map<String, Double> counts = new HashMap<>();
+      for (String line : Scrape.of(agentPort).text.split("\n")) {
+        if (line.startsWith(COUNT)) {
+          int space = line.lastIndexOf(' ');
+          counts.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        }
+      }
+      return counts;
+    }
+
+    private static String count(String status, String route) {
+      return COUNT
+          + "http_request_method=\"GET\",http_response_status_code=\""
+          + status
+          + "\",http_route=\""
+          + route
+          + "\",url_scheme=\"http\"}";
+    }
+
+    private static List<String> routes(Scrape scrape) {
+      return Arrays.stream(scrape.text.split("\n"))
+          .filter(line -> line.startsWith(COUNT))
+          .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
+          .distinct()
+          .toList();
+    }
+
+    private int get(String path) {
+      return Http.get(url(path)).statusCode();
+    }
+
+    private String url(String path) {
+      return "http://localhost:" + appPort + path;
+    }
+  }
+}
