@@ -48,15 +48,21 @@ final class Router implements HttpHandler {
 
   /** Sends a whole answer, or only its head to a HEAD request, and closes the exchange. */
   static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    send(exchange, status, type, body, body.length);
+  }
+
+  /** The same for the first {@code length} bytes of {@code body}. */
+  static void send(HttpExchange exchange, int status, String type, byte[] body, int length)
+      throws IOException {
     try {
       exchange.getResponseHeaders().set("Content-Type", type);
       if ("HEAD".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(status, -1);
         return;
       }
-      exchange.sendResponseHeaders(status, body.length);
+      exchange.sendResponseHeaders(status, length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        out.write(body, 0, length);
       }
     } finally {
       exchange.close();

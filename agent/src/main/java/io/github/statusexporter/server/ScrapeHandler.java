@@ -9,10 +9,8 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.MetricNameFilter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,6 +31,7 @@ final class ScrapeHandler implements HttpHandler {
   private final ServerMetrics metrics;
   private final OncePerMinute clientsGone;
   private final OncePerMinute failures;
+  private int lastSize = 16 * 1024;
 
   ScrapeHandler(
       PrometheusProperties properties,
@@ -57,7 +56,7 @@ final class ScrapeHandler implements HttpHandler {
         names = request.getParameterValues("name[]");
         debug = request.getParameter("debug");
       } catch (RuntimeException e) {
-        send(exchange, 400, DEBUG_CONTENT_TYPE, false, bytes("Invalid query parameters.\n"));
+        send(exchange, 400, DEBUG_CONTENT_TYPE, false, Answer.of("Invalid query parameters.\n"));
         return;
       }
       String accept = request.getHeader("Accept");
@@ -69,7 +68,7 @@ final class ScrapeHandler implements HttpHandler {
             400,
             DEBUG_CONTENT_TYPE,
             false,
-            bytes("debug= takes text, openmetrics or prometheus-protobuf.\n"));
+            Answer.of("debug= takes text, openmetrics or prometheus-protobuf.\n"));
         return;
       }
       EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
@@ -84,7 +83,7 @@ final class ScrapeHandler implements HttpHandler {
               + debug
               + '|'
               + (names == null ? "" : String.join("\n", names));
-      byte[] body =
+      Answer body =
           renderings.render(key, () -> render(request, names, writer, escaping, gzip, debug));
       send(exchange, 200, debug == null ? writer.getContentType() : DEBUG_CONTENT_TYPE, gzip, body);
     } catch (InterruptedException e) {
@@ -97,7 +96,7 @@ final class ScrapeHandler implements HttpHandler {
           500,
           DEBUG_CONTENT_TYPE,
           false,
-          bytes("The scrape failed; the application's stderr says why.\n"));
+          Answer.of("The scrape failed; the application's stderr says why.\n"));
     } finally {
       exchange.close();
     }
@@ -116,7 +115,7 @@ final class ScrapeHandler implements HttpHandler {
     }
   }
 
-  private byte[] render(
+  private Answer render(
       ScrapeRequest request,
       String[] names,
       ExpositionFormatWriter writer,
@@ -129,22 +128,25 @@ final class ScrapeHandler implements HttpHandler {
             ? registry.scrape(request)
             : registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request);
     if (debug != null) {
-      return bytes(writer.toDebugString(snapshots, escaping));
+      return Answer.of(writer.toDebugString(snapshots, escaping));
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    try (OutputStream out = gzip ? new GZIPOutputStream(bytes) : bytes) {
+    // Sized as the last answer was, so that it is written without growing (renderings run one at a
+    // time: a plain field is enough).
+    Answer answer = new Answer(lastSize + 1024);
+    try (OutputStream out = gzip ? new GZIPOutputStream(answer) : answer) {
       writer.write(out, snapshots, escaping);
     }
-    return bytes.toByteArray();
+    lastSize = answer.length();
+    return answer;
   }
 
   private void send(
-      HttpExchange exchange, int status, String contentType, boolean gzip, byte[] body) {
+      HttpExchange exchange, int status, String contentType, boolean gzip, Answer body) {
     try {
       if (gzip) {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
       }
-      Router.send(exchange, status, contentType, body);
+      Router.send(exchange, status, contentType, body.buffer(), body.length());
     } catch (IOException e) {
       metrics.connectionDropped(ServerMetrics.Dropped.CLIENT_GONE);
       clientsGone.say(
@@ -166,9 +168,5 @@ final class ScrapeHandler implements HttpHandler {
       }
     }
     return false;
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -33,7 +33,7 @@ final class SharedRenderings {
 
   /** Renders one answer. */
   interface Renderer {
-    byte[] render() throws IOException;
+    Answer render() throws IOException;
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -49,7 +49,7 @@ final class SharedRenderings {
    * @throws IOException what the renderer threw, to each scrape that shared it
    * @throws InterruptedException when the scrape's thread is interrupted (its exchange deadline)
    */
-  byte[] render(Object key, Renderer renderer) throws IOException, InterruptedException {
+  Answer render(Object key, Renderer renderer) throws IOException, InterruptedException {
     Rendering rendering;
     boolean shared;
     synchronized (waiting) {
@@ -114,9 +114,9 @@ final class SharedRenderings {
     /** The scrapes this rendering answers; guarded by the waiting map. */
     int answers = 1;
 
-    final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    final CompletableFuture<Answer> result = new CompletableFuture<>();
 
-    byte[] await() throws IOException, InterruptedException {
+    Answer await() throws IOException, InterruptedException {
       try {
         return result.get();
       } catch (ExecutionException e) {
