@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (and on TLS the handshake) with blocking reads and no deadline. So that slow or half-open clients
  * cannot take every thread: a request head must be complete within {@link #HEAD_DEADLINE_MILLIS}, a
  * whole exchange within {@link #EXCHANGE_DEADLINE_MILLIS}, and when every thread is taken the
- * request that has waited longest for its head is dropped to make room. A real scrape sends its
- * head in a millisecond, so it is never the one dropped.
+ * request that has waited longest for its head is dropped to make room, while the new one runs at
+ * once on one of a few more threads. A real scrape sends its head in a millisecond, so it is never
+ * the one dropped, however many slow connections come before and after it.
  *
  * <p>Dropping is interrupting: the JDK server reads and writes through blocking {@code
  * SocketChannel}s, which close when the thread blocked on them is interrupted. Connections that
