@@ -3,6 +3,8 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.MappingFile;
+import io.github.statusexporter.config.RouteSettings;
 import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.SourceDefinition;
 import io.github.statusexporter.instrumentation.RequestRecording;
@@ -39,6 +41,12 @@ final class ConfigWatcher implements Runnable {
 
   private Object lastSeen;
   private boolean loaded;
+
+  /** The {@code requests:} section of the last file loaded. */
+  private RouteSettings loadedRoutes = RouteSettings.DEFAULT;
+
+  /** The section the request metrics were made with; null until they are. */
+  private RouteSettings routesInForce;
 
   ConfigWatcher(
       Path file,
@@ -84,8 +92,9 @@ final class ConfigWatcher implements Runnable {
     }
     lastSeen = seen;
     try {
-      List<SourceDefinition> sources =
-          ConfigFile.load(file, environment, defaultTimeout, defaultMaxSeries);
+      MappingFile loadedFile =
+          ConfigFile.loadAll(file, environment, defaultTimeout, defaultMaxSeries);
+      List<SourceDefinition> sources = loadedFile.sources();
       collector.replaceSources(bindings.of(sources));
       List<SourceAddress> addresses = new ArrayList<>();
       for (SourceDefinition source : sources) {
@@ -95,12 +104,31 @@ final class ConfigWatcher implements Runnable {
       lastReloadSuccessful.set(1);
       AgentLog.info("loaded " + file + ": " + describe(sources));
       loaded = true;
+      loadedRoutes = loadedFile.routes();
+      if (routesInForce != null && !routesInForce.equals(loadedRoutes)) {
+        AgentLog.info(
+            "the requests: section of "
+                + file
+                + " changed; it applies when the application restarts (in force: "
+                + routesInForce
+                + ")");
+      }
     } catch (ConfigException | IOException | java.security.GeneralSecurityException e) {
       fail(e.getMessage());
     } catch (Throwable e) {
       // Anything else, a bug of ours: the poller must live on, and the application with it.
       fail(String.valueOf(e));
     }
+  }
+
+  /**
+   * The file's {@code requests:} section (the defaults if it did not load), which the request
+   * metrics take once, at start: routes already recorded keep their recorders, and changing what
+   * they record would need every server's cached route made anew. A later change is logged.
+   */
+  synchronized RouteSettings routesForStart() {
+    routesInForce = loadedRoutes;
+    return loadedRoutes;
   }
 
   private boolean sameAsLastSeen(Object seen) {

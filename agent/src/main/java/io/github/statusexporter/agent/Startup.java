@@ -4,6 +4,7 @@ import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.RouteSettings;
 import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
@@ -127,12 +128,6 @@ final class Startup implements Runnable {
             .build();
     PrometheusRegistry registry = new PrometheusRegistry();
     security.register(registry);
-    if (config.instrument()) {
-      // First: the application may be serving already, and requests before this go unrecorded.
-      RequestMetrics requestMetrics = new RequestMetrics(properties, config.histogramBuckets());
-      requestMetrics.register(registry);
-      RequestRecording.install(requestMetrics);
-    }
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
     Path file = config.configFile().orElse(null);
@@ -156,6 +151,17 @@ final class Startup implements Runnable {
               properties,
               registry);
       watcher.run();
+    }
+    if (config.instrument()) {
+      // Soon: the application may be serving already, and requests before this go unrecorded.
+      // After the file's first load only, which takes milliseconds, for its requests: section.
+      RouteSettings routes =
+          (watcher == null ? RouteSettings.DEFAULT : watcher.routesForStart())
+              .ignoring(config.ignoreRoutes());
+      RequestMetrics requestMetrics =
+          new RequestMetrics(properties, config.histogramBuckets(), routes);
+      requestMetrics.register(registry);
+      RequestRecording.install(requestMetrics);
     }
 
     MetricsServer server;

@@ -3,6 +3,7 @@ package io.github.statusexporter.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The agent's settings, parsed and validated once at start. */
@@ -29,6 +30,7 @@ public final class AgentConfig {
   private final Path configFile;
   private final boolean instrument;
   private final HistogramBuckets histogramBuckets;
+  private final List<String> ignoreRoutes;
   private final Path webConfigFile;
 
   AgentConfig(
@@ -40,6 +42,7 @@ public final class AgentConfig {
       Path configFile,
       boolean instrument,
       HistogramBuckets histogramBuckets,
+      List<String> ignoreRoutes,
       Path webConfigFile) {
     this.port = port;
     this.host = host;
@@ -49,6 +52,7 @@ public final class AgentConfig {
     this.configFile = configFile;
     this.instrument = instrument;
     this.histogramBuckets = histogramBuckets;
+    this.ignoreRoutes = List.copyOf(ignoreRoutes);
     this.webConfigFile = webConfigFile;
   }
 
@@ -85,6 +89,11 @@ public final class AgentConfig {
   /** Whether the application's HTTP server requests are measured. */
   public boolean instrument() {
     return instrument;
+  }
+
+  /** Routes whose requests the request duration histogram leaves out ({@code ignore-routes}). */
+  public List<String> ignoreRoutes() {
+    return ignoreRoutes;
   }
 
   /** Which buckets the request duration histogram keeps. */

@@ -39,7 +39,9 @@ public final class ConfigFile {
   private static final List<String> RESERVED_PREFIXES =
       List.of("jvm_", "process_", "status_exporter_");
 
-  private static final Set<String> ROOT_KEYS = Set.of("sources");
+  private static final Set<String> ROOT_KEYS = new LinkedHashSet<>(List.of("sources", "requests"));
+  private static final Set<String> REQUESTS_KEYS =
+      new LinkedHashSet<>(List.of("ignore", "templates", "max_routes"));
   private static final Set<String> SOURCE_KEYS =
       new LinkedHashSet<>(
           List.of(
@@ -81,10 +83,17 @@ public final class ConfigFile {
   public static List<SourceDefinition> load(
       Path file, Map<String, String> environment, Duration defaultTimeout, int defaultMaxSeries)
       throws ConfigException {
+    return loadAll(file, environment, defaultTimeout, defaultMaxSeries).sources();
+  }
+
+  /** As {@link #load}, with the file's {@code requests:} section. */
+  public static MappingFile loadAll(
+      Path file, Map<String, String> environment, Duration defaultTimeout, int defaultMaxSeries)
+      throws ConfigException {
     return new ConfigFile(environment, defaultTimeout, defaultMaxSeries).read(file);
   }
 
-  private List<SourceDefinition> read(Path file) throws ConfigException {
+  private MappingFile read(Path file) throws ConfigException {
     String name = file.toString();
     Node root = YamlFiles.compose(file, "is empty; it needs 'sources:'");
     YamlMap document = new YamlMap(name, "", root, environment);
@@ -102,7 +111,41 @@ public final class ConfigFile {
       }
       sources.add(definition);
     }
-    return sources;
+    RouteSettings routes =
+        document.has("requests") ? requests(document.map("requests")) : RouteSettings.DEFAULT;
+    return new MappingFile(sources, routes);
+  }
+
+  private static RouteSettings requests(YamlMap requests) throws ConfigException {
+    requests.allowOnly(REQUESTS_KEYS);
+    List<String> ignore = requests.strings("ignore");
+    for (String route : ignore) {
+      if (!RouteSettings.isRoute(route)) {
+        throw requests.error("ignore", "'" + route + "' is not " + RouteSettings.ROUTE_EXPECTED);
+      }
+    }
+    List<String> templates = requests.strings("templates");
+    Set<String> seen = new HashSet<>();
+    for (String template : templates) {
+      if (!RouteSettings.isTemplate(template)) {
+        throw requests.error(
+            "templates", "'" + template + "' is not " + RouteSettings.TEMPLATE_EXPECTED);
+      }
+      if (!seen.add(template)) {
+        throw requests.error("templates", "'" + template + "' is given twice");
+      }
+    }
+    int maxRoutes = RouteSettings.DEFAULT_MAX_ROUTES;
+    if (requests.has("max_routes")) {
+      Integer max = RouteSettings.maxRoutes(requests.string("max_routes"));
+      if (max == null) {
+        throw requests.error(
+            "max_routes",
+            "'" + requests.string("max_routes") + "' is not " + RouteSettings.MAX_ROUTES_EXPECTED);
+      }
+      maxRoutes = max;
+    }
+    return new RouteSettings(ignore, templates, maxRoutes);
   }
 
   private SourceDefinition source(YamlMap source, boolean only) throws ConfigException {

@@ -47,6 +47,7 @@ public final class ConfigParser {
     Path configFile = file(settings.get(Option.CONFIG), "/etc/status-exporter.yml");
     boolean instrument = instrument(settings.get(Option.INSTRUMENT));
     HistogramBuckets buckets = histogramBuckets(settings.get(Option.HISTOGRAM));
+    List<String> ignoreRoutes = ignoreRoutes(settings.get(Option.IGNORE_ROUTES));
     Path webConfigFile =
         file(settings.get(Option.WEB_CONFIG), "/etc/status-exporter/web-config.yml");
     if (configFile != null && settings.containsKey(Option.SOURCE)) {
@@ -60,7 +61,16 @@ public final class ConfigParser {
       throw new ConfigException(String.join("; ", problems));
     }
     return new AgentConfig(
-        port, host, source, timeout, maxSeries, configFile, instrument, buckets, webConfigFile);
+        port,
+        host,
+        source,
+        timeout,
+        maxSeries,
+        configFile,
+        instrument,
+        buckets,
+        ignoreRoutes,
+        webConfigFile);
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
@@ -306,6 +316,31 @@ public final class ConfigParser {
     }
     reject(setting, "one of both, classic, native");
     return null;
+  }
+
+  /** Routes separated by commas: {@code /health,/ready}. */
+  private List<String> ignoreRoutes(Setting setting) {
+    if (setting == null) {
+      return List.of();
+    }
+    List<String> routes = new ArrayList<>();
+    for (String item : setting.value.split(",", -1)) {
+      String route = item.trim();
+      if (!RouteSettings.isRoute(route)) {
+        problems.add(
+            setting.origin
+                + ": '"
+                + route
+                + "' in '"
+                + setting.value
+                + "' is not "
+                + RouteSettings.ROUTE_EXPECTED
+                + " (several are separated by commas, the whole value in double quotes)");
+        return List.of();
+      }
+      routes.add(route);
+    }
+    return routes;
   }
 
   /**

@@ -12,6 +12,7 @@ enum Option {
   CONFIG("config"),
   INSTRUMENT("instrument"),
   HISTOGRAM("histogram"),
+  IGNORE_ROUTES("ignore-routes"),
   WEB_CONFIG("web-config");
 
   static final String PROPERTY_PREFIX = "statusexporter.";

@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation;
 
 import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.RouteSettings;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -8,6 +9,8 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -20,13 +23,22 @@ public final class RequestMetrics {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
-  /** Distinct routes with series of their own; later ones fold into {@code _OTHER}. */
-  static final int MAX_ROUTES = 500;
-
   final Histogram duration;
   private final Gauge active;
   private final Counter folded;
   private final RouteCap routes;
+  private final Set<String> ignored;
+  private final RouteTemplates templates;
+
+  /** The recorders of the templates, by scheme then template, made at first use. */
+  private final AtomicReferenceArray<RouteRecorder> templated;
+
+  private final List<String> templateNames;
+
+  /** The recorders of ignored routes, for http and https: they count active requests only. */
+  private final RouteRecorder ignoredHttp;
+
+  private final RouteRecorder ignoredHttps;
 
   /** The recorders of folded routes, for http and https. */
   private final RouteRecorder foldedHttp;
@@ -38,11 +50,13 @@ public final class RequestMetrics {
       new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
 
   public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
-    this(properties, buckets, MAX_ROUTES);
+    this(properties, buckets, RouteSettings.DEFAULT);
   }
 
-  /** As above, with {@code maxRoutes} distinct routes before new ones fold. */
-  public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets, int maxRoutes) {
+  /** As above, with routes ignored, templates and a cap on distinct routes. */
+  public RequestMetrics(
+      PrometheusProperties properties, HistogramBuckets buckets, RouteSettings settings) {
+    int maxRoutes = settings.maxRoutes();
     Histogram.Builder histogram =
         Histogram.builder(properties)
             .name("http_server_request_duration")
@@ -79,6 +93,12 @@ public final class RequestMetrics {
     routes = new RouteCap(maxRoutes);
     foldedHttp = new RouteRecorder(this, RouteCap.FOLDED, false, folded);
     foldedHttps = new RouteRecorder(this, RouteCap.FOLDED, true, folded);
+    ignored = settings.ignore();
+    ignoredHttp = new RouteRecorder(this, null, false, null);
+    ignoredHttps = new RouteRecorder(this, null, true, null);
+    templates = new RouteTemplates(settings.templates());
+    templated = new AtomicReferenceArray<>(2 * settings.templates().size());
+    templateNames = settings.templates();
   }
 
   public void register(PrometheusRegistry registry) {
@@ -92,7 +112,35 @@ public final class RequestMetrics {
    * Past the cap on distinct routes, a new route gets the folded route's recorder.
    */
   public RouteRecorder route(String route, boolean https) {
+    if (ignored.contains(route)) {
+      return https ? ignoredHttps : ignoredHttp;
+    }
     return routes.admits(route) ? new RouteRecorder(this, route, https, null) : folded(https);
+  }
+
+  /**
+   * True if the user wrote route templates: only then does a request's path need looking at, which
+   * costs its servlet container a string and every request a match against each template.
+   */
+  public boolean hasTemplates() {
+    return !templates.isEmpty();
+  }
+
+  /** The recorder of the first template the raw path matches, or null if none does. */
+  public RouteRecorder templated(String rawPath, boolean https) {
+    int index = templates.match(rawPath);
+    if (index < 0) {
+      return null;
+    }
+    int slot = (https ? templateNames.size() : 0) + index;
+    RouteRecorder recorder = templated.get(slot);
+    if (recorder == null) {
+      recorder = route(templateNames.get(index), https);
+      if (!templated.compareAndSet(slot, null, recorder)) {
+        recorder = templated.get(slot);
+      }
+    }
+    return recorder;
   }
 
   /** The recorder of requests whose route came past the cap. */

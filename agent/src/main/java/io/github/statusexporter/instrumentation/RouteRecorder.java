@@ -15,7 +15,10 @@ public final class RouteRecorder {
   private static final String[] STATUS_LABELS = statusLabels();
 
   private final RequestMetrics metrics;
+
+  /** Null for the recorder of ignored routes, whose durations are not recorded. */
   private final String route;
+
   private final boolean https;
 
   /** For the folded route: counts its requests, the sign that routes were folded; else null. */
@@ -55,8 +58,11 @@ public final class RouteRecorder {
    * @param status the status code sent, or -1 when none was
    */
   public void finished(int method, int status, long startNanos) {
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
-    point(method, status).observe(seconds);
+    if (route != null) {
+      point(method, status).observe((System.nanoTime() - startNanos) / 1e9);
+    }
+    // Even for an ignored route: the request may have begun on a route that is not ignored (a
+    // servlet mapping, before the framework named its template), and was counted active there.
     metrics.active(https, method).dec();
     if (folds != null) {
       folds.inc();

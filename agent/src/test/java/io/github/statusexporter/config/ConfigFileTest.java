@@ -153,7 +153,7 @@ class ConfigFileTest {
         "sources: [ | :1: is not valid YAML: expected the node content, but found"
             + " '<stream end>'",
         "- a list | :1: the file: must be a mapping of keys to values",
-        "source: [] | :1: source: is not a known key (known here: sources)",
+        "source: [] | :1: source: is not a known key (known here: sources, requests)",
         "sources: [] | :1: sources: needs at least one source",
         "sources:\\n  - metrics: [{name: a, field: b}] | :2: sources[0]: needs exactly one of"
             + " 'url' or 'mbean'",

@@ -63,6 +63,18 @@ class ConfigParserTest {
   }
 
   @Test
+  void ignoreRoutesTakesOneRouteOrSeveralInQuotes() throws ConfigException {
+    assertThat(ConfigParser.parse(null, NO_PROPERTIES, NO_ENV).ignoreRoutes()).isEmpty();
+    assertThat(ConfigParser.parse("ignore-routes=/health", NO_PROPERTIES, NO_ENV).ignoreRoutes())
+        .containsExactly("/health");
+    assertThat(
+            ConfigParser.parse(
+                    "port=9100,ignore-routes=\"/health, /actuator/health\"", NO_PROPERTIES, NO_ENV)
+                .ignoreRoutes())
+        .containsExactly("/health", "/actuator/health");
+  }
+
+  @Test
   void agentArgumentsSetEveryOption() throws ConfigException {
     AgentConfig config =
         ConfigParser.parse(
@@ -221,7 +233,13 @@ class ConfigParserTest {
             + " 'source=\"http://***@x?token=***': a double quote is not closed",
         "http://user:secret@x | agent argument 'http://***@x' is not of the form key=value",
         "histogram=fancy | agent argument histogram: 'fancy' is not one of both, classic, native",
-        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config)",
+        "ignore-routes=health | agent argument ignore-routes: 'health' in 'health' is not a route"
+            + " as the agent records it, starting with /, such as /actuator/health (several are"
+            + " separated by commas, the whole value in double quotes)",
+        "'ignore-routes=\"/health,\"' | agent argument ignore-routes: '' in '/health,' is not a"
+            + " route as the agent records it, starting with /, such as /actuator/health (several"
+            + " are separated by commas, the whole value in double quotes)",
+        "prot=9100 | unknown option 'prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, ignore-routes, web-config)",
         "port | agent argument 'port' is not of the form key=value",
         "port=1,port=2 | agent argument 'port' is given twice",
         "source=\"http://x | agent arguments 'source=\"http://x': a double quote is not closed",
@@ -242,7 +260,7 @@ class ConfigParserTest {
     assertThatThrownBy(() -> ConfigParser.parse("", properties, env))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config);"
+            "unknown option 'statusexporter.prot' (known options: port, host, source, timeout, max-series, config, instrument, histogram, ignore-routes, web-config);"
                 + " environment variable STATUS_EXPORTER_TIMEOUT: 'forever' is not a duration"
                 + " from 1ms to 60s, such as 500ms or 2s");
   }

@@ -9,8 +9,9 @@ import io.github.statusexporter.instrumentation.RouteRecorder;
 import java.io.IOException;
 
 /**
- * Records the requests of one JDK server context. The route label is the context's path, never the
- * request's URI, so the number of series is bounded by the application's contexts.
+ * Records the requests of one JDK server context. The route label is the context's path, or the
+ * user's route template that the request's path matches, never the request's URI, so the number of
+ * series is bounded by the application's contexts and the templates.
  */
 final class RecordingFilter extends Filter {
   /**
@@ -56,6 +57,7 @@ final class RecordingFilter extends Filter {
       if (recorder == null || isAgentRead(exchange)) {
         return null;
       }
+      recorder = templated(recorder, exchange);
       CompletionStream stream = SPARE.get();
       if (stream == null || !stream.isFinished()) {
         stream = new CompletionStream();
@@ -80,6 +82,20 @@ final class RecordingFilter extends Filter {
       }
     }
     return current;
+  }
+
+  /**
+   * The recorder of the user's template that the request's path matches, if any, over the
+   * context's. Only when templates are configured is the path looked at: the URI's raw path is a
+   * field of it, so even then nothing is allocated.
+   */
+  private RouteRecorder templated(RouteRecorder context, HttpExchange exchange) {
+    RequestMetrics metrics = RequestRecording.metrics();
+    if (metrics == null || !metrics.hasTemplates()) {
+      return context;
+    }
+    RouteRecorder templated = metrics.templated(exchange.getRequestURI().getRawPath(), https);
+    return templated != null ? templated : context;
   }
 
   private boolean isAgentRead(HttpExchange exchange) {

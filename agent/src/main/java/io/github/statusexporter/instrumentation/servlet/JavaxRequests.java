@@ -55,7 +55,7 @@ public final class JavaxRequests extends ServletApi {
       http.getAsyncContext().addListener(new Completion(route, http, method, start, httpResponse));
     } else {
       int status = status(httpResponse.getStatus(), httpResponse.isCommitted(), thrown);
-      route.recorder(template(http, status)).finished(method, status, start);
+      route.recorder(template(http, status), rawPath(route, http)).finished(method, status, start);
     }
   }
 
@@ -66,6 +66,11 @@ public final class JavaxRequests extends ServletApi {
   private static Object template(HttpServletRequest http, int status) {
     Object beforeErrorPage = status >= 400 ? http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) : null;
     return beforeErrorPage != null ? beforeErrorPage : http.getAttribute(SPRING_MVC_TEMPLATE);
+  }
+
+  /** The request's raw path, only when the user wrote templates: taking it may make a string. */
+  private static String rawPath(ServletRoute route, HttpServletRequest http) {
+    return route.hasUserTemplates() ? http.getRequestURI() : null;
   }
 
   private static ServletRoute route(HttpServletRequest http) {
@@ -104,7 +109,9 @@ public final class JavaxRequests extends ServletApi {
     public void onComplete(AsyncEvent event) {
       try {
         int status = response.getStatus();
-        route.recorder(template(request, status)).finished(method, status, start);
+        route
+            .recorder(template(request, status), rawPath(route, request))
+            .finished(method, status, start);
       } catch (RuntimeException | LinkageError e) {
         // unrecorded; the container must not hear of it
       }

@@ -44,7 +44,23 @@ public final class ServletRoute {
    * before the servlet mapping's. Anything but a string is no template: the mapping's route.
    */
   public RouteRecorder recorder(Object template) {
+    return recorder(template, null);
+  }
+
+  /**
+   * As above; without the framework's template, the user's route template that the request's raw
+   * path (with the context path, as {@code getRequestURI} gives it) matches, if any.
+   *
+   * @param rawPath null unless {@link #hasUserTemplates()}
+   */
+  public RouteRecorder recorder(Object template, String rawPath) {
     if (!(template instanceof String)) {
+      if (rawPath != null) {
+        RouteRecorder templated = metrics.templated(rawPath, https);
+        if (templated != null) {
+          return templated;
+        }
+      }
       return recorder;
     }
     RouteRecorder found = templates.get(template);
@@ -58,6 +74,11 @@ public final class ServletRoute {
       return metrics.folded(https);
     }
     return templates.computeIfAbsent(template, key -> metrics.route(context + key, https));
+  }
+
+  /** True if the user wrote route templates, and only then need the request's path be taken. */
+  public boolean hasUserTemplates() {
+    return metrics.hasTemplates();
   }
 
   public boolean mayServeAgentReads() {

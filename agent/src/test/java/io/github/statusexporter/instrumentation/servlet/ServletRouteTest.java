@@ -3,6 +3,7 @@ package io.github.statusexporter.instrumentation.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.RouteSettings;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
@@ -19,7 +20,9 @@ class ServletRouteTest {
   private RequestMetrics metrics(int maxRoutes) {
     RequestMetrics metrics =
         new RequestMetrics(
-            PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC, maxRoutes);
+            PrometheusProperties.builder().build(),
+            HistogramBuckets.CLASSIC,
+            new RouteSettings(List.of(), List.of(), maxRoutes));
     metrics.register(registry);
     return metrics;
   }
@@ -45,6 +48,36 @@ class ServletRouteTest {
     record(dispatcher.recorder(ServletApi.NO_TEMPLATE));
 
     assertThat(counts()).isEqualTo("http_route=\"/shop/\" 2\nhttp_route=\"/shop/hello/{name}\" 2");
+  }
+
+  @Test
+  void userTemplatesNameRequestsNoFrameworkTemplateNamedAndIgnoredRoutesHaveNoSeries() {
+    RequestMetrics metrics =
+        new RequestMetrics(
+            PrometheusProperties.builder().build(),
+            HistogramBuckets.CLASSIC,
+            new RouteSettings(
+                List.of("/shop/ping", "/shop/hello/{name}"),
+                List.of("/shop/orders/{id}", "/shop/ping"),
+                500));
+    metrics.register(registry);
+    ServletRoute all = new ServletRoute(metrics, "/shop", "/*", false, List.of());
+
+    assertThat(all.hasUserTemplates()).isTrue();
+    record(all.recorder(null, "/shop/orders/1"));
+    record(all.recorder(null, "/shop/orders/2"));
+    record(all.recorder(ServletApi.NO_TEMPLATE, "/shop/orders/3"));
+    record(all.recorder(null, "/shop/other"));
+    record(all.recorder("/hello/{name}", "/shop/hello/x"));
+    // Ignoring matches the recorded route: a path under /* is ignored once a template names it.
+    record(all.recorder(null, "/shop/ping"));
+    record(all.recorder("/orders/{x}", "/shop/orders/4"));
+
+    assertThat(counts())
+        .isEqualTo(
+            "http_route=\"/shop/*\" 1\n"
+                + "http_route=\"/shop/orders/{id}\" 3\n"
+                + "http_route=\"/shop/orders/{x}\" 1");
   }
 
   @Test
