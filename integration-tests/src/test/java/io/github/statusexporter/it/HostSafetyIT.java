@@ -123,7 +123,7 @@ class HostSafetyIT {
       assertThat(app.stderr())
           .containsExactly(
               "status-exporter: not started, the application runs on without it:"
-                  + " unknown option 'colour' (known options: port, host, source, timeout, max-series, config, instrument, histogram, web-config);"
+                  + " unknown option 'colour' (known options: port, host, source, timeout, max-series, config, instrument, histogram, ignore-routes, web-config);"
                   + " agent argument port: 'abc' is not a port number from 1 to 65535");
       assertAppServes(appPort);
     }
