@@ -152,7 +152,18 @@ class SpringBootRoutesIT {
 
     @Test
     void aScanOfThousandsOfUrlsAddsNoSeries() {
+      Map<String, Double> start = counts();
       oneOfEach();
+      // Recorded, all of them: the last may reach its count a moment after its response.
+      awaitAdded(
+          start,
+          Map.of(
+              count("200", "/hello/{name}"), 1.0,
+              count("500", "/fail/{code}"), 1.0,
+              count("200", "/later/{id}"), 1.0,
+              count("200", "/actuator/health"), 1.0,
+              count("404", "/**"), 1.0,
+              count("403", "/"), 1.0));
       Map<String, Double> before = counts();
 
       List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
