@@ -55,7 +55,7 @@ public final class MetricsServer implements AutoCloseable {
     InetSocketAddress address =
         host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
     HttpServer server = security.createServer(address, BACKLOG);
-    ServerMetrics metrics = new ServerMetrics(properties, registry);
+    ServerMetrics metrics = new ServerMetrics(properties, registry, new OncePerMinute(log));
     ServerThreads threads = new ServerThreads(metrics);
     server.setExecutor(threads);
     ScrapeHandler scrapes =

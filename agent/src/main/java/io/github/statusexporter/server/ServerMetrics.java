@@ -47,8 +47,15 @@ final class ServerMetrics {
 
   private final Map<Refused, CounterDataPoint> refused = new EnumMap<>(Refused.class);
   private final Map<Dropped, CounterDataPoint> dropped = new EnumMap<>(Dropped.class);
+  private final OncePerMinute overload;
 
-  ServerMetrics(PrometheusProperties properties, PrometheusRegistry registry) {
+  /**
+   * @param overload where a refusal or a drop for overload is said, at most once a minute (wrong
+   *     credentials and scrapers that go away are the clients' own business: counted only)
+   */
+  ServerMetrics(
+      PrometheusProperties properties, PrometheusRegistry registry, OncePerMinute overload) {
+    this.overload = overload;
     Counter refusedCounter =
         Counter.builder(properties)
             .name("status_exporter_scrapes_refused")
@@ -71,9 +78,23 @@ final class ServerMetrics {
 
   void refused(Refused reason) {
     refused.get(reason).inc();
+    if (reason != Refused.UNAUTHORIZED) {
+      sayOverload(reason.label());
+    }
   }
 
   void connectionDropped(Dropped reason) {
     dropped.get(reason).inc();
+    if (reason != Dropped.CLIENT_GONE) {
+      sayOverload(reason.label());
+    }
+  }
+
+  private void sayOverload(String reason) {
+    overload.say(
+        "the metrics server refused or closed requests to protect the application ("
+            + reason
+            + "): more, slower or more hostile clients than it serves; see"
+            + " status_exporter_scrapes_refused_total and status_exporter_connections_dropped_total");
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
   private final HttpClient client = HttpClient.newHttpClient();
+  private final List<String> log = new CopyOnWriteArrayList<>();
 
   private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
     return client.send(
@@ -97,7 +99,7 @@ class MetricsServerTest {
         PrometheusProperties.builder().build(),
         "1.2.3",
         WebSecurity.none(),
-        line -> {});
+        log::add);
   }
 
   private CompletableFuture<HttpResponse<String>> getAsync(MetricsServer server, String path) {
@@ -136,6 +138,11 @@ class MetricsServerTest {
       assertThat(served).isEqualTo(MetricsServer.CONCURRENT_SCRAPES);
       assertThat(get(server, "/metrics?name[]=status_exporter_scrapes_refused_total").body())
           .contains("status_exporter_scrapes_refused_total{reason=\"too_many_scrapes\"} 3.0");
+      assertThat(log)
+          .singleElement()
+          .asString()
+          .startsWith("the metrics server refused or closed requests to protect the application")
+          .contains("(too_many_scrapes)");
     }
   }
 
