@@ -132,6 +132,13 @@ final class Launch implements AutoCloseable {
     return "http://127.0.0.1:" + appPort + app.statusPath();
   }
 
+  /**
+   * The page whose first 200 means the application has started (see {@link BenchApp#readyPath}).
+   */
+  String readyUrl() {
+    return "http://127.0.0.1:" + appPort + app.readyPath();
+  }
+
   String metricsUrl() {
     return "http://127.0.0.1:" + agentPort + "/metrics";
   }

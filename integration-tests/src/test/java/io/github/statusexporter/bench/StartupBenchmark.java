@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Start-up cost: wall time from launching {@code java} to the application's first 200 of its status
- * page, without and with the agent, launches alternated (A B A B ...), and with the agent the time
- * to the first 200 of {@code /metrics}. Arguments: application (see {@link BenchApp}), agent jar,
- * launches.
+ * page (for Spring Boot, of a controller's page: see {@link BenchApp#readyPath}), without and with
+ * the agent, launches alternated (A B A B ...), and with the agent the time to the first 200 of
+ * {@code /metrics}. Arguments: application (see {@link BenchApp}), agent jar, launches.
  */
 public final class StartupBenchmark {
   private StartupBenchmark() {}
@@ -45,13 +45,13 @@ public final class StartupBenchmark {
     System.out.println("|---|---|---|");
     System.out.println(
         "| first 200 of "
-            + app.statusPath()
+            + app.readyPath()
             + ", no agent | "
             + Stats.format(plainMedian)
             + " | 1 |");
     System.out.println(
         "| first 200 of "
-            + app.statusPath()
+            + app.readyPath()
             + ", with an empty agent (the JVM's cost of any agent) | "
             + Stats.format(emptyMedian)
             + " | "
@@ -59,7 +59,7 @@ public final class StartupBenchmark {
             + " |");
     System.out.println(
         "| first 200 of "
-            + app.statusPath()
+            + app.readyPath()
             + ", with agent | "
             + Stats.format(agentMedian)
             + " | "
@@ -81,7 +81,7 @@ public final class StartupBenchmark {
   private static void measure(
       BenchApp app, Path agentJar, List<Double> status, List<Double> metrics) throws Exception {
     try (Launch launch = Launch.start(app, agentJar, agentJar == null || metrics != null)) {
-      status.add(launch.millisUntilOk(launch.statusUrl()));
+      status.add(launch.millisUntilOk(launch.readyUrl()));
       if (metrics != null) {
         metrics.add(launch.millisUntilOk(launch.metricsUrl()));
       }
