@@ -1,6 +1,5 @@
 package io.github.statusexporter.collect;
 
-import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.PendingRead;
 import io.github.statusexporter.source.Reading;
@@ -20,10 +19,6 @@ public final class SourceBinding {
   private MappedReading mapped;
 
   /** A binding with the default cap on series, {@link AgentConfig#DEFAULT_MAX_SERIES}. */
-  public SourceBinding(String name, SharedRead read, Mapping mapping) {
-    this(name, read, mapping, AgentConfig.DEFAULT_MAX_SERIES);
-  }
-
   /**
    * @param maxSeries the most series a reading may map to; past it the source's application metrics
    *     are left out of the scrape

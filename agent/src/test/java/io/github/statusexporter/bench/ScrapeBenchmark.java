@@ -2,6 +2,7 @@ package io.github.statusexporter.bench;
 
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
+import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
@@ -91,7 +92,10 @@ public class ScrapeBenchmark {
     SharedRead read = new SharedRead(new CannedStatus(), Duration.ofSeconds(2), Runnable::run);
     registry.register(
         new StatusCollector(
-            List.of(new SourceBinding("default", read, Mapping.seed())), properties, log -> {}));
+            List.of(
+                new SourceBinding("default", read, Mapping.seed(), AgentConfig.DEFAULT_MAX_SERIES)),
+            properties,
+            log -> {}));
     if (families.equals("all")) {
       JvmCollectors.register(properties, registry);
     } else if (families.equals("client-java-jvm")) {

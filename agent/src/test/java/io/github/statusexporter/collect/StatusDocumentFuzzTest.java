@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigFile;
 import io.github.statusexporter.config.SourceDefinition;
@@ -161,7 +162,11 @@ class StatusDocumentFuzzTest {
 
   private static SourceBinding binding(String name, StatusSource source, Mapping mapping) {
     // Read on the calling thread: a fuzz input must not outlive its execution.
-    return new SourceBinding(name, new SharedRead(source, TIMEOUT, Runnable::run), mapping);
+    return new SourceBinding(
+        name,
+        new SharedRead(source, TIMEOUT, Runnable::run),
+        mapping,
+        AgentConfig.DEFAULT_MAX_SERIES);
   }
 
   /** Reads that failed with a runtime exception, which the collector hides from the scrape. */

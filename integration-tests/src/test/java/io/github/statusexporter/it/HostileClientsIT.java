@@ -249,15 +249,7 @@ class HostileClientsIT {
               + "\n");
       appPort = Http.freePort();
       agentPort = Http.freePort();
-      app =
-          JavaProcess.demoApp(
-              appPort,
-              "port="
-                  + agentPort
-                  + ",source=http://localhost:"
-                  + appPort
-                  + "/status,web-config="
-                  + webConfig);
+      app = JavaProcess.securedDemoApp(appPort, agentPort, webConfig);
       app.awaitStderr(line -> line.contains(" serving https://"), Duration.ofSeconds(30));
       client =
           HttpClient.newBuilder().sslContext(Http.trusting(directory.resolve("ca.crt"))).build();

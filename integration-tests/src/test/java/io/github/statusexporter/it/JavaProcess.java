@@ -91,6 +91,21 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /**
+   * The demo app on {@code appPort}, its agent on {@code agentPort} reading the app's status and
+   * secured by the web-config file {@code webConfig}.
+   */
+  static JavaProcess securedDemoApp(int appPort, int agentPort, Path webConfig) throws IOException {
+    return demoApp(
+        appPort,
+        "port="
+            + agentPort
+            + ",source=http://localhost:"
+            + appPort
+            + "/status,web-config="
+            + webConfig);
+  }
+
   /** A servlet test app on {@code appPort}, with the agent and {@code agentArguments}. */
   static JavaProcess servletApp(ServletApp app, int appPort, String agentArguments)
       throws IOException {

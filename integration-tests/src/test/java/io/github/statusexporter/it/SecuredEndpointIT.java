@@ -75,15 +75,7 @@ class SecuredEndpointIT {
     Files.writeString(file, webConfig);
     appPort = Http.freePort();
     agentPort = Http.freePort();
-    app =
-        JavaProcess.demoApp(
-            appPort,
-            "port="
-                + agentPort
-                + ",source=http://localhost:"
-                + appPort
-                + "/status,web-config="
-                + file);
+    app = JavaProcess.securedDemoApp(appPort, agentPort, file);
     app.awaitStderr(
         line -> line.contains(" serving ") || line.contains("not serving"), Duration.ofSeconds(30));
     return file;
