@@ -149,6 +149,8 @@ class HostSafetyIT {
         Scrape up = Scrape.of(agentPort);
         assertThat(up.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(1.0);
         assertThat(up.value("app_uptime")).isPositive();
+        // Said before the scrape was answered, but read from the child's stderr by another thread.
+        app.awaitStderr(line -> line.endsWith("/status is back up"), Duration.ofSeconds(10));
         assertThat(app.stderr())
             .containsSubsequence(
                 "status-exporter: status source http://localhost:"
