@@ -70,14 +70,59 @@ public final class JakartaRequests extends ServletApi {
   }
 
   private static ServletRoute route(HttpServletRequest http) {
-    HttpServletMapping mapping = http.getHttpServletMapping();
-    String pattern =
-        mapping.getMappingMatch() == MappingMatch.CONTEXT_ROOT ? "/" : mapping.getPattern();
+    String pattern = pattern(http, http.getHttpServletMapping());
     // The context's own path: the request's is the start of its raw URI, which the client
-    // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask.
-    String context =
-        pattern == null || pattern.isEmpty() ? "" : http.getServletContext().getContextPath();
+    // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask: Tomcat
+    // has none for a request no context took.
+    String context = pattern.isEmpty() ? "" : http.getServletContext().getContextPath();
     return ServletRoutes.route(http.isSecure(), context, pattern);
+  }
+
+  /**
+   * The pattern of the mapping that served the request; {@code "/"}, the directory's, for a welcome
+   * file; empty when no servlet took the request.
+   */
+  private static String pattern(HttpServletRequest http, HttpServletMapping mapping) {
+    MappingMatch match = mapping.getMappingMatch();
+    String pattern = mapping.getPattern();
+    if (match == null) {
+      // Tomcat names no match for a welcome file that its default servlet serves (its Mapper's
+      // rule 4c), and none when no servlet took the request.
+      return mapping.getServletName().isEmpty() ? "" : "/";
+    }
+    if (match == MappingMatch.CONTEXT_ROOT) {
+      return "/";
+    }
+    if ((match == MappingMatch.EXTENSION || match == MappingMatch.EXACT)
+        && !pattern.endsWith("/")
+        && http.getRequestURI().endsWith("/")) {
+      // A welcome file found through a mapping (ROOT's index.jsp, by *.jsp): the path asked for
+      // is a directory's, which that pattern itself cannot match. Tomcat keeps the URI's string
+      // for the request (its access log takes it too).
+      return "/";
+    }
+    return pattern == null ? "" : pattern;
+  }
+
+  /**
+   * Records a request the container answered before any web application saw it: Tomcat redirects a
+   * context's own path to its root ({@code /docs} to {@code /docs/}), whose route is that path.
+   * Tomcat answers {@code OPTIONS *} there too, which no context takes.
+   */
+  @Override
+  public void answered(Object request, Object response, long start) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    String context =
+        "*".equals(http.getRequestURI()) ? "" : http.getServletContext().getContextPath();
+    ServletRoute route = ServletRoutes.route(http.isSecure(), context, "");
+    if (route == null
+        || route.mayServeAgentReads()
+            && RequestRecording.isAgentUserAgent(http.getHeader("User-Agent"))) {
+      return;
+    }
+    int method = RouteRecorder.method(http.getMethod());
+    route.recorder().begun(method);
+    route.recorder().finished(method, ((HttpServletResponse) response).getStatus(), start);
   }
 
   /** Ends the recording of an asynchronous request when its response is complete. */

@@ -17,6 +17,18 @@ public final class ServletContainers {
           new Advised(TomcatAdvice.class, "invoke", 2),
           new Advised(TomcatErrorPageAdvice.class, "custom", 3));
 
+  /**
+   * Tomcat 9 to 11: its connector answers a few requests itself, before any valve, when {@code
+   * postParseRequest} returns false: the redirect of a context's path to its root ({@code /docs} to
+   * {@code /docs/}), {@code OPTIONS *}. Every other request goes on to {@link #TOMCAT}'s method.
+   */
+  public static final Hook TOMCAT_CONNECTOR =
+      new Hook(
+          "Tomcat",
+          "org.apache.catalina.connector.CoyoteAdapter",
+          ServletHooks.class,
+          new Advised(TomcatConnectorAdvice.class, "postParseRequest", 4));
+
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(

@@ -39,4 +39,12 @@ public final class ServletHooks {
       APIS.get(request.getClass()).exit(request, response, (ServletRoute) route, start, thrown);
     }
   }
+
+  /**
+   * The container answered a request itself, before the method that {@link #enter} hooks (Tomcat's
+   * redirect of a context's path to its root): recorded whole, from {@code start}.
+   */
+  public static void answered(Object request, Object response, long start) {
+    APIS.get(request.getClass()).answered(request, response, start);
+  }
 }
