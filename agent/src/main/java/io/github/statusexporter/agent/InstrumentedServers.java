@@ -12,7 +12,10 @@ import java.util.List;
 final class InstrumentedServers {
   static final List<Hook> ALL =
       List.of(
-          ServletContainers.TOMCAT, ServletContainers.TOMCAT_CONNECTOR, ServletContainers.JETTY_12);
+          ServletContainers.TOMCAT,
+          ServletContainers.TOMCAT_CONNECTOR,
+          ServletContainers.JETTY_12,
+          ServletContainers.JETTY_12_CONTEXT);
 
   private InstrumentedServers() {}
 }

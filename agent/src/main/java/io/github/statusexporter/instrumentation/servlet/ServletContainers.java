@@ -37,5 +37,16 @@ public final class ServletContainers {
           ServletHooks.class,
           new Advised(JettyAdvice.class, "handle", 4));
 
+  /**
+   * Jetty 12: a servlet context answers its own path with a redirect to its root before any servlet
+   * sees the request, in its core {@code ContextHandler}.
+   */
+  public static final Hook JETTY_12_CONTEXT =
+      new Hook(
+          "Jetty 12",
+          "org.eclipse.jetty.server.handler.ContextHandler",
+          ServletHooks.class,
+          new Advised(JettyContextRedirectAdvice.class, "handleMovedPermanently", 3));
+
   private ServletContainers() {}
 }
