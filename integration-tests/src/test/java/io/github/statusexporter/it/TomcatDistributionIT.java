@@ -123,11 +123,19 @@ class TomcatDistributionIT {
     Map<String, Double> before = counts();
     assertThat(get("/docs/no-such-page.html")).isEqualTo(404);
     assertThat(get("/no-such-application/page")).isEqualTo(404); // ROOT's default servlet
-    assertThat(getOnBareHost("/docs/")).isEqualTo(404);
-    assertThat(getOnBareHost("/anything/at/all")).isEqualTo(404);
+    assertThat(raw("GET /docs/", BARE_HOST)).isEqualTo(404);
+    assertThat(raw("GET /anything/at/all", BARE_HOST)).isEqualTo(404);
 
     awaitAdded(
         before, Map.of(count("404", "/docs/"), 1.0, count("404", "/"), 1.0, count("404", ""), 2.0));
+  }
+
+  @Test
+  void theConnectorsOwnAnswerToOptionsStarHasNoRoute() {
+    Map<String, Double> before = counts();
+    assertThat(raw("OPTIONS *", "localhost")).isEqualTo(200);
+
+    awaitAdded(before, Map.of(count("OPTIONS", "200", ""), 1.0));
   }
 
   @Test
@@ -256,8 +264,14 @@ class TomcatDistributionIT {
   }
 
   private static String count(String status, String route) {
+    return count("GET", status, route);
+  }
+
+  private static String count(String method, String status, String route) {
     return COUNT
-        + "http_request_method=\"GET\",http_response_status_code=\""
+        + "http_request_method=\""
+        + method
+        + "\",http_response_status_code=\""
         + status
         + "\",http_route=\""
         + route
@@ -269,15 +283,16 @@ class TomcatDistributionIT {
   }
 
   /**
-   * The status of a GET on the virtual host with no applications, as {@code curl -H 'Host: ...'}
-   * sends it: the JDK's HTTP client does not let a request choose its Host header.
+   * The status of a request sent as written ({@code "GET /path"}), to {@code host} as {@code curl
+   * -H 'Host: ...'} sends it: the JDK's HTTP client chooses neither the Host header nor a request
+   * target such as {@code *}.
    */
-  private int getOnBareHost(String path) {
+  private int raw(String requestLine, String host) {
     try (Socket socket = new Socket("localhost", appPort)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: " + BARE_HOST + "\r\nConnection: close\r\n\r\n")
+          (requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
