@@ -80,24 +80,32 @@ class TomcatDistributionIT {
     assertThat(get("/docs/")).isEqualTo(200);
     assertThat(get("/docs/?lang=en")).isEqualTo(200);
     assertThat(get("/examples/")).isEqualTo(200);
+    assertThat(get("/examples/jsp/")).isEqualTo(200); // a directory's, under the same route
     assertThat(get("/")).isEqualTo(200); // ROOT's index.jsp, found by the JSP servlet's mapping
 
     awaitAdded(
         before,
         Map.of(
             count("200", "/docs/"), 2.0,
-            count("200", "/examples/"), 1.0,
+            count("200", "/examples/"), 2.0,
             count("200", "/"), 1.0));
   }
 
   @Test
-  void theRedirectOfAContextsPathToItsRootGetsTheContextsPath() {
+  void theContainersRedirectsGetTheContextsPathOrTheDirectorysRoute() {
     Map<String, Double> before = counts();
     assertThat(get("/docs")).isEqualTo(302);
     assertThat(get("/docs?page=2")).isEqualTo(302);
     assertThat(get("/manager")).isEqualTo(302);
+    // A directory's path, redirected to the directory: the default servlet's route.
+    assertThat(get("/examples/jsp")).isEqualTo(302);
 
-    awaitAdded(before, Map.of(count("302", "/docs"), 2.0, count("302", "/manager"), 1.0));
+    awaitAdded(
+        before,
+        Map.of(
+            count("302", "/docs"), 2.0,
+            count("302", "/manager"), 1.0,
+            count("302", "/examples/"), 1.0));
   }
 
   @Test

@@ -106,15 +106,18 @@ public final class JakartaRequests extends ServletApi {
 
   /**
    * Records a request the container answered before any web application saw it: Tomcat redirects a
-   * context's own path to its root ({@code /docs} to {@code /docs/}), whose route is that path.
+   * context's own path to its root ({@code /docs} to {@code /docs/}), whose route is that path, and
+   * a directory's path to the directory ({@code /docs/images}), whose route is the default
+   * servlet's, which would have served it (as Jetty's does, which sends that redirect itself).
    * Tomcat answers {@code OPTIONS *} there too, which no context takes.
    */
   @Override
   public void answered(Object request, Object response, long start) {
     HttpServletRequest http = (HttpServletRequest) request;
-    String context =
-        "*".equals(http.getRequestURI()) ? "" : http.getServletContext().getContextPath();
-    ServletRoute route = ServletRoutes.route(http.isSecure(), context, "");
+    boolean inContext = !"*".equals(http.getRequestURI());
+    String pattern = inContext ? pattern(http, http.getHttpServletMapping()) : "";
+    String context = inContext ? http.getServletContext().getContextPath() : "";
+    ServletRoute route = ServletRoutes.route(http.isSecure(), context, pattern);
     if (route == null
         || route.mayServeAgentReads()
             && RequestRecording.isAgentUserAgent(http.getHeader("User-Agent"))) {
