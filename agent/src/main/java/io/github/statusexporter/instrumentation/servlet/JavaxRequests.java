@@ -92,17 +92,17 @@ public final class JavaxRequests extends ServletApi {
     if (match == null) {
       // Tomcat names no match for a welcome file that its default servlet serves (its Mapper's
       // rule 4c), and none when no servlet took the request.
-      return mapping.getServletName().isEmpty() ? "" : "/";
+      String servlet = mapping.getServletName();
+      return servlet == null || servlet.isEmpty() ? "" : "/";
     }
     if (match == MappingMatch.CONTEXT_ROOT) {
       return "/";
     }
-    if ((match == MappingMatch.EXTENSION || match == MappingMatch.EXACT)
-        && !pattern.endsWith("/")
-        && http.getRequestURI().endsWith("/")) {
-      // A welcome file found through a mapping (ROOT's index.jsp, by *.jsp): the path asked for
-      // is a directory's, which that pattern itself cannot match. Tomcat keeps the URI's string
-      // for the request (its access log takes it too).
+    if (match == MappingMatch.EXTENSION && http.getRequestURI().endsWith("/")) {
+      // A welcome file found by an extension mapping (ROOT's index.jsp, by *.jsp): a path that
+      // ends with "/" cannot match an extension itself. Only extension matches look at the URI,
+      // whose string Tomcat then keeps for the request (its access log takes it too); an
+      // exact mapping of a welcome file (rare) keeps its own pattern.
       return "/";
     }
     return pattern == null ? "" : pattern;
