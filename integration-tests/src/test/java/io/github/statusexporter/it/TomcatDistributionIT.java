@@ -75,6 +75,12 @@ class TomcatDistributionIT {
   }
 
   @Test
+  void theAgentHooksTomcatWithoutAWord() {
+    assertThat(tomcat.stderr()).filteredOn(line -> line.contains(" serving http://")).hasSize(1);
+    assertThat(tomcat.stderr()).noneMatch(line -> line.contains("no request metrics"));
+  }
+
+  @Test
   void welcomeFilesGetTheirContextsPath() {
     Map<String, Double> before = counts();
     assertThat(get("/docs/")).isEqualTo(200);
