@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,12 @@ class TomcatDistributionIT {
 
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
+  private Path base;
   private JavaProcess tomcat;
 
   @BeforeAll
   void launch() throws Exception {
-    Path base = copyOfDistribution();
+    base = copyOfDistribution();
     tomcat =
         JavaProcess.script(
             List.of(base.resolve("bin/catalina.sh").toString(), "run"),
@@ -68,9 +70,16 @@ class TomcatDistributionIT {
   }
 
   @AfterAll
-  void stop() throws InterruptedException {
+  void stop() throws InterruptedException, IOException {
     if (tomcat != null) {
       tomcat.close();
+    }
+    if (base != null) {
+      try (Stream<Path> files = Files.walk(base)) {
+        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.delete(file);
+        }
+      }
     }
   }
 
