@@ -10,7 +10,12 @@ import java.util.List;
  * otherwise, through its service provider: {@code JdkServerInstrumentation}.)
  */
 final class InstrumentedServers {
-  static final List<Hook> ALL = List.of(ServletContainers.TOMCAT, ServletContainers.JETTY_12);
+  static final List<Hook> ALL =
+      List.of(
+          ServletContainers.TOMCAT,
+          ServletContainers.TOMCAT_CONNECTOR,
+          ServletContainers.JETTY_12,
+          ServletContainers.JETTY_12_CONTEXT);
 
   private InstrumentedServers() {}
 }

@@ -73,6 +73,21 @@ final class JavaProcess implements AutoCloseable {
     return new JavaProcess(builder.start());
   }
 
+  /**
+   * A script that starts a JVM as its users start it ({@code bin/catalina.sh run}), in {@code
+   * directory}, with these environment variables; the script must {@code exec} the JVM, so that
+   * {@link #close()} stops it.
+   */
+  static JavaProcess script(List<String> command, Path directory, Map<String, String> environment)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("STATUS_EXPORTER_"));
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().put("JAVA_HOME", JAVA.getParent().getParent().toString());
+    builder.environment().putAll(environment);
+    return new JavaProcess(builder.start());
+  }
+
   /** The demo app on {@code appPort}, with the agent and {@code agentArguments} if not null. */
   static JavaProcess demoApp(int appPort, String agentArguments) throws IOException {
     return demoApp(appPort, agentArguments, Map.of());

@@ -71,6 +71,14 @@ class ServletRequestMetricsIT {
       assertThat(Http.get(shop("/async?ms=300")).statusCode()).isEqualTo(202);
       assertThat(Http.get(shop("/resume?ms=100")).body()).isEqualTo("resumed\n");
       assertThat(Http.get(shop("/missing")).statusCode()).isEqualTo(404);
+      // The context's own path: the container redirects it to the context's root itself, before
+      // any servlet (Tomcat with 302, Jetty with 301).
+      String redirect = app == ServletApp.JETTY_12 ? "301" : "302";
+      assertThat(Http.get(shop("")).statusCode()).isEqualTo(Integer.parseInt(redirect));
+      if (app == ServletApp.JETTY_12) {
+        // Only the Jetty app has static content: its welcome file, by Jetty's default servlet.
+        assertThat(Http.get(shop("/")).body()).isEqualTo("<p>shop</p>\n");
+      }
 
       Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
       Scrape scrape = Scrape.of(agentPort);
@@ -91,9 +99,14 @@ class ServletRequestMetricsIT {
       // Tomcat answers an unmapped path itself (no route); Jetty with its default servlet, "/".
       String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
       assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(1.0);
+      assertThat(scrape.value(count(redirect, "/shop"))).isEqualTo(1.0);
+      if (app == ServletApp.JETTY_12) {
+        assertThat(scrape.value(count("200", "/shop/"))).isEqualTo(1.0);
+      }
       assertThat(scrape.text).doesNotContain("http_route=\"/shop/status\"");
       assertThat(routes(scrape))
           .containsExactlyInAnyOrder(
+              "/shop",
               "/shop/hello",
               "/shop/items/*",
               "/shop/forward",

@@ -70,14 +70,62 @@ public final class JakartaRequests extends ServletApi {
   }
 
   private static ServletRoute route(HttpServletRequest http) {
-    HttpServletMapping mapping = http.getHttpServletMapping();
-    String pattern =
-        mapping.getMappingMatch() == MappingMatch.CONTEXT_ROOT ? "/" : mapping.getPattern();
+    String pattern = pattern(http, http.getHttpServletMapping());
     // The context's own path: the request's is the start of its raw URI, which the client
-    // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask.
-    String context =
-        pattern == null || pattern.isEmpty() ? "" : http.getServletContext().getContextPath();
+    // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask: Tomcat
+    // has none for a request no context took.
+    String context = pattern.isEmpty() ? "" : http.getServletContext().getContextPath();
     return ServletRoutes.route(http.isSecure(), context, pattern);
+  }
+
+  /**
+   * The pattern of the mapping that served the request; {@code "/"}, the directory's, for a welcome
+   * file; empty when no servlet took the request.
+   */
+  private static String pattern(HttpServletRequest http, HttpServletMapping mapping) {
+    MappingMatch match = mapping.getMappingMatch();
+    String pattern = mapping.getPattern();
+    if (match == null) {
+      // Tomcat names no match for a welcome file that its default servlet serves (its Mapper's
+      // rule 4c), and none when no servlet took the request.
+      String servlet = mapping.getServletName();
+      return servlet == null || servlet.isEmpty() ? "" : "/";
+    }
+    if (match == MappingMatch.CONTEXT_ROOT) {
+      return "/";
+    }
+    if (match == MappingMatch.EXTENSION && http.getRequestURI().endsWith("/")) {
+      // A welcome file found by an extension mapping (ROOT's index.jsp, by *.jsp): a path that
+      // ends with "/" cannot match an extension itself. Only extension matches look at the URI,
+      // whose string Tomcat then keeps for the request (its access log takes it too); an
+      // exact mapping of a welcome file (rare) keeps its own pattern.
+      return "/";
+    }
+    return pattern == null ? "" : pattern;
+  }
+
+  /**
+   * Records a request the container answered before any web application saw it: Tomcat redirects a
+   * context's own path to its root ({@code /docs} to {@code /docs/}), whose route is that path, and
+   * a directory's path to the directory ({@code /docs/images}), whose route is the default
+   * servlet's, which would have served it (as Jetty's does, which sends that redirect itself).
+   * Tomcat answers {@code OPTIONS *} there too, which no context takes.
+   */
+  @Override
+  public void answered(Object request, Object response, long start) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    boolean inContext = !"*".equals(http.getRequestURI());
+    String pattern = inContext ? pattern(http, http.getHttpServletMapping()) : "";
+    String context = inContext ? http.getServletContext().getContextPath() : "";
+    ServletRoute route = ServletRoutes.route(http.isSecure(), context, pattern);
+    if (route == null
+        || route.mayServeAgentReads()
+            && RequestRecording.isAgentUserAgent(http.getHeader("User-Agent"))) {
+      return;
+    }
+    int method = RouteRecorder.method(http.getMethod());
+    route.recorder().begun(method);
+    route.recorder().finished(method, ((HttpServletResponse) response).getStatus(), start);
   }
 
   /** Ends the recording of an asynchronous request when its response is complete. */

@@ -27,6 +27,9 @@ public abstract class ServletApi {
         @Override
         public void exit(
             Object request, Object response, ServletRoute route, long start, Throwable thrown) {}
+
+        @Override
+        public void answered(Object request, Object response, long start) {}
       };
 
   /**
@@ -75,6 +78,9 @@ public abstract class ServletApi {
 
   public abstract void exit(
       Object request, Object response, ServletRoute route, long start, Throwable thrown);
+
+  /** Records a whole request that the container answered itself, before any web application. */
+  public abstract void answered(Object request, Object response, long start);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {

@@ -17,6 +17,18 @@ public final class ServletContainers {
           new Advised(TomcatAdvice.class, "invoke", 2),
           new Advised(TomcatErrorPageAdvice.class, "custom", 3));
 
+  /**
+   * Tomcat 9 to 11: its connector answers a few requests itself, before any valve, when {@code
+   * postParseRequest} returns false: the redirect of a context's path to its root ({@code /docs} to
+   * {@code /docs/}), {@code OPTIONS *}. Every other request goes on to {@link #TOMCAT}'s method.
+   */
+  public static final Hook TOMCAT_CONNECTOR =
+      new Hook(
+          "Tomcat",
+          "org.apache.catalina.connector.CoyoteAdapter",
+          ServletHooks.class,
+          new Advised(TomcatConnectorAdvice.class, "postParseRequest", 4));
+
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(
@@ -24,6 +36,17 @@ public final class ServletContainers {
           "org.eclipse.jetty.ee10.servlet.ServletHandler$MappedServlet",
           ServletHooks.class,
           new Advised(JettyAdvice.class, "handle", 4));
+
+  /**
+   * Jetty 12: a servlet context answers its own path with a redirect to its root before any servlet
+   * sees the request, in its core {@code ContextHandler}.
+   */
+  public static final Hook JETTY_12_CONTEXT =
+      new Hook(
+          "Jetty 12",
+          "org.eclipse.jetty.server.handler.ContextHandler",
+          ServletHooks.class,
+          new Advised(JettyContextRedirectAdvice.class, "handleMovedPermanently", 3));
 
   private ServletContainers() {}
 }

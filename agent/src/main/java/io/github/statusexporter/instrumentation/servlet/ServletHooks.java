@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RouteRecorder;
+
 /**
  * What the advice woven into servlet containers calls. Its signatures name no servlet type, so the
  * woven code links whichever servlet API (javax or jakarta) the container uses; the matching
@@ -13,6 +15,23 @@ public final class ServletHooks {
           return ServletApi.of(requestClass);
         }
       };
+
+  /** Whether a Jetty context handler is a servlet context, by class: only those are measured. */
+  private static final ClassValue<Boolean> SERVLET_CONTEXTS =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> handlerClass) {
+          for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(JETTY_SERVLET_CONTEXT)) {
+              return true;
+            }
+          }
+          return false;
+        }
+      };
+
+  private static final String JETTY_SERVLET_CONTEXT =
+      "org.eclipse.jetty.ee10.servlet.ServletContextHandler";
 
   private ServletHooks() {}
 
@@ -37,6 +56,36 @@ public final class ServletHooks {
       Object request, Object response, Object route, long start, Throwable thrown) {
     if (route != null) {
       APIS.get(request.getClass()).exit(request, response, (ServletRoute) route, start, thrown);
+    }
+  }
+
+  /**
+   * The container answered a request itself, before the method that {@link #enter} hooks (Tomcat's
+   * redirect of a context's path to its root): recorded whole, from {@code start}.
+   */
+  public static void answered(Object request, Object response, long start) {
+    APIS.get(request.getClass()).answered(request, response, start);
+  }
+
+  /**
+   * A Jetty context redirected a request for its own path to its root, before any servlet: recorded
+   * whole, with the context's path as route, if it is a servlet context (a Jetty application of
+   * core handlers is not measured at all).
+   */
+  public static void redirectedToContextRoot(
+      Object contextHandler,
+      String contextPath,
+      String method,
+      boolean secure,
+      int status,
+      long start) {
+    if (SERVLET_CONTEXTS.get(contextHandler.getClass())) {
+      ServletRoute route = ServletRoutes.route(secure, contextPath, "");
+      if (route != null) {
+        int index = RouteRecorder.method(method);
+        route.recorder().begun(index);
+        route.recorder().finished(index, status, start);
+      }
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The servlet routes met so far. A route is the servlet context's own path and the pattern of the
  * servlet mapping that served the request ({@code /shop/items/*}), never anything of the request's
- * URI, so the series are bounded by the application's mappings. A request no mapping matched has no
- * route. A framework's template, once it has chosen a handler, takes precedence ({@link
+ * URI, so the series are bounded by the application's mappings. A request no servlet took has its
+ * context's path as route (Tomcat's redirect of {@code /shop} to {@code /shop/}), or none without a
+ * context. A framework's template, once it has chosen a handler, takes precedence ({@link
  * ServletRoute#recorder(Object)}).
  */
 public final class ServletRoutes {
@@ -64,10 +65,13 @@ public final class ServletRoutes {
     return route;
   }
 
-  /** The route label: {@code /shop/items/*}, {@code /shop/*.jsp}; none without a pattern. */
+  /**
+   * The route label: {@code /shop/items/*}, {@code /shop/*.jsp}; without a pattern, the context's
+   * path alone (none without a context either).
+   */
   static String label(String context, String pattern) {
     if (pattern.isEmpty()) {
-      return "";
+      return context;
     }
     return pattern.startsWith("*.") ? context + "/" + pattern : context + pattern;
   }

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.pool.TypePool;
@@ -27,9 +28,13 @@ final class AdviceWeaver {
     DynamicType.Builder<?> woven =
         new ByteBuddy().redefine(types.describe(name).resolve(), locator);
     for (Advised advised : hook.advised()) {
+      // Described from its class file, through the hooked class's loader (which sees the agent's
+      // classes), never reflected on: an advice may then name the server's own types, which the
+      // agent's loader may not see (a Jetty in a class loader of its own).
+      TypeDescription advice = types.describe(advised.advice.getName()).resolve();
       woven =
           woven.visit(
-              Advice.to(advised.advice)
+              Advice.to(advice, locator)
                   .on(named(advised.method).and(takesArguments(advised.parameterCount))));
     }
     return woven.make().getBytes();

@@ -30,6 +30,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,19 @@ class ServletHooksTest {
 
     assertCounts(
         count("500", "/shop/orders/{id}", 1) + count("500", "/shop/spring/*", 1).stripTrailing());
+  }
+
+  @Test
+  void aServletContextsRedirectToItsRootHasTheContextsPathAndACoreHandlersNone() throws Exception {
+    ServletHooks.redirectedToContextRoot(
+        new ServletContextHandler("/shop"), "/shop", "GET", false, 301, System.nanoTime());
+    ServletHooks.redirectedToContextRoot(
+        new ContextHandler("/core"), "/core", "GET", false, 301, System.nanoTime());
+
+    assertCounts(count("301", "/shop", 1).stripTrailing());
+    assertThat(Exposition.lines(registry, "http_server_active_requests"))
+        .isEqualTo(
+            "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"} 0.0");
   }
 
   private int get(String path, String userAgent) throws Exception {

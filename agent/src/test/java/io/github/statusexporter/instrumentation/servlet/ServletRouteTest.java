@@ -129,7 +129,8 @@ class ServletRouteTest {
     assertThat(ServletRoutes.label("/shop", "/")).isEqualTo("/shop/");
     assertThat(ServletRoutes.label("", "/")).isEqualTo("/");
     assertThat(ServletRoutes.label("/shop", "*.jsp")).isEqualTo("/shop/*.jsp");
-    assertThat(ServletRoutes.label("/shop", "")).isEmpty();
+    assertThat(ServletRoutes.label("/shop", "")).isEqualTo("/shop");
+    assertThat(ServletRoutes.label("", "")).isEmpty();
   }
 
   @Test

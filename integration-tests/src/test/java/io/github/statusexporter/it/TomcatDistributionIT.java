@@ -1,0 +1,332 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Tomcat's own distribution from Maven Central, started as operators start it: {@code
+ * bin/catalina.sh run} with the agent in {@code CATALINA_OPTS}, its bundled web applications (ROOT,
+ * docs, examples, manager) and a {@code conf/server.xml} edited only for free ports and a virtual
+ * host with no applications. What the container answers itself (welcome files, the redirect of a
+ * context's path to its root, a request no context takes) must have bounded routes. One launch,
+ * shared by the tests; each looks at what its own requests added.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TomcatDistributionIT {
+  private static final String COUNT = "http_server_request_duration_seconds_count{";
+
+  /** A virtual host of server.xml with no web application at all. */
+  private static final String BARE_HOST = "bare.localhost";
+
+  private final int appPort = Http.freePort();
+  private final int agentPort = Http.freePort();
+  private Path base;
+  private JavaProcess tomcat;
+
+  @BeforeAll
+  void launch() throws Exception {
+    base = copyOfDistribution();
+    tomcat =
+        JavaProcess.script(
+            List.of(base.resolve("bin/catalina.sh").toString(), "run"),
+            base,
+            Map.of(
+                "CATALINA_HOME", base.toString(),
+                "CATALINA_BASE", base.toString(),
+                "CATALINA_OPTS", "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort));
+    tomcat.awaitStderr(line -> line.contains("Server startup in"), Duration.ofSeconds(60));
+    // Tomcat is woven once it has started, on a thread of the agent's: until then, requests go
+    // unrecorded.
+    Wait.until(
+        "the first request recorded",
+        Duration.ofSeconds(30),
+        () -> {
+          get("/docs/changelog.html");
+          return counts().get(count("200", "/docs/"));
+        });
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException, IOException {
+    if (tomcat != null) {
+      tomcat.close();
+    }
+    if (base != null) {
+      try (Stream<Path> files = Files.walk(base)) {
+        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theAgentHooksTomcatWithoutAWord() {
+    assertThat(tomcat.stderr()).filteredOn(line -> line.contains(" serving http://")).hasSize(1);
+    assertThat(tomcat.stderr()).noneMatch(line -> line.contains("no request metrics"));
+  }
+
+  @Test
+  void welcomeFilesGetTheirContextsPath() {
+    Map<String, Double> before = counts();
+    assertThat(get("/docs/")).isEqualTo(200);
+    assertThat(get("/docs/?lang=en")).isEqualTo(200);
+    assertThat(get("/examples/")).isEqualTo(200);
+    assertThat(get("/examples/jsp/")).isEqualTo(200); // a directory's, under the same route
+    assertThat(get("/")).isEqualTo(200); // ROOT's index.jsp, found by the JSP servlet's mapping
+
+    awaitAdded(
+        before,
+        Map.of(
+            count("200", "/docs/"), 2.0,
+            count("200", "/examples/"), 2.0,
+            count("200", "/"), 1.0));
+  }
+
+  @Test
+  void theContainersRedirectsGetTheContextsPathOrTheDirectorysRoute() {
+    Map<String, Double> before = counts();
+    assertThat(get("/docs")).isEqualTo(302);
+    assertThat(get("/docs?page=2")).isEqualTo(302);
+    assertThat(get("/manager")).isEqualTo(302);
+    // A directory's path, redirected to the directory: the default servlet's route.
+    assertThat(get("/examples/jsp")).isEqualTo(302);
+
+    awaitAdded(
+        before,
+        Map.of(
+            count("302", "/docs"), 2.0,
+            count("302", "/manager"), 1.0,
+            count("302", "/examples/"), 1.0));
+  }
+
+  @Test
+  void aJspGetsTheJspServletsMapping() {
+    Map<String, Double> before = counts();
+    assertThat(get("/examples/jsp/dates/date.jsp")).isEqualTo(200);
+    assertThat(get("/examples/jsp/num/numguess.jsp")).isEqualTo(200);
+
+    awaitAdded(before, Map.of(count("200", "/examples/*.jsp"), 2.0));
+  }
+
+  @Test
+  void theManagerRefusesWithoutCredentialsOnItsOwnMapping() {
+    Map<String, Double> before = counts();
+    assertThat(get("/manager/html")).isEqualTo(401);
+    assertThat(get("/manager/html/list")).isEqualTo(401);
+
+    awaitAdded(before, Map.of(count("401", "/manager/html/*"), 2.0));
+  }
+
+  @Test
+  void anUnknownPageGetsItsContextsDefaultServletAndAnUnknownHostNoRoute() {
+    Map<String, Double> before = counts();
+    assertThat(get("/docs/no-such-page.html")).isEqualTo(404);
+    assertThat(get("/no-such-application/page")).isEqualTo(404); // ROOT's default servlet
+    assertThat(raw("GET /docs/", BARE_HOST)).isEqualTo(404);
+    assertThat(raw("GET /anything/at/all", BARE_HOST)).isEqualTo(404);
+
+    awaitAdded(
+        before, Map.of(count("404", "/docs/"), 1.0, count("404", "/"), 1.0, count("404", ""), 2.0));
+  }
+
+  @Test
+  void theConnectorsOwnAnswerToOptionsStarHasNoRoute() {
+    Map<String, Double> before = counts();
+    assertThat(raw("OPTIONS *", "localhost")).isEqualTo(200);
+
+    awaitAdded(before, Map.of(count("OPTIONS", "200", ""), 1.0));
+  }
+
+  @Test
+  void aScanOfThousandsOfUrlsAddsNoSeries() {
+    Map<String, Double> start = counts();
+    oneOfEach();
+    awaitAdded(
+        start,
+        Map.of(
+            count("200", "/docs/"), 1.0,
+            count("302", "/docs"), 1.0,
+            count("404", "/docs/"), 1.0,
+            count("404", "/examples/*.jsp"), 1.0,
+            count("401", "/manager/html/*"), 1.0,
+            count("404", "/"), 1.0));
+    Map<String, Double> before = counts();
+
+    List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+    for (int i = 0; i < 2_400; i++) {
+      String path =
+          switch (i % 6) {
+            case 0 -> "/docs/?q=" + i;
+            case 1 -> "/docs?q=" + i;
+            case 2 -> "/docs/page-" + i + ".html";
+            case 3 -> "/examples/jsp/x" + i + ".jsp";
+            case 4 -> "/manager/html/" + i;
+            default -> "/no/such/" + i;
+          };
+      batch.add(Http.getAsync(url(path)));
+      if (batch.size() == 50) {
+        batch.forEach(CompletableFuture::join);
+        batch.clear();
+      }
+    }
+    batch.forEach(CompletableFuture::join);
+
+    awaitAdded(
+        before,
+        Map.of(
+            count("200", "/docs/"), 400.0,
+            count("302", "/docs"), 400.0,
+            count("404", "/docs/"), 400.0,
+            count("404", "/examples/*.jsp"), 400.0,
+            count("401", "/manager/html/*"), 400.0,
+            count("404", "/"), 400.0));
+    assertThat(counts().keySet()).isEqualTo(before.keySet());
+  }
+
+  /** One request of each kind the scan sends, so that each has its series before it. */
+  private void oneOfEach() {
+    assertThat(get("/docs/")).isEqualTo(200);
+    assertThat(get("/docs")).isEqualTo(302);
+    assertThat(get("/docs/missing.html")).isEqualTo(404);
+    assertThat(get("/examples/jsp/missing.jsp")).isEqualTo(404);
+    assertThat(get("/manager/html/x")).isEqualTo(401);
+    assertThat(get("/no/such/page")).isEqualTo(404);
+  }
+
+  /**
+   * A copy of the unpacked distribution, so that each run starts from it as downloaded: the
+   * connector on a free port, no shutdown port, and one more virtual host, with no applications.
+   */
+  private Path copyOfDistribution() throws IOException {
+    Path distribution = Paths.get(System.getProperty("tomcat.distribution"));
+    Path base = Files.createTempDirectory(distribution.getParent(), "catalina-base-");
+    try (Stream<Path> files = Files.walk(distribution)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path copy = base.resolve(distribution.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    Path serverXml = base.resolve("conf/server.xml");
+    String server = Files.readString(serverXml);
+    String edited =
+        server
+            .replace("<Server port=\"8005\"", "<Server port=\"-1\"")
+            .replace("<Connector port=\"8080\"", "<Connector port=\"" + appPort + "\"")
+            .replace(
+                "</Engine>",
+                "  <Host name=\"" + BARE_HOST + "\" appBase=\"bare-webapps\"/>\n    </Engine>");
+    assertThat(edited)
+        .as("conf/server.xml, edited")
+        .contains("<Server port=\"-1\"", "<Connector port=\"" + appPort + "\"", BARE_HOST);
+    Files.writeString(serverXml, edited);
+    Files.createDirectories(base.resolve("bare-webapps"));
+    return base;
+  }
+
+  /**
+   * Waits until the request counts have grown by exactly {@code added} since {@code before}, and no
+   * other count has changed: a response may reach the client a moment before the container's thread
+   * records it.
+   */
+  private void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
+    Map<String, Double> expected = new HashMap<>(before);
+    added.forEach((series, count) -> expected.merge(series, count, Double::sum));
+    Map<String, Double> last = new HashMap<>();
+    try {
+      Wait.until(
+          "counts " + expected,
+          Duration.ofSeconds(10),
+          () -> {
+            last.clear();
+            last.putAll(counts());
+            return last.equals(expected) ? last : null;
+          });
+    } catch (AssertionError e) {
+      assertThat(last).as("request counts").isEqualTo(expected);
+    }
+  }
+
+  /** The request count of each series, by the series' labels as written. */
+  private Map<String, Double> counts() {
+    Map<String, Double> counts = new HashMap<>();
+    for (String line : Scrape.of(agentPort).text.split("\n")) {
+      if (line.startsWith(COUNT)) {
+        int space = line.lastIndexOf(' ');
+        counts.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    return counts;
+  }
+
+  private static String count(String status, String route) {
+    return count("GET", status, route);
+  }
+
+  private static String count(String method, String status, String route) {
+    return COUNT
+        + "http_request_method=\""
+        + method
+        + "\",http_response_status_code=\""
+        + status
+        + "\",http_route=\""
+        + route
+        + "\",url_scheme=\"http\"}";
+  }
+
+  private int get(String path) {
+    return Http.get(url(path)).statusCode();
+  }
+
+  /**
+   * The status of a request sent as written ({@code "GET /path"}), to {@code host} as {@code curl
+   * -H 'Host: ...'} sends it: the JDK's HTTP client chooses neither the Host header nor a request
+   * target such as {@code *}.
+   */
+  private int raw(String requestLine, String host) {
+    try (Socket socket = new Socket("localhost", appPort)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+      return Integer.parseInt(statusLine.substring(9, 12));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + appPort + path;
+  }
+}
