@@ -55,6 +55,13 @@ public abstract class ServletApi {
       "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
   /**
+   * The request attribute where the agent's hook in a framework that dispatches behind one servlet
+   * (JAX-RS) puts the template of the resource it matched, as a string without the context path or
+   * the servlet's own path ({@code /users/{id}}), as Spring MVC does its pattern.
+   */
+  public static final String MATCHED_TEMPLATE = "io.github.statusexporter.matchedTemplate";
+
+  /**
    * The request attribute that keeps the framework's template as it was when the container sent the
    * request to an error page, whose own handler (Spring Boot's {@code /error}) sets another.
    */
@@ -75,6 +82,14 @@ public abstract class ServletApi {
 
   public abstract void exit(
       Object request, Object response, ServletRoute route, long start, Throwable thrown);
+
+  /**
+   * The template of the request's handler: Spring MVC's if it chose one, else a JAX-RS one. Public,
+   * for the copies of the adapters.
+   */
+  public static Object frameworkTemplate(Object springMvc, Object matched) {
+    return springMvc instanceof String ? springMvc : matched;
+  }
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {
