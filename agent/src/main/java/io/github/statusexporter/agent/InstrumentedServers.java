@@ -1,5 +1,6 @@
 package io.github.statusexporter.agent;
 
+import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * otherwise, through its service provider: {@code JdkServerInstrumentation}.)
  */
 final class InstrumentedServers {
-  static final List<Hook> ALL = List.of(ServletContainers.TOMCAT, ServletContainers.JETTY_12);
+  static final List<Hook> ALL =
+      List.of(ServletContainers.TOMCAT, ServletContainers.JETTY_12, JaxRsFrameworks.JERSEY);
 
   private InstrumentedServers() {}
 }
