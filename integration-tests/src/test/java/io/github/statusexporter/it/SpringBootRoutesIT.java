@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -161,6 +163,7 @@ class SpringBootRoutesIT {
               "/api/users/{id}",
               "/api/users/{id}/fail",
               "/api/users/{id}/orders/{order}",
+              "/api/users/{id}/later",
               "/api/*");
       assertThat(scrape.value("status_exporter_routes_folded_total")).isEqualTo(0.0);
     }
@@ -172,17 +175,19 @@ class SpringBootRoutesIT {
       // Recorded, all of them: the last may reach its count a moment after its response.
       awaitAdded(
           start,
-          Map.of(
-              count("200", "/hello/{name}"), 1.0,
-              count("500", "/fail/{code}"), 1.0,
-              count("200", "/later/{id}"), 1.0,
-              count("200", "/actuator/health"), 1.0,
-              count("404", "/**"), 1.0,
-              count("403", "/"), 1.0,
-              count("200", "/api/users/{id}"), 1.0,
-              count("500", "/api/users/{id}/fail"), 1.0,
-              count("200", "/api/users/{id}/orders/{order}"), 1.0,
-              count("404", "/api/*"), 1.0));
+          Stream.of(
+                  count("200", "/hello/{name}"),
+                  count("500", "/fail/{code}"),
+                  count("200", "/later/{id}"),
+                  count("200", "/actuator/health"),
+                  count("404", "/**"),
+                  count("403", "/"),
+                  count("200", "/api/users/{id}"),
+                  count("500", "/api/users/{id}/fail"),
+                  count("200", "/api/users/{id}/orders/{order}"),
+                  count("200", "/api/users/{id}/later"),
+                  count("404", "/api/*"))
+              .collect(Collectors.toMap(series -> series, series -> 1.0)));
       Map<String, Double> before = counts();
 
       List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
@@ -247,6 +252,15 @@ class SpringBootRoutesIT {
     }
 
     @Test
+    void anAsynchronousJaxRsMethodEndsOnItsTemplate() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/users/1/later")).isEqualTo(200);
+      assertThat(get("/api/users/2/later")).isEqualTo(200);
+
+      awaitAdded(before, Map.of(count("200", "/api/users/{id}/later"), 2.0));
+    }
+
+    @Test
     void aPathJerseyMatchedNoResourceForGetsItsServletMapping() {
       Map<String, Double> before = counts();
       assertThat(get("/api/nope/1")).isEqualTo(404);
@@ -277,6 +291,7 @@ class SpringBootRoutesIT {
       assertThat(get("/api/users/x")).isEqualTo(200);
       assertThat(get("/api/users/x/fail")).isEqualTo(500);
       assertThat(get("/api/users/x/orders/y")).isEqualTo(200);
+      assertThat(get("/api/users/x/later")).isEqualTo(200);
       assertThat(get("/api/nope/x")).isEqualTo(404);
       assertThat(get("/api/ping")).isEqualTo(200);
     }
