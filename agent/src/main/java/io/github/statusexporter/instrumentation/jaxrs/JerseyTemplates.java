@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.internal.process.RequestProcessingContext;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -32,23 +33,46 @@ public final class JerseyTemplates extends MatchedTemplates {
   @Override
   public void matched(Object invoker, Object processingContext) {
     ContainerRequest request = ((RequestProcessingContext) processingContext).request();
-    request.setProperty(
-        ServletApi.MATCHED_TEMPLATE, template(invoker, request.getUriInfo().getMatchedTemplates()));
+    request.setProperty(ServletApi.MATCHED_TEMPLATE, template(invoker, request.getUriInfo()));
   }
 
   /**
-   * The route template of a resource method reached through these templates (the method's first, as
-   * Jersey lists them): the same string each time. One method can be reached through several (a
-   * sub-resource that two locators return), hence the check.
+   * The route template of a resource method reached through the templates routing matched: the same
+   * string each time.
    */
-  String template(Object invoker, List<UriTemplate> matched) {
-    Joined first = byInvoker.get(invoker);
-    for (Joined joined = first; joined != null; joined = joined.next) {
-      if (joined.isFrom(matched)) {
+  String template(Object invoker, ExtendedUriInfo uriInfo) {
+    String known = known(invoker, uriInfo);
+    return known != null ? known : remember(invoker, uriInfo.getMatchedTemplates());
+  }
+
+  /**
+   * The template joined before from the templates routing matched, or null. One method can be
+   * reached through several (a sub-resource that two locators return), hence the check. Jersey
+   * makes a view of its list each time it is asked for it: used only here, by methods small enough
+   * to be inlined, the JIT need not allocate it (passed to another method of ours, it did: 24 bytes
+   * a request).
+   */
+  private String known(Object invoker, ExtendedUriInfo uriInfo) {
+    List<UriTemplate> matched = uriInfo.getMatchedTemplates();
+    int count = matched.size();
+    for (Joined joined = byInvoker.get(invoker); joined != null; joined = joined.next) {
+      String[] templates = joined.templates; // outermost first; Jersey lists the method's first
+      int same = 0;
+      if (templates.length == count) {
+        while (same < count
+            && templates[same].equals(matched.get(count - 1 - same).getTemplate())) {
+          same++;
+        }
+      }
+      if (same == count) {
         return joined.template;
       }
     }
-    Joined made = new Joined(matched, first);
+    return null;
+  }
+
+  private String remember(Object invoker, List<UriTemplate> matched) {
+    Joined made = new Joined(matched, byInvoker.get(invoker));
     if (kept.incrementAndGet() <= MAX_KEPT) {
       byInvoker.put(invoker, made); // a race may drop another's: it is made again, once
     }
@@ -69,19 +93,6 @@ public final class JerseyTemplates extends MatchedTemplates {
       }
       this.template = TemplatePaths.join(templates);
       this.next = next;
-    }
-
-    boolean isFrom(List<UriTemplate> matched) {
-      int count = templates.length;
-      if (matched.size() != count) {
-        return false;
-      }
-      for (int i = 0; i < count; i++) {
-        if (!templates[i].equals(matched.get(count - 1 - i).getTemplate())) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }
