@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation.jaxrs;
 
 import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
+import java.util.List;
 
 /**
  * What the advice woven into JAX-RS implementations calls. Its signatures name no framework type,
@@ -15,6 +16,10 @@ public final class JaxRsHooks {
           return adapterFor(processingContextClass);
         }
       };
+
+  /** The argument of the hooked method in the Jersey versions the adapter is written for. */
+  private static final String PROCESSING_CONTEXT =
+      "org.glassfish.jersey.server.internal.process.RequestProcessingContext";
 
   private JaxRsHooks() {}
 
@@ -31,6 +36,9 @@ public final class JaxRsHooks {
    * path), else a copy of it beside Jersey (a Spring Boot fat jar, a web application).
    */
   static MatchedTemplates adapterFor(Class<?> processingContextClass) {
+    if (!isReadable(processingContextClass)) {
+      return MatchedTemplates.NONE;
+    }
     try {
       ClassLoader agentLoader = JaxRsHooks.class.getClassLoader();
       if (Class.forName(processingContextClass.getName(), false, agentLoader)
@@ -46,6 +54,24 @@ public final class JaxRsHooks {
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       // Requests keep the route of Jersey's servlet mapping, as without this hook.
       return MatchedTemplates.NONE;
+    }
+  }
+
+  /**
+   * True if this copy of Jersey has what the adapter calls. Checked once per copy: a version that
+   * had not would otherwise throw, and the advice swallow, a linkage error on every request.
+   */
+  private static boolean isReadable(Class<?> processingContextClass) {
+    if (!processingContextClass.getName().equals(PROCESSING_CONTEXT)) {
+      return false;
+    }
+    try {
+      Class<?> request = processingContextClass.getMethod("request").getReturnType();
+      request.getMethod("setProperty", String.class, Object.class);
+      Class<?> uriInfo = request.getMethod("getUriInfo").getReturnType();
+      return uriInfo.getMethod("getMatchedTemplates").getReturnType() == List.class;
+    } catch (NoSuchMethodException | LinkageError e) {
+      return false;
     }
   }
 }

@@ -91,6 +91,12 @@ class JerseyTemplatesTest {
     }
   }
 
+  @Test
+  void aJerseyWhoseHookedMethodTakesSomethingElseGetsNoAdapter() {
+    // Jersey before RequestProcessingContext, or another class of the same name's argument.
+    assertThat(JaxRsHooks.adapterFor(ContainerRequest.class)).isSameAs(MatchedTemplates.NONE);
+  }
+
   private void get(String path) throws Exception {
     jersey
         .apply(
