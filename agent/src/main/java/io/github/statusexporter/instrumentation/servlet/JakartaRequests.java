@@ -64,9 +64,10 @@ public final class JakartaRequests extends ServletApi {
     return beforeErrorPage != null ? beforeErrorPage : frameworkTemplate(http);
   }
 
+  /** The template of the request's handler: Spring MVC's if it chose one, else a JAX-RS one. */
   private static Object frameworkTemplate(HttpServletRequest http) {
-    return frameworkTemplate(
-        http.getAttribute(SPRING_MVC_TEMPLATE), http.getAttribute(MATCHED_TEMPLATE));
+    Object springMvc = http.getAttribute(SPRING_MVC_TEMPLATE);
+    return springMvc instanceof String ? springMvc : http.getAttribute(MATCHED_TEMPLATE);
   }
 
   /** The request's raw path, only when the user wrote templates: taking it may make a string. */

@@ -83,14 +83,6 @@ public abstract class ServletApi {
   public abstract void exit(
       Object request, Object response, ServletRoute route, long start, Throwable thrown);
 
-  /**
-   * The template of the request's handler: Spring MVC's if it chose one, else a JAX-RS one. Public,
-   * for the copies of the adapters.
-   */
-  public static Object frameworkTemplate(Object springMvc, Object matched) {
-    return springMvc instanceof String ? springMvc : matched;
-  }
-
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {
     return thrown != null && !committed ? 500 : status;
