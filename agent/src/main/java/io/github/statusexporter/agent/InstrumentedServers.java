@@ -1,5 +1,6 @@
 package io.github.statusexporter.agent;
 
+import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 import java.util.List;
@@ -15,7 +16,8 @@ final class InstrumentedServers {
           ServletContainers.TOMCAT,
           ServletContainers.TOMCAT_CONNECTOR,
           ServletContainers.JETTY_12,
-          ServletContainers.JETTY_12_CONTEXT);
+          ServletContainers.JETTY_12_CONTEXT,
+          JaxRsFrameworks.JERSEY);
 
   private InstrumentedServers() {}
 }

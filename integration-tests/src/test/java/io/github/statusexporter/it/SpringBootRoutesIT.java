@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -19,9 +21,11 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Routes of Spring Boot applications built from Maven Central and launched as their users launch
  * them ({@code java -jar app.jar --server.port=N}): Spring MVC's templates, not the mapping of its
- * DispatcherServlet. One launch per application, shared by its tests; each test looks at what its
- * own requests added, so the tests do not depend on their order. The agent reads the application's
- * {@code /actuator/health} at each scrape: none of those reads may count.
+ * DispatcherServlet, and the JAX-RS templates of Jersey's servlet at {@code /api/*} beside it
+ * (Jersey 3 on Boot 3, Jersey 2 on Boot 2.7), under that servlet's path. One launch per
+ * application, shared by its tests; each test looks at what its own requests added, so the tests do
+ * not depend on their order. The agent reads the application's {@code /actuator/health} at each
+ * scrape: none of those reads may count.
  */
 class SpringBootRoutesIT {
   private static final String COUNT = "http_server_request_duration_seconds_count{";
@@ -57,7 +61,11 @@ class SpringBootRoutesIT {
           JavaProcess.springBootApp(
               app,
               appPort,
-              "port=" + agentPort + ",source=http://localhost:" + appPort + "/actuator/health");
+              "port="
+                  + agentPort
+                  + ",source=http://localhost:"
+                  + appPort
+                  + "/actuator/health,ignore-routes=/api/ping");
       process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
       // Tomcat is woven once Spring has loaded it, on a thread of the agent's: until then,
       // requests go unrecorded.
@@ -142,11 +150,21 @@ class SpringBootRoutesIT {
       Wait.until(
           "the last request recorded",
           Duration.ofSeconds(5),
-          () -> counts().get(count("403", "/")));
+          () -> counts().get(count("404", "/api/*")));
       Scrape scrape = Scrape.of(agentPort);
       assertThat(routes(scrape))
           .containsExactlyInAnyOrder(
-              "/hello/{name}", "/fail/{code}", "/later/{id}", "/actuator/health", "/**", "/");
+              "/hello/{name}",
+              "/fail/{code}",
+              "/later/{id}",
+              "/actuator/health",
+              "/**",
+              "/",
+              "/api/users/{id}",
+              "/api/users/{id}/fail",
+              "/api/users/{id}/orders/{order}",
+              "/api/users/{id}/later",
+              "/api/*");
       assertThat(scrape.value("status_exporter_routes_folded_total")).isEqualTo(0.0);
     }
 
@@ -157,22 +175,30 @@ class SpringBootRoutesIT {
       // Recorded, all of them: the last may reach its count a moment after its response.
       awaitAdded(
           start,
-          Map.of(
-              count("200", "/hello/{name}"), 1.0,
-              count("500", "/fail/{code}"), 1.0,
-              count("200", "/later/{id}"), 1.0,
-              count("200", "/actuator/health"), 1.0,
-              count("404", "/**"), 1.0,
-              count("403", "/"), 1.0));
+          Stream.of(
+                  count("200", "/hello/{name}"),
+                  count("500", "/fail/{code}"),
+                  count("200", "/later/{id}"),
+                  count("200", "/actuator/health"),
+                  count("404", "/**"),
+                  count("403", "/"),
+                  count("200", "/api/users/{id}"),
+                  count("500", "/api/users/{id}/fail"),
+                  count("200", "/api/users/{id}/orders/{order}"),
+                  count("200", "/api/users/{id}/later"),
+                  count("404", "/api/*"))
+              .collect(Collectors.toMap(series -> series, series -> 1.0)));
       Map<String, Double> before = counts();
 
       List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-      for (int i = 0; i < 2_000; i++) {
+      for (int i = 0; i < 3_000; i++) {
         String path =
-            switch (i % 4) {
+            switch (i % 6) {
               case 0 -> "/hello/" + i;
               case 1 -> "/no/such/" + i + "?q=" + i;
               case 2 -> "/admin/" + i;
+              case 3 -> "/api/users/" + i + "/orders/" + i;
+              case 4 -> "/api/no/such/" + i;
               default -> "/later/" + i;
             };
         batch.add(Http.getAsync(url(path)));
@@ -189,8 +215,69 @@ class SpringBootRoutesIT {
               count("200", "/hello/{name}"), 500.0,
               count("404", "/**"), 500.0,
               count("403", "/"), 500.0,
-              count("200", "/later/{id}"), 500.0));
+              count("200", "/later/{id}"), 500.0,
+              count("200", "/api/users/{id}/orders/{order}"), 500.0,
+              count("404", "/api/*"), 500.0));
       assertThat(counts().keySet()).isEqualTo(before.keySet());
+    }
+
+    @Test
+    void jaxRsPathsOfOneTemplateAreOneSeriesOfTheServletPathAndTheClassAndMethodPaths() {
+      Map<String, Double> before = counts();
+      for (String id : List.of("1", "2", "42", "alice", "bob")) {
+        assertThat(get("/api/users/" + id)).isEqualTo(200);
+      }
+
+      awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 5.0));
+      assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
+    }
+
+    @Test
+    void aJaxRsMethodThatThrowsKeepsItsTemplateNotTheErrorPages() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/users/1/fail")).isEqualTo(500);
+      assertThat(get("/api/users/2/fail")).isEqualTo(500);
+
+      awaitAdded(before, Map.of(count("500", "/api/users/{id}/fail"), 2.0));
+      assertThat(routes(Scrape.of(agentPort))).doesNotContain("/error");
+    }
+
+    @Test
+    void aJaxRsSubResourceJoinsTheLocatorsTemplateAndItsOwn() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/users/1/orders/10")).isEqualTo(200);
+      assertThat(get("/api/users/2/orders/20")).isEqualTo(200);
+
+      awaitAdded(before, Map.of(count("200", "/api/users/{id}/orders/{order}"), 2.0));
+    }
+
+    @Test
+    void anAsynchronousJaxRsMethodEndsOnItsTemplate() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/users/1/later")).isEqualTo(200);
+      assertThat(get("/api/users/2/later")).isEqualTo(200);
+
+      awaitAdded(before, Map.of(count("200", "/api/users/{id}/later"), 2.0));
+    }
+
+    @Test
+    void aPathJerseyMatchedNoResourceForGetsItsServletMapping() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/nope/1")).isEqualTo(404);
+      assertThat(get("/api/users")).isEqualTo(404);
+
+      awaitAdded(before, Map.of(count("404", "/api/*"), 2.0));
+    }
+
+    @Test
+    void anIgnoredJaxRsRouteIsNotRecorded() {
+      Map<String, Double> before = counts();
+      assertThat(get("/api/ping")).isEqualTo(200);
+      assertThat(get("/api/ping")).isEqualTo(200);
+      assertThat(get("/api/users/after-ping")).isEqualTo(200);
+
+      awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 1.0));
+      assertThat(routes(Scrape.of(agentPort))).doesNotContain("/api/ping");
     }
 
     /** One request of each kind the application answers, so that each has its series. */
@@ -201,6 +288,12 @@ class SpringBootRoutesIT {
       assertThat(get("/actuator/health")).isEqualTo(200);
       assertThat(get("/no/such/page")).isEqualTo(404);
       assertThat(get("/admin/x")).isEqualTo(403);
+      assertThat(get("/api/users/x")).isEqualTo(200);
+      assertThat(get("/api/users/x/fail")).isEqualTo(500);
+      assertThat(get("/api/users/x/orders/y")).isEqualTo(200);
+      assertThat(get("/api/users/x/later")).isEqualTo(200);
+      assertThat(get("/api/nope/x")).isEqualTo(404);
+      assertThat(get("/api/ping")).isEqualTo(200);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class JakartaRequests extends ServletApi {
   public void errorPage(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     if (http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) == null) {
-      Object template = http.getAttribute(SPRING_MVC_TEMPLATE);
+      Object template = frameworkTemplate(http);
       http.setAttribute(
           TEMPLATE_BEFORE_ERROR_PAGE, template instanceof String ? template : NO_TEMPLATE);
     }
@@ -61,7 +61,13 @@ public final class JakartaRequests extends ServletApi {
    */
   private static Object template(HttpServletRequest http, int status) {
     Object beforeErrorPage = status >= 400 ? http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) : null;
-    return beforeErrorPage != null ? beforeErrorPage : http.getAttribute(SPRING_MVC_TEMPLATE);
+    return beforeErrorPage != null ? beforeErrorPage : frameworkTemplate(http);
+  }
+
+  /** The template of the request's handler: Spring MVC's if it chose one, else a JAX-RS one. */
+  private static Object frameworkTemplate(HttpServletRequest http) {
+    Object springMvc = http.getAttribute(SPRING_MVC_TEMPLATE);
+    return springMvc instanceof String ? springMvc : http.getAttribute(MATCHED_TEMPLATE);
   }
 
   /** The request's raw path, only when the user wrote templates: taking it may make a string. */

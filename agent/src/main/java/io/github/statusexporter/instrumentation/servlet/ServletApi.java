@@ -58,6 +58,13 @@ public abstract class ServletApi {
       "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
   /**
+   * The request attribute where the agent's hook in a framework that dispatches behind one servlet
+   * (JAX-RS) puts the template of the resource it matched, as a string without the context path or
+   * the servlet's own path ({@code /users/{id}}), as Spring MVC does its pattern.
+   */
+  public static final String MATCHED_TEMPLATE = "io.github.statusexporter.matchedTemplate";
+
+  /**
    * The request attribute that keeps the framework's template as it was when the container sent the
    * request to an error page, whose own handler (Spring Boot's {@code /error}) sets another.
    */

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServletRoute {
   private final RequestMetrics metrics;
   private final RouteRecorder recorder;
-  private final String context;
+
+  /** What goes before a framework's template: the context path and the servlet's own path. */
+  private final String templatePrefix;
+
   private final boolean https;
   private final boolean mayServeAgentReads;
 
@@ -28,7 +31,7 @@ public final class ServletRoute {
       List<String> agentPaths) {
     this.metrics = metrics;
     this.recorder = metrics.route(ServletRoutes.label(context, pattern), https);
-    this.context = context;
+    this.templatePrefix = context + servletPath(pattern);
     this.https = https;
     this.mayServeAgentReads = agentPaths.stream().anyMatch(path -> serves(context, pattern, path));
   }
@@ -40,8 +43,9 @@ public final class ServletRoute {
 
   /**
    * The recorder of a request that ends with this template from its framework (Spring MVC's best
-   * matching pattern, without the context path): the template's route, which OpenTelemetry puts
-   * before the servlet mapping's. Anything but a string is no template: the mapping's route.
+   * matching pattern, a JAX-RS resource's paths; without the context path or the servlet's path):
+   * the template's route, which OpenTelemetry puts before the servlet mapping's. Anything but a
+   * string is no template: the mapping's route.
    */
   public RouteRecorder recorder(Object template) {
     return recorder(template, null);
@@ -73,7 +77,18 @@ public final class ServletRoute {
     if (templates.size() >= metrics.maxRoutes()) {
       return metrics.folded(https);
     }
-    return templates.computeIfAbsent(template, key -> metrics.route(context + key, https));
+    return templates.computeIfAbsent(template, key -> metrics.route(templatePrefix + key, https));
+  }
+
+  /**
+   * The part of a request's path that a servlet with this mapping has before a framework behind it
+   * matches its templates: {@code /api} for {@code /api/*} (Jersey's resources, and Spring MVC's
+   * patterns, are relative to it); nothing for the default servlet {@code /} or {@code /*}.
+   */
+  static String servletPath(String pattern) {
+    return pattern.length() > 2 && pattern.endsWith("/*")
+        ? pattern.substring(0, pattern.length() - 2)
+        : "";
   }
 
   /** True if the user wrote route templates, and only then need the request's path be taken. */

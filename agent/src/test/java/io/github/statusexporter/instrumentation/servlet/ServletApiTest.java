@@ -80,6 +80,48 @@ class ServletApiTest {
     }
   }
 
+  @Test
+  void aCopyOfTheAdapterKeepsAJaxRsTemplateBeforeTheErrorPageAndSpringMvcsFirst() throws Exception {
+    URL servletApiJar =
+        jakarta.servlet.http.HttpServletRequest.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation();
+    try (URLClassLoader elsewhere = new OwnServletApi(servletApiJar)) {
+      Class<?> requestInterface =
+          Class.forName("jakarta.servlet.http.HttpServletRequest", false, elsewhere);
+      Map<String, Object> jaxRs = new HashMap<>();
+      jaxRs.put(ServletApi.MATCHED_TEMPLATE, "/users/{id}");
+      Map<String, Object> both = new HashMap<>(jaxRs);
+      both.put(ServletApi.SPRING_MVC_TEMPLATE, "/hello/{name}");
+
+      for (Map<String, Object> attributes : List.of(jaxRs, both)) {
+        Object request = request(elsewhere, requestInterface, attributes);
+        ServletApi.of(request.getClass()).errorPage(request);
+      }
+
+      assertThat(jaxRs.get(ServletApi.TEMPLATE_BEFORE_ERROR_PAGE)).isEqualTo("/users/{id}");
+      assertThat(both.get(ServletApi.TEMPLATE_BEFORE_ERROR_PAGE)).isEqualTo("/hello/{name}");
+    }
+  }
+
+  private static Object request(
+      ClassLoader loader, Class<?> requestInterface, Map<String, Object> attributes) {
+    return Proxy.newProxyInstance(
+        loader,
+        new Class<?>[] {requestInterface},
+        (proxy, method, arguments) -> {
+          switch (method.getName()) {
+            case "getAttribute":
+              return attributes.get((String) arguments[0]);
+            case "setAttribute":
+              return attributes.put((String) arguments[0], arguments[1]);
+            default:
+              throw new UnsupportedOperationException(method.getName());
+          }
+        });
+  }
+
   /** Loads the servlet API itself, as a Spring Boot jar's loader does, and the rest as usual. */
   private static final class OwnServletApi extends URLClassLoader {
     OwnServletApi(URL servletApiJar) {

@@ -51,6 +51,33 @@ class ServletRouteTest {
   }
 
   @Test
+  void aFrameworkTemplateBehindAPrefixMappedServletFollowsTheContextAndServletPaths() {
+    RequestMetrics metrics = metrics(500);
+    ServletRoute jersey = new ServletRoute(metrics, "/shop", "/api/*", false, List.of());
+    ServletRoute everything = new ServletRoute(metrics, "/shop", "/*", false, List.of());
+
+    record(jersey.recorder("/users/{id}"));
+    record(jersey.recorder(null));
+    record(everything.recorder("/users/{id}"));
+
+    assertThat(counts())
+        .isEqualTo(
+            "http_route=\"/shop/api/*\" 1\n"
+                + "http_route=\"/shop/api/users/{id}\" 1\n"
+                + "http_route=\"/shop/users/{id}\" 1");
+  }
+
+  @Test
+  void onlyAPrefixMappingHasAServletPathBeforeTheFrameworksTemplates() {
+    assertThat(ServletRoute.servletPath("/api/*")).isEqualTo("/api");
+    assertThat(ServletRoute.servletPath("/api/v1/*")).isEqualTo("/api/v1");
+    assertThat(ServletRoute.servletPath("/*")).isEmpty();
+    assertThat(ServletRoute.servletPath("/")).isEmpty();
+    assertThat(ServletRoute.servletPath("/exact")).isEmpty();
+    assertThat(ServletRoute.servletPath("*.do")).isEmpty();
+  }
+
+  @Test
   void userTemplatesNameRequestsNoFrameworkTemplateNamedAndIgnoredRoutesHaveNoSeries() {
     RequestMetrics metrics =
         new RequestMetrics(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import net.bytebuddy.asm.Advice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,24 @@ public class AdviceWeaverTest {
   }
 
   @Test
+  void aBridgeMethodTheCompilerMadeGetsNoAdviceSoACallThroughItIsSeenOnce() throws Exception {
+    // Jersey's ResourceMethodInvoker.apply(RequestProcessingContext) has such a bridge,
+    // apply(Object), as Server.accept(String) has accept(Object).
+    Hook hook =
+        new Hook(
+            "Test server",
+            Server.class.getName(),
+            AdviceWeaverTest.class,
+            new Advised(AnyArgumentAdvice.class, "accept", 1));
+
+    Class<?> woven = weave(hook);
+    Object server = woven.getDeclaredConstructor().newInstance();
+    woven.getMethod("accept", Object.class).invoke(server, "/a");
+
+    assertThat(CALLS).containsExactly("accept /a");
+  }
+
+  @Test
   void theHookNamesItsClassByItsInternalName() {
     Hook hook = new Hook("Test server", "org.example.Server$Inner", AdviceWeaverTest.class);
 
@@ -75,8 +94,11 @@ public class AdviceWeaverTest {
     }.loadClass(Server.class.getName());
   }
 
-  public static final class Server {
+  public static final class Server implements Consumer<String> {
     public void handle(String path) {}
+
+    @Override
+    public void accept(String path) {}
 
     public void handle(String path, int times) {}
 
@@ -99,6 +121,14 @@ public class AdviceWeaverTest {
     @Advice.OnMethodEnter
     static void enter(@Advice.Argument(0) String path) {
       record("error page " + path);
+    }
+  }
+
+  /** Fits a bridge method as well as the method it calls. */
+  static final class AnyArgumentAdvice {
+    @Advice.OnMethodEnter
+    static void enter(@Advice.Argument(0) Object path) {
+      record("accept " + path);
     }
   }
 }
