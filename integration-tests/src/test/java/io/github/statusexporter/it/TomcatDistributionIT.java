@@ -54,9 +54,17 @@ class TomcatDistributionIT {
             List.of(base.resolve("bin/catalina.sh").toString(), "run"),
             base,
             Map.of(
-                "CATALINA_HOME", base.toString(),
-                "CATALINA_BASE", base.toString(),
-                "CATALINA_OPTS", "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort));
+                "CATALINA_HOME",
+                base.toString(),
+                "CATALINA_BASE",
+                base.toString(),
+                "CATALINA_OPTS",
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ",config="
+                    + mappingFile()));
     tomcat.awaitStderr(line -> line.contains("Server startup in"), Duration.ofSeconds(60));
     // Tomcat is woven once it has started, on a thread of the agent's: until then, requests go
     // unrecorded.
@@ -130,6 +138,27 @@ class TomcatDistributionIT {
     assertThat(get("/examples/jsp/num/numguess.jsp")).isEqualTo(200);
 
     awaitAdded(before, Map.of(count("200", "/examples/*.jsp"), 2.0));
+  }
+
+  @Test
+  void theMappingFilesTemplatesNameStaticPagesAndItsIgnoredRoutesHaveNoSeries() {
+    Map<String, Double> before = counts();
+    assertThat(get("/docs/config/http.html")).isEqualTo(200);
+    assertThat(get("/docs/config/ajp.html")).isEqualTo(200);
+    assertThat(get("/docs/config/no-such-page.html")).isEqualTo(404);
+    assertThat(get("/docs/config/")).isEqualTo(200); // a welcome file: no template matches
+    assertThat(get("/host-manager/html")).isEqualTo(401);
+    assertThat(get("/host-manager/html/list")).isEqualTo(401);
+
+    awaitAdded(
+        before,
+        Map.of(
+            count("200", "/docs/config/{page}"), 2.0,
+            count("404", "/docs/config/{page}"), 1.0,
+            count("200", "/docs/"), 1.0));
+    // Sessions the examples' JSPs (numguess, another test) have opened.
+    assertThat(Scrape.of(agentPort).text)
+        .containsPattern("(?m)^tomcat_examples_sessions_active [0-9.]+$");
   }
 
   @Test
@@ -215,6 +244,28 @@ class TomcatDistributionIT {
     assertThat(get("/examples/jsp/missing.jsp")).isEqualTo(404);
     assertThat(get("/manager/html/x")).isEqualTo(401);
     assertThat(get("/no/such/page")).isEqualTo(404);
+  }
+
+  /**
+   * The mapping file an operator puts beside server.xml: a status source from Tomcat's own MBeans,
+   * route templates for the docs' static pages, which only the default servlet serves, and the host
+   * manager's pages left out.
+   */
+  private Path mappingFile() throws IOException {
+    Path file = base.resolve("conf/status-exporter.yml");
+    Files.writeString(
+        file,
+        """
+        sources:
+          - mbean: Catalina:type=Manager,host=localhost,context=/examples
+            metrics:
+              - name: tomcat_examples_sessions_active
+                field: active_sessions
+        requests:
+          templates: ["/docs/config/{page}"]
+          ignore: ["/host-manager/html/*"]
+        """);
+    return file;
   }
 
   /**
