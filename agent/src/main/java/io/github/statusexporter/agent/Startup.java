@@ -9,7 +9,7 @@ import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.github.statusexporter.instrumentation.servlet.PendingWeaves;
+import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;

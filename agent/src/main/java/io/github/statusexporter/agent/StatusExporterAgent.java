@@ -5,7 +5,7 @@ import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
-import io.github.statusexporter.instrumentation.servlet.ServletContainerTransformer;
+import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public final class StatusExporterAgent {
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         instrumentJdkServer(instrumentation);
-        new ServletContainerTransformer(instrumentation, new LogLine()).install();
+        new HookTransformer(instrumentation, InstrumentedServers.ALL, new LogLine()).install();
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),

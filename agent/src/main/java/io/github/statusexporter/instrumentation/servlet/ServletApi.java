@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
+
 /**
  * Records servlet requests through one servlet API, javax or jakarta. The adapters are the only
  * classes that name servlet types. Where the agent's class loader sees the container's servlet API
@@ -111,11 +113,9 @@ public abstract class ServletApi {
   }
 
   private static ServletApi copy(Class<?> requestInterface) {
-    String adapter = adapterClass(requestInterface).getName();
     try {
-      AdapterLoader loader = new AdapterLoader(requestInterface.getClassLoader(), adapter);
-      return (ServletApi)
-          Class.forName(adapter, true, loader).getDeclaredConstructor().newInstance();
+      return AdapterLoader.copyBeside(
+          requestInterface.getClassLoader(), adapterClass(requestInterface), ServletApi.class);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       return NONE; // that loader does not see the agent's classes: not measured
     }

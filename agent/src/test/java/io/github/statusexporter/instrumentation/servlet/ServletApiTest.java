@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.URL;

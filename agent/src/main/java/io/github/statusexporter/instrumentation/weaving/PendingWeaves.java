@@ -1,8 +1,8 @@
-package io.github.statusexporter.instrumentation.servlet;
+package io.github.statusexporter.instrumentation.weaving;
 
 /**
- * Container classes found but not woven yet. The agent announces itself only once they are woven,
- * so that from its start line on every request is recorded.
+ * Hooked classes found but not woven yet. The agent announces itself only once they are woven, so
+ * that from its start line on every request is recorded.
  */
 public final class PendingWeaves {
   private static final Object LOCK = new Object();

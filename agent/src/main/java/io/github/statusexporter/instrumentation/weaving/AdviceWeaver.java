@@ -1,4 +1,4 @@
-package io.github.statusexporter.instrumentation.servlet;
+package io.github.statusexporter.instrumentation.weaving;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -10,32 +10,27 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves a hook's advice into a container class, when it is retransformed on the {@code
+ * Weaves a hook's advice into its class, when it is retransformed on the {@code
  * status-exporter-instrument} thread: the only class that touches byte-buddy, loaded only once an
- * application has loaded a container class.
+ * application has loaded a hooked class.
  */
 final class AdviceWeaver {
   private AdviceWeaver() {}
 
-  static byte[] weave(ContainerHook hook, ClassLoader loader, byte[] classFile) {
+  static byte[] weave(Hook hook, ClassLoader loader, byte[] classFile) {
     String name = hook.className();
     ClassFileLocator locator =
         new ClassFileLocator.Compound(
             ClassFileLocator.Simple.of(name, classFile),
             ClassFileLocator.ForClassLoader.of(loader));
     TypePool types = TypePool.Default.WithLazyResolution.of(locator);
-    Class<?> advice = hook == ContainerHook.TOMCAT ? TomcatAdvice.class : JettyAdvice.class;
     DynamicType.Builder<?> woven =
-        new ByteBuddy()
-            .redefine(types.describe(name).resolve(), locator)
-            .visit(
-                Advice.to(advice)
-                    .on(named(hook.methodName()).and(takesArguments(hook.parameterCount()))));
-    if (hook == ContainerHook.TOMCAT) {
-      // Tomcat renders error pages inside the hooked method; Jetty after it, so needs no such hook.
+        new ByteBuddy().redefine(types.describe(name).resolve(), locator);
+    for (Advised advised : hook.advised()) {
       woven =
           woven.visit(
-              Advice.to(TomcatErrorPageAdvice.class).on(named("custom").and(takesArguments(3))));
+              Advice.to(advised.advice)
+                  .on(named(advised.method).and(takesArguments(advised.parameterCount))));
     }
     return woven.make().getBytes();
   }

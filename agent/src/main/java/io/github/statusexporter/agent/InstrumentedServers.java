@@ -1,0 +1,16 @@
+package io.github.statusexporter.agent;
+
+import io.github.statusexporter.instrumentation.servlet.ServletContainers;
+import io.github.statusexporter.instrumentation.weaving.Hook;
+import java.util.List;
+
+/**
+ * Every class the agent weaves request recording into, found by name as the application loads it. A
+ * new server or framework is one more hook here. (The JDK's own HTTP server is instrumented
+ * otherwise, through its service provider: {@code JdkServerInstrumentation}.)
+ */
+final class InstrumentedServers {
+  static final List<Hook> ALL = List.of(ServletContainers.TOMCAT, ServletContainers.JETTY_12);
+
+  private InstrumentedServers() {}
+}

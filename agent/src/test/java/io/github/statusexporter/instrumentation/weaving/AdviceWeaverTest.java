@@ -1,0 +1,104 @@
+package io.github.statusexporter.instrumentation.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Public, as the agent classes woven advice calls are: the woven class is in another loader. */
+public class AdviceWeaverTest {
+  /** What the woven advice saw, in order. */
+  private static final List<String> CALLS = new ArrayList<>();
+
+  public static void record(String call) {
+    CALLS.add(call);
+  }
+
+  @BeforeEach
+  void clear() {
+    CALLS.clear();
+  }
+
+  @Test
+  void eachMethodGetsTheAdviceItsHookNamesAndOnlyThat() throws Exception {
+    Hook hook =
+        new Hook(
+            "Test server",
+            Server.class.getName(),
+            AdviceWeaverTest.class,
+            new Advised(HandleAdvice.class, "handle", 1),
+            new Advised(ErrorPageAdvice.class, "errorPage", 1));
+
+    Class<?> woven = weave(hook);
+    Object server = woven.getDeclaredConstructor().newInstance();
+    woven.getMethod("handle", String.class).invoke(server, "/a");
+    woven.getMethod("errorPage", String.class).invoke(server, "/b");
+    woven.getMethod("handle", String.class, int.class).invoke(server, "/c", 1);
+
+    assertThat(CALLS).containsExactly("enter /a", "exit /a", "error page /b");
+  }
+
+  @Test
+  void theHookNamesItsClassByItsInternalName() {
+    Hook hook = new Hook("Test server", "org.example.Server$Inner", AdviceWeaverTest.class);
+
+    assertThat(hook.hooks("org/example/Server$Inner")).isTrue();
+    assertThat(hook.hooks("org/example/Server")).isFalse();
+    assertThat(hook.callsResource())
+        .isEqualTo("io/github/statusexporter/instrumentation/weaving/AdviceWeaverTest.class");
+  }
+
+  /** Weaves the hook into a fresh copy of {@link Server}, defined in a loader of its own. */
+  private static Class<?> weave(Hook hook) throws IOException, ClassNotFoundException {
+    byte[] original;
+    String resource = Server.class.getName().replace('.', '/') + ".class";
+    try (InputStream in = AdviceWeaverTest.class.getClassLoader().getResourceAsStream(resource)) {
+      original = in.readAllBytes();
+    }
+    byte[] woven = AdviceWeaver.weave(hook, AdviceWeaverTest.class.getClassLoader(), original);
+    return new ClassLoader(AdviceWeaverTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.equals(Server.class.getName())) {
+          synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            return loaded != null ? loaded : defineClass(name, woven, 0, woven.length);
+          }
+        }
+        return super.loadClass(name, resolve);
+      }
+    }.loadClass(Server.class.getName());
+  }
+
+  public static final class Server {
+    public void handle(String path) {}
+
+    public void handle(String path, int times) {}
+
+    public void errorPage(String path) {}
+  }
+
+  static final class HandleAdvice {
+    @Advice.OnMethodEnter
+    static void enter(@Advice.Argument(0) String path) {
+      record("enter " + path);
+    }
+
+    @Advice.OnMethodExit
+    static void exit(@Advice.Argument(0) String path) {
+      record("exit " + path);
+    }
+  }
+
+  static final class ErrorPageAdvice {
+    @Advice.OnMethodEnter
+    static void enter(@Advice.Argument(0) String path) {
+      record("error page " + path);
+    }
+  }
+}
