@@ -24,6 +24,14 @@ public final class ApplicationStart {
   /** Longest the agent waits, from its own start, for the application to have started. */
   static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+  /**
+   * Shortest wait without a first answer, as before the quiet was looked at: a JVM starved of CPU
+   * by other processes looks quiet too, and an embedded container (Jetty) may load the class the
+   * agent weaves a moment after a quiet start of the application's main; the agent's start line
+   * promises that every request from then on is recorded.
+   */
+  static final long MIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private static final CountDownLatch ANSWERED = new CountDownLatch(1);
@@ -50,8 +58,9 @@ public final class ApplicationStart {
   }
 
   /**
-   * Waits until the application has answered a request or become quiet ({@link StartQuiet}), at
-   * most {@link #MAX_WAIT_NANOS} after the agent's start.
+   * Waits until the application has answered a request, or has become quiet ({@link StartQuiet}) at
+   * least {@link #MIN_WAIT_NANOS} after the agent's start; at most {@link #MAX_WAIT_NANOS} after
+   * it.
    */
   public static void await() throws InterruptedException {
     while (true) {
@@ -59,7 +68,7 @@ public final class ApplicationStart {
       if (left <= 0 || ANSWERED.await(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS)) {
         return;
       }
-      if (quiet()) {
+      if (quiet() && System.nanoTime() - agentStart >= MIN_WAIT_NANOS) {
         return;
       }
     }
