@@ -29,7 +29,7 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments, Instrumentation instrumentation) {
     try {
-      ApplicationStart.agentStarted();
+      ApplicationStart.agentStarted(instrumentation);
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
