@@ -65,16 +65,20 @@ public final class HookTransformer implements ClassFileTransformer {
       if (seesAgent(hook, loader)) {
         weaveLater(hook, loader);
       } else {
-        log.accept(
-            "no request metrics for "
-                + hook.server()
-                + ": its class loader does not see the agent's classes (a module system such as"
-                + " OSGi or JBoss Modules?)");
+        cannotLink(hook);
       }
     } catch (Throwable e) {
       log.accept("no request metrics for " + hook.server() + ": " + e);
     }
     return null;
+  }
+
+  private void cannotLink(Hook hook) {
+    log.accept(
+        "no request metrics for "
+            + hook.server()
+            + ": its class loader does not see the agent's classes (a module system such as"
+            + " OSGi or JBoss Modules?)");
   }
 
   /** Called for every class the JVM loads: a few string comparisons, nothing more. */
@@ -141,11 +145,7 @@ public final class HookTransformer implements ClassFileTransformer {
         if (seesAgent(hook, loaded.getClassLoader())) {
           instrumentation.retransformClasses(loaded);
         } else {
-          log.accept(
-              "no request metrics for "
-                  + hook.server()
-                  + ": its class loader does not see the agent's classes (a module system such as"
-                  + " OSGi or JBoss Modules?)");
+          cannotLink(hook);
         }
       } catch (Throwable e) {
         log.accept("no request metrics for " + hook.server() + ": " + e);
