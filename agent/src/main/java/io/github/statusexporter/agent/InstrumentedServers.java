@@ -17,6 +17,7 @@ final class InstrumentedServers {
           ServletContainers.TOMCAT_CONNECTOR,
           ServletContainers.JETTY_12,
           ServletContainers.JETTY_12_CONTEXT,
+          ServletContainers.JETTY_9_TO_11,
           JaxRsFrameworks.JERSEY);
 
   private InstrumentedServers() {}

@@ -29,6 +29,17 @@ public final class ServletContainers {
           ServletHooks.class,
           new Advised(TomcatConnectorAdvice.class, "postParseRequest", 4));
 
+  /**
+   * Jetty 9.4 to 11 (javax and jakarta): each dispatch into a servlet context, before its security
+   * handler; error pages come after it.
+   */
+  public static final Hook JETTY_9_TO_11 =
+      new Hook(
+          "Jetty 9.4 to 11",
+          "org.eclipse.jetty.servlet.ServletHandler",
+          ServletHooks.class,
+          new Advised(JettyScopeAdvice.class, "doScope", 4));
+
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(

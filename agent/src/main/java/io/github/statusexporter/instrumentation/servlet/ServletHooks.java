@@ -44,6 +44,18 @@ public final class ServletHooks {
   }
 
   /**
+   * A Jetty 9.4 to 11 servlet handler takes a dispatch to {@code target} into its scope: as {@link
+   * #enter(Object)}, with the pattern the handler maps the target to.
+   */
+  public static Object enterScope(Object servletHandler, String target, Object request) {
+    if (!target.startsWith("/")) {
+      return null; // a dispatch by servlet name: part of a request already counted
+    }
+    String pattern = JettyServletPatterns.pattern(servletHandler, target);
+    return pattern == null ? null : APIS.get(request.getClass()).enter(request, pattern);
+  }
+
+  /**
    * The container is about to send a request to an error page, whose handler may overwrite what the
    * framework said of the request's own handler.
    */
