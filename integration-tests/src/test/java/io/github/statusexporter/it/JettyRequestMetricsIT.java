@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Request metrics of the test servlets on embedded Jetty 11 (jakarta), 10 and 9.4 (javax, servlet
  * 3.1), each launched once with {@code java -jar}: requests counted once by servlet mapping, method
  * and status, a 401 from the context's security handler on its servlet's route, asynchronous
- * requests active until their response is complete, and a scan of URLs adding no series.
+ * requests active until their response is complete, and a scan of URLs adding no series; and Jetty
+ * 9.4 in a class loader of its own.
  */
 class JettyRequestMetricsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count{";
@@ -30,9 +32,7 @@ class JettyRequestMetricsIT {
       value = ServletApp.class,
       names = {"JETTY_11", "JETTY_10_JAVAX", "JETTY_9_4_JAVAX"})
   void requestsAreCountedOnceByServletMappingMethodAndStatus(ServletApp app) throws Exception {
-    String agentArguments =
-        "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status";
-    try (JavaProcess process = JavaProcess.servletApp(app, appPort, agentArguments)) {
+    try (JavaProcess process = JavaProcess.servletApp(app, appPort, agentArguments())) {
       process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
 
       assertThat(Http.get(shop("/hello")).statusCode()).isEqualTo(200);
@@ -77,6 +77,36 @@ class JettyRequestMetricsIT {
       aScanOfUrlsAddsNoSeries(counts.size());
       assertThat(process.stderr()).noneMatch(line -> line.contains("no request metrics"));
     }
+  }
+
+  /**
+   * Jetty 9.4 in a class loader of its own, as its distribution's {@code start.jar} runs it: the
+   * javax adapter is copied beside a servlet 3.1 API, which it must use without mappings. (Jetty 10
+   * and 11 take the paths that Tomcat 9 and Jetty 12 prove in {@link ServletRequestMetricsIT}.)
+   */
+  @Test
+  void jetty94InAClassLoaderOfItsOwnIsMeasuredToo() throws Exception {
+    try (JavaProcess process =
+        JavaProcess.isolatedServletApp(ServletApp.JETTY_9_4_JAVAX, appPort, agentArguments())) {
+      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      Http.get(shop("/hello"));
+      Http.get(shop("/async?ms=0"));
+      assertThat(Http.get(shop("/items/private/1")).statusCode()).isEqualTo(401);
+      assertThat(Http.get(shop("/fail")).statusCode()).isEqualTo(500);
+
+      Scrape.of(agentPort);
+      assertThat(counts(Scrape.of(agentPort)))
+          .containsExactly(
+              count("200", "/shop/hello") + " 1",
+              count("202", "/shop/async") + " 1",
+              count("401", "/shop/items/*") + " 1",
+              count("500", "/shop/fail") + " 1");
+      assertThat(process.stderr()).noneMatch(line -> line.contains("no request metrics"));
+    }
+  }
+
+  private String agentArguments() {
+    return "port=" + agentPort + ",source=http://localhost:" + appPort + "/shop/status";
   }
 
   private void asynchronousRequestsAreActiveUntilTheirResponseIsComplete() {
