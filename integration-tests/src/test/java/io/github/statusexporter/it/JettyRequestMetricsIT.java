@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Request metrics of the test servlets on embedded Jetty 11 (jakarta), 10 and 9.4 (javax, servlet
  * 3.1), each launched once with {@code java -jar}: requests counted once by servlet mapping, method
- * and status, a 401 from the context's security handler on its servlet's route, asynchronous
- * requests active until their response is complete, and a scan of URLs adding no series; and Jetty
- * 9.4 in a class loader of its own.
+ * and status, a 401 from the context's security handler on its servlet's route, the context's
+ * redirect of its own path on the context's path, asynchronous requests active until their response
+ * is complete, and a scan of URLs adding no series; and Jetty 9.4 in a class loader of its own.
  */
 class JettyRequestMetricsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count{";
@@ -48,7 +48,7 @@ class JettyRequestMetricsIT {
       // Jetty's default servlet: the welcome file, and a 404 for what no servlet maps.
       assertThat(Http.get(shop("/")).body()).isEqualTo("<p>shop</p>\n");
       assertThat(Http.get(shop("/missing")).statusCode()).isEqualTo(404);
-      // The context answers its own path with a redirect before any servlet: not recorded.
+      // The context answers its own path with a redirect itself, before any servlet.
       assertThat(Http.get(shop("")).statusCode()).isEqualTo(302);
 
       Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
@@ -63,6 +63,7 @@ class JettyRequestMetricsIT {
               count("200", "/shop/resume") + " 1",
               count("200", "/shop/work") + " 1",
               count("202", "/shop/async") + " 1",
+              count("302", "/shop") + " 1",
               count("401", "/shop/items/*") + " 1",
               count("404", "/shop/") + " 1",
               count("500", "/shop/fail") + " 1");

@@ -140,6 +140,23 @@ public final class JavaxRequests extends ServletApi {
     boolean inContext = !"*".equals(http.getRequestURI());
     String pattern = inContext ? pattern(http, http.getHttpServletMapping()) : "";
     String context = inContext ? http.getServletContext().getContextPath() : "";
+    record(http, (HttpServletResponse) response, context, pattern, start);
+  }
+
+  @Override
+  public void answered(Object request, Object response, String contextPath, long start) {
+    HttpServletResponse httpResponse = (HttpServletResponse) response;
+    if (httpResponse.isCommitted()) {
+      record((HttpServletRequest) request, httpResponse, contextPath, "", start);
+    }
+  }
+
+  private static void record(
+      HttpServletRequest http,
+      HttpServletResponse response,
+      String context,
+      String pattern,
+      long start) {
     ServletRoute route = ServletRoutes.route(http.isSecure(), context, pattern);
     if (route == null
         || route.mayServeAgentReads()
@@ -148,7 +165,7 @@ public final class JavaxRequests extends ServletApi {
     }
     int method = RouteRecorder.method(http.getMethod());
     route.recorder().begun(method);
-    route.recorder().finished(method, ((HttpServletResponse) response).getStatus(), start);
+    route.recorder().finished(method, response.getStatus(), start);
   }
 
   /** Ends the recording of an asynchronous request when its response is complete. */

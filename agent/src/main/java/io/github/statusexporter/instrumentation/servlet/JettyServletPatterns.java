@@ -9,10 +9,10 @@ import java.lang.reflect.Method;
  * The pattern of the servlet mapping that a Jetty 9.4 to 11 {@code ServletHandler} matches for a
  * target, asked of the handler itself, as its {@code doScope} does: Jetty 9.4's request (servlet
  * 3.1) has no mapping to ask, and 10 and 11 set theirs only inside that method. The handler's
- * {@code getMappedServlet(String)} returns a {@code MappedResource} in 9.4 and a {@code
- * ServletHandler.MappedServlet} in 10 and 11, which no one advice could name, so the three calls
- * are found once per handler class, by name; each answer has {@code getPathSpec()}, a {@code
- * PathSpec} with its {@code getDeclaration()}.
+ * lookup differs by version ({@code getMatchedServlet(String)}, a {@code MatchedResource}, from
+ * 9.4.4x on; before, only {@code getMappedServlet(String)}, a {@code MappedResource}), which no one
+ * advice could name, so the three calls are found once per handler class, by name; each answer has
+ * {@code getPathSpec()}, a {@code PathSpec} with its {@code getDeclaration()}.
  */
 final class JettyServletPatterns {
   private static final MethodType MAPPED =
@@ -68,10 +68,23 @@ final class JettyServletPatterns {
     }
   }
 
+  /**
+   * The one its {@code doScope} calls, where there is one: it returns null where nothing matches,
+   * and makes nothing; {@code getMappedServlet} of 9.4.4x and later wraps its answer in a new
+   * object, and of 10 and 11 throws where nothing matches.
+   */
+  private static Method lookupOf(Class<?> handlerClass) throws NoSuchMethodException {
+    try {
+      return handlerClass.getMethod("getMatchedServlet", String.class);
+    } catch (NoSuchMethodException e) {
+      return handlerClass.getMethod("getMappedServlet", String.class);
+    }
+  }
+
   private static JettyServletPatterns of(Class<?> handlerClass) {
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      Method mapped = handlerClass.getMethod("getMappedServlet", String.class);
+      Method mapped = lookupOf(handlerClass);
       Method pathSpec = mapped.getReturnType().getMethod("getPathSpec");
       Method declaration = pathSpec.getReturnType().getMethod("getDeclaration");
       return new JettyServletPatterns(

@@ -35,6 +35,9 @@ public abstract class ServletApi {
 
         @Override
         public void answered(Object request, Object response, long start) {}
+
+        @Override
+        public void answered(Object request, Object response, String contextPath, long start) {}
       };
 
   /**
@@ -100,6 +103,13 @@ public abstract class ServletApi {
 
   /** Records a whole request that the container answered itself, before any web application. */
   public abstract void answered(Object request, Object response, long start);
+
+  /**
+   * Records a whole request that a context answered itself, before any servlet, if it did (its
+   * response is committed): Jetty 9.4 to 11's redirect of the context's own path to its root. The
+   * route is the context's path.
+   */
+  public abstract void answered(Object request, Object response, String contextPath, long start);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {

@@ -36,4 +36,9 @@ final class ServletApiWithoutMappings extends ServletApi {
 
   @Override
   public void answered(Object request, Object response, long start) {}
+
+  @Override
+  public void answered(Object request, Object response, String contextPath, long start) {
+    javax.answered(request, response, contextPath, start);
+  }
 }
