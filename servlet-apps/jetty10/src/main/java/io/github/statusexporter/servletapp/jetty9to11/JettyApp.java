@@ -1,12 +1,8 @@
-package io.github.statusexporter.servletapp.jetty10;
+package io.github.statusexporter.servletapp.jetty9to11;
 
 import io.github.statusexporter.servletapp.TestServlets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.Map;
-import javax.servlet.DispatcherType;
-import javax.servlet.http.HttpServlet;
 import org.eclipse.jetty.security.ConstraintMapping;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.HashLoginService;
@@ -20,10 +16,11 @@ import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.security.Constraint;
 
 /**
- * The javax test servlets on embedded Jetty 10 and, compiled again from this source, Jetty 9.4
- * (whose embedding API is the same), under the context path {@code /shop}: static content with a
- * welcome file served by Jetty's default servlet, and the context's own security handler asking for
- * a password under {@code /items/private/}.
+ * The test servlets on embedded Jetty 10 and, compiled again from this source, on Jetty 9.4 and 11,
+ * whose embedding API is the same: it names no servlet type, so that it compiles against javax
+ * (9.4, 10) and jakarta (11). Under the context path {@code /shop}: static content with a welcome
+ * file served by Jetty's default servlet, and the context's own security handler asking for a
+ * password under {@code /items/private/}.
  */
 public final class JettyApp {
   private JettyApp() {}
@@ -33,7 +30,7 @@ public final class JettyApp {
     Server server = new Server(port);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SECURITY);
     context.setContextPath("/shop");
-    for (Map.Entry<String, HttpServlet> servlet : TestServlets.byPattern().entrySet()) {
+    for (var servlet : TestServlets.byPattern().entrySet()) {
       ServletHolder holder = new ServletHolder(servlet.getValue());
       holder.setAsyncSupported(true);
       context.addServlet(holder, servlet.getKey());
@@ -46,7 +43,8 @@ public final class JettyApp {
     context.addServlet(DefaultServlet.class, "/");
     FilterHolder filter = new FilterHolder(TestServlets.filter());
     filter.setAsyncSupported(true);
-    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    // No dispatcher types: Jetty's default, requests (and their asynchronous dispatches).
+    context.addFilter(filter, "/*", null);
     context.setSecurityHandler(passwordProtected("/items/private/*"));
     server.setHandler(context);
     server.start();
