@@ -1,10 +1,11 @@
 package io.github.statusexporter.it;
 
+import static io.github.statusexporter.it.ServletShop.bucket;
+import static io.github.statusexporter.it.ServletShop.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,24 +42,6 @@ class ServletRequestMetricsIT {
 
   private String shop(String path) {
     return "http://localhost:" + appPort + "/shop" + path;
-  }
-
-  private static String series(String suffix, String status, String route) {
-    return "http_server_request_duration_seconds"
-        + suffix
-        + "{http_request_method=\"GET\",http_response_status_code=\""
-        + status
-        + "\",http_route=\""
-        + route
-        + "\",url_scheme=\"http\"";
-  }
-
-  private static String count(String status, String route) {
-    return series("_count", status, route) + "}";
-  }
-
-  private static String bucket(String status, String route, String le) {
-    return series("_bucket", status, route) + ",le=\"" + le + "\"}";
   }
 
   @ParameterizedTest
@@ -143,24 +126,7 @@ class ServletRequestMetricsIT {
   @EnumSource(value = ServletApp.class, mode = Mode.MATCH_NONE, names = JETTY_9_TO_11)
   void aScanOfTenThousandUrlsAddsNoSeries(ServletApp app) throws Exception {
     try (JavaProcess process = start(app)) {
-      List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-      for (int i = 0; i < 10_000; i++) {
-        String base = "http://localhost:" + appPort;
-        // Paths, queries, and the context's path as the client may spell it.
-        String url =
-            switch (i % 4) {
-              case 0 -> shop("/items/" + i);
-              case 1 -> shop("/nothing/" + i + "?q=" + i);
-              case 2 -> base + "/shop;x=" + i + "/items/" + i;
-              default -> base + "/sh%6Fp/items/" + i + "%20";
-            };
-        batch.add(Http.getAsync(url));
-        if (batch.size() == 50) {
-          batch.forEach(CompletableFuture::join);
-          batch.clear();
-        }
-      }
-      batch.forEach(CompletableFuture::join);
+      ServletShop.scan(appPort, 10_000);
 
       Scrape scrape = Scrape.of(agentPort);
       String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
