@@ -69,9 +69,9 @@ final class JettyServletPatterns {
   }
 
   /**
-   * The one its {@code doScope} calls, where there is one: it returns null where nothing matches,
-   * and makes nothing; {@code getMappedServlet} of 9.4.4x and later wraps its answer in a new
-   * object, and of 10 and 11 throws where nothing matches.
+   * The one its {@code doScope} calls, where there is one: it returns null where nothing matches
+   * and makes one match object (as {@code doScope} does); {@code getMappedServlet} of 9.4.4x and
+   * later wraps that in one more, and of 10 and 11 throws where nothing matches.
    */
   private static Method lookupOf(Class<?> handlerClass) throws NoSuchMethodException {
     try {
