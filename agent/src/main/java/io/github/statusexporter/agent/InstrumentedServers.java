@@ -16,7 +16,8 @@ final class InstrumentedServers {
           ServletContainers.TOMCAT,
           ServletContainers.TOMCAT_CONNECTOR,
           ServletContainers.JETTY_12,
-          ServletContainers.JETTY_12_CONTEXT,
+          ServletContainers.JETTY_CONTEXT,
+          ServletContainers.JETTY_9_TO_11,
           JaxRsFrameworks.JERSEY);
 
   private InstrumentedServers() {}

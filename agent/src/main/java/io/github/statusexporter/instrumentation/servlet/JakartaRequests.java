@@ -15,12 +15,25 @@ public final class JakartaRequests extends ServletApi {
   @Override
   public ServletRoute enter(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
-    // Forwards, includes, error pages and async re-dispatches are parts of a request counted once.
-    // Tomcat re-dispatches the same request object, still of type REQUEST: the mark tells.
-    if (http.getDispatcherType() != DispatcherType.REQUEST || http.getAttribute(ASYNC) != null) {
-      return null;
-    }
-    ServletRoute route = route(http);
+    return isNew(http) ? begin(http, pattern(http, http.getHttpServletMapping())) : null;
+  }
+
+  @Override
+  public ServletRoute enter(Object request, String pattern) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    return isNew(http) ? begin(http, pattern) : null;
+  }
+
+  /**
+   * False for forwards, includes, error pages and async re-dispatches: parts of a request counted
+   * once. Tomcat re-dispatches the same request object, still of type REQUEST: the mark tells.
+   */
+  private static boolean isNew(HttpServletRequest http) {
+    return http.getDispatcherType() == DispatcherType.REQUEST && http.getAttribute(ASYNC) == null;
+  }
+
+  private static ServletRoute begin(HttpServletRequest http, String pattern) {
+    ServletRoute route = route(http, pattern);
     if (route == null
         || route.mayServeAgentReads()
             && RequestRecording.isAgentUserAgent(http.getHeader("User-Agent"))) {
@@ -75,8 +88,7 @@ public final class JakartaRequests extends ServletApi {
     return route.hasUserTemplates() ? http.getRequestURI() : null;
   }
 
-  private static ServletRoute route(HttpServletRequest http) {
-    String pattern = pattern(http, http.getHttpServletMapping());
+  private static ServletRoute route(HttpServletRequest http, String pattern) {
     // The context's own path: the request's is the start of its raw URI, which the client
     // chooses (Tomcat keeps "/shop;x=1" and "/sh%6Fp"). No pattern, no context to ask: Tomcat
     // has none for a request no context took.
@@ -123,6 +135,23 @@ public final class JakartaRequests extends ServletApi {
     boolean inContext = !"*".equals(http.getRequestURI());
     String pattern = inContext ? pattern(http, http.getHttpServletMapping()) : "";
     String context = inContext ? http.getServletContext().getContextPath() : "";
+    record(http, (HttpServletResponse) response, context, pattern, start);
+  }
+
+  @Override
+  public void answered(Object request, Object response, String contextPath, long start) {
+    HttpServletResponse httpResponse = (HttpServletResponse) response;
+    if (httpResponse.isCommitted()) {
+      record((HttpServletRequest) request, httpResponse, contextPath, "", start);
+    }
+  }
+
+  private static void record(
+      HttpServletRequest http,
+      HttpServletResponse response,
+      String context,
+      String pattern,
+      long start) {
     ServletRoute route = ServletRoutes.route(http.isSecure(), context, pattern);
     if (route == null
         || route.mayServeAgentReads()
@@ -131,7 +160,7 @@ public final class JakartaRequests extends ServletApi {
     }
     int method = RouteRecorder.method(http.getMethod());
     route.recorder().begun(method);
-    route.recorder().finished(method, ((HttpServletResponse) response).getStatus(), start);
+    route.recorder().finished(method, response.getStatus(), start);
   }
 
   /** Ends the recording of an asynchronous request when its response is complete. */

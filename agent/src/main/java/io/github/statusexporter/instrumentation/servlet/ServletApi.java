@@ -22,6 +22,11 @@ public abstract class ServletApi {
         }
 
         @Override
+        public ServletRoute enter(Object request, String pattern) {
+          return null;
+        }
+
+        @Override
         public void errorPage(Object request) {}
 
         @Override
@@ -30,6 +35,9 @@ public abstract class ServletApi {
 
         @Override
         public void answered(Object request, Object response, long start) {}
+
+        @Override
+        public void answered(Object request, Object response, String contextPath, long start) {}
       };
 
   /**
@@ -80,6 +88,13 @@ public abstract class ServletApi {
   /** Counts the request as active and returns its route; null if not recorded. */
   public abstract ServletRoute enter(Object request);
 
+  /**
+   * As {@link #enter(Object)}, for a container that names the pattern of the mapping it matched
+   * before it sets it on the request (Jetty 9.4 to 11): {@code /items/*}, {@code *.jsp}, {@code /};
+   * empty when no servlet took the request.
+   */
+  public abstract ServletRoute enter(Object request, String pattern);
+
   /** The container is about to send the request to an error page. */
   public abstract void errorPage(Object request);
 
@@ -88,6 +103,13 @@ public abstract class ServletApi {
 
   /** Records a whole request that the container answered itself, before any web application. */
   public abstract void answered(Object request, Object response, long start);
+
+  /**
+   * Records a whole request that a context answered itself, before any servlet, if it did (its
+   * response is committed): Jetty 9.4 to 11's redirect of the context's own path to its root. The
+   * route is the context's path.
+   */
+  public abstract void answered(Object request, Object response, String contextPath, long start);
 
   /** The status the client gets: an exception escaping the container means 500, if still can. */
   public static int status(int status, boolean committed, Throwable thrown) {
@@ -107,11 +129,19 @@ public abstract class ServletApi {
     return requestInterface.getName().equals(JAKARTA) ? JakartaRequests.class : JavaxRequests.class;
   }
 
-  /** The agent's own adapter if its loader sees this servlet API, else a copy beside the API. */
+  /**
+   * The adapter for this servlet API; for servlet 3 (Jetty 9.4, Tomcat 8.5), which has no mapping
+   * to name a route by, one that records only where the container names the pattern itself.
+   */
   private static ServletApi adapter(Class<?> requestInterface) {
-    if (!hasServletMappings(requestInterface)) {
-      return NONE; // servlet 3 (Tomcat 8.5, Jetty 9): no mapping pattern to name the route by
-    }
+    ServletApi adapter = ownOrCopy(requestInterface);
+    return hasServletMappings(requestInterface) || adapter == NONE
+        ? adapter
+        : new ServletApiWithoutMappings(adapter);
+  }
+
+  /** The agent's own adapter if its loader sees this servlet API, else a copy beside the API. */
+  private static ServletApi ownOrCopy(Class<?> requestInterface) {
     try {
       ClassLoader agentLoader = ServletApi.class.getClassLoader();
       if (Class.forName(requestInterface.getName(), false, agentLoader) == requestInterface) {

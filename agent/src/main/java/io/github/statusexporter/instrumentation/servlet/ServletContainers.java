@@ -29,6 +29,17 @@ public final class ServletContainers {
           ServletHooks.class,
           new Advised(TomcatConnectorAdvice.class, "postParseRequest", 4));
 
+  /**
+   * Jetty 9.4 to 11 (javax and jakarta): each dispatch into a servlet context, before its security
+   * handler; error pages come after it.
+   */
+  public static final Hook JETTY_9_TO_11 =
+      new Hook(
+          "Jetty 9.4 to 11",
+          "org.eclipse.jetty.servlet.ServletHandler",
+          ServletHooks.class,
+          new Advised(JettyScopeAdvice.class, "doScope", 4));
+
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(
@@ -38,15 +49,18 @@ public final class ServletContainers {
           new Advised(JettyAdvice.class, "handle", 4));
 
   /**
-   * Jetty 12: a servlet context answers its own path with a redirect to its root before any servlet
-   * sees the request, in its core {@code ContextHandler}.
+   * Jetty 9.4 to 12: a servlet context answers its own path with a redirect to its root before any
+   * servlet sees the request, in its {@code ContextHandler} (a class of that name in every Jetty):
+   * in {@code handleMovedPermanently} in Jetty 12, in {@code checkContext} in 9.4 to 11. Each Jetty
+   * has only one of the two methods.
    */
-  public static final Hook JETTY_12_CONTEXT =
+  public static final Hook JETTY_CONTEXT =
       new Hook(
-          "Jetty 12",
+          "Jetty",
           "org.eclipse.jetty.server.handler.ContextHandler",
           ServletHooks.class,
-          new Advised(JettyContextRedirectAdvice.class, "handleMovedPermanently", 3));
+          new Advised(JettyContextRedirectAdvice.class, "handleMovedPermanently", 3),
+          new Advised(JettyContextCheckAdvice.class, "checkContext", 3));
 
   private ServletContainers() {}
 }

@@ -44,6 +44,18 @@ public final class ServletHooks {
   }
 
   /**
+   * A Jetty 9.4 to 11 servlet handler takes a dispatch to {@code target} into its scope: as {@link
+   * #enter(Object)}, with the pattern the handler maps the target to.
+   */
+  public static Object enterScope(Object servletHandler, String target, Object request) {
+    if (!target.startsWith("/")) {
+      return null; // a dispatch by servlet name: part of a request already counted
+    }
+    String pattern = JettyServletPatterns.pattern(servletHandler, target);
+    return pattern == null ? null : APIS.get(request.getClass()).enter(request, pattern);
+  }
+
+  /**
    * The container is about to send a request to an error page, whose handler may overwrite what the
    * framework said of the request's own handler.
    */
@@ -68,9 +80,19 @@ public final class ServletHooks {
   }
 
   /**
-   * A Jetty context redirected a request for its own path to its root, before any servlet: recorded
-   * whole, with the context's path as route, if it is a servlet context (a Jetty application of
-   * core handlers is not measured at all).
+   * A Jetty 9.4 to 11 context has refused a request in its check, before its servlet handler: if it
+   * answered it (its redirect of its own path to its root), recorded whole, with the context's path
+   * as route.
+   */
+  public static void contextAnswered(
+      Object request, Object response, String contextPath, long start) {
+    APIS.get(request.getClass()).answered(request, response, contextPath, start);
+  }
+
+  /**
+   * A Jetty 12 context redirected a request for its own path to its root, before any servlet:
+   * recorded whole, with the context's path as route, if it is a servlet context (a Jetty
+   * application of core handlers is not measured at all).
    */
   public static void redirectedToContextRoot(
       Object contextHandler,

@@ -65,6 +65,7 @@ class ServletHooksTest {
     add(context, "/async", new AsyncDispatch());
     add(context, "/spring/*", new AsSpringMvcDoes());
     add(context, "/error", new AsSpringMvcDoes());
+    add(context, "/redirects", new AsJettyContextChecksDo());
     server = new Server(0);
     server.setHandler(context);
     server.start();
@@ -156,6 +157,15 @@ class ServletHooksTest {
             "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"} 0.0");
   }
 
+  @Test
+  void aRequestAContextAnsweredItselfIsRecordedWithTheContextsPathOnlyOnceAnswered()
+      throws Exception {
+    assertThat(get("/redirects", null)).isEqualTo(302);
+
+    // Before its redirect, the context had not answered: nothing. After it, the context's path.
+    assertCounts(count("302", "/shop", 1) + count("302", "/shop/redirects", 1).stripTrailing());
+  }
+
   private int get(String path, String userAgent) throws Exception {
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     HttpRequest.Builder request =
@@ -216,6 +226,22 @@ class ServletHooksTest {
       } finally {
         ServletHooks.exit(request, response, recorder, start, thrown);
       }
+    }
+  }
+
+  /**
+   * Calls the hook as Jetty 9.4 to 11's context check does when it refuses a request, before and
+   * after its redirect to the context's root.
+   */
+  static final class AsJettyContextChecksDo extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      long start = System.nanoTime();
+      ServletHooks.contextAnswered(request, response, "/shop", start);
+      response.sendRedirect("/shop/");
+      response.flushBuffer();
+      ServletHooks.contextAnswered(request, response, "/shop", start);
     }
   }
 

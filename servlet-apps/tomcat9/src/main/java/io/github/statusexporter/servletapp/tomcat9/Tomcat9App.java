@@ -1,5 +1,6 @@
 package io.github.statusexporter.servletapp.tomcat9;
 
+import io.github.statusexporter.servletapp.TestServlets;
 import java.nio.file.Files;
 import java.util.Map;
 import javax.servlet.http.HttpServlet;

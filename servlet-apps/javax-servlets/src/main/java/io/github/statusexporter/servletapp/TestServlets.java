@@ -1,4 +1,4 @@
-package io.github.statusexporter.servletapp.tomcat9;
+package io.github.statusexporter.servletapp;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -18,10 +19,10 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * What the javax test server serves (a copy of the jakarta one: the APIs differ only by package),
+ * What every javax test server serves (a copy of the jakarta one: the APIs differ only by package),
  * by mapping pattern: a plain page, a slow page, an asynchronous one, one that fails, one that
  * forwards, a prefix mapping and a status page. A filter on every path stands for the application's
- * own filters.
+ * own filters. Servlet 3.1 API only, for Jetty 9.4.
  */
 public final class TestServlets {
   private static final long STARTED = System.nanoTime();
@@ -160,7 +161,14 @@ public final class TestServlets {
     }
   }
 
+  /** With {@code init} and {@code destroy}, which Servlet 3.1's {@code Filter} does not default. */
   static final class PassThrough implements Filter {
+    @Override
+    public void init(FilterConfig config) {}
+
+    @Override
+    public void destroy() {}
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
