@@ -76,10 +76,11 @@ class ServletRequestMetricsIT {
       assertThat(scrape.value(count("200", "/shop/forward"))).isEqualTo(1.0);
       assertThat(scrape.value(count("500", "/shop/fail"))).isEqualTo(1.0);
       assertThat(scrape.value(bucket("200", "/shop/work", "0.1"))).isEqualTo(0.0);
-      assertThat(scrape.value(bucket("200", "/shop/work", "0.25"))).isEqualTo(1.0);
+      // 200 ms of work: well under a second even on a loaded machine (0.25 s was missed at load 13).
+      assertThat(scrape.value(bucket("200", "/shop/work", "1.0"))).isEqualTo(1.0);
       // The asynchronous servlet returned at once; its duration ends with its response.
       assertThat(scrape.value(bucket("202", "/shop/async", "0.25"))).isEqualTo(0.0);
-      assertThat(scrape.value(bucket("202", "/shop/async", "0.5"))).isEqualTo(1.0);
+      assertThat(scrape.value(bucket("202", "/shop/async", "2.5"))).isEqualTo(1.0);
       // Dispatched again after 100 ms: Tomcat passes the same request through its valve twice.
       assertThat(scrape.value(count("200", "/shop/resume"))).isEqualTo(1.0);
       assertThat(scrape.value(bucket("200", "/shop/resume", "0.05"))).isEqualTo(0.0);
