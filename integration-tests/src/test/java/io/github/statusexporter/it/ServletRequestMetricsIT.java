@@ -76,7 +76,8 @@ class ServletRequestMetricsIT {
       assertThat(scrape.value(count("200", "/shop/forward"))).isEqualTo(1.0);
       assertThat(scrape.value(count("500", "/shop/fail"))).isEqualTo(1.0);
       assertThat(scrape.value(bucket("200", "/shop/work", "0.1"))).isEqualTo(0.0);
-      // 200 ms of work: well under a second even on a loaded machine (0.25 s was missed at load 13).
+      // 200 ms of work: well under a second even on a loaded machine (0.25 s was missed at load
+      // 13).
       assertThat(scrape.value(bucket("200", "/shop/work", "1.0"))).isEqualTo(1.0);
       // The asynchronous servlet returned at once; its duration ends with its response.
       assertThat(scrape.value(bucket("202", "/shop/async", "0.25"))).isEqualTo(0.0);

@@ -50,6 +50,7 @@ class SpringBootRoutesIT {
     private final int appPort = Http.freePort();
     private final int agentPort = Http.freePort();
     private JavaProcess process;
+    private final Map<String, Double> afterFirstJaxRsRequest = new HashMap<>();
 
     Routes(SpringBootApp app) {
       this.app = app;
@@ -75,6 +76,22 @@ class SpringBootRoutesIT {
           () -> {
             get("/hello/warm-up");
             return counts().get(count("200", "/hello/{name}"));
+          });
+      // Spring Boot starts Jersey's servlet at its first request, which loads the class the agent
+      // hooks in Jersey: that request must have its template too.
+      assertThat(get("/api/users/first")).isEqualTo(200);
+      Wait.until(
+          "the first JAX-RS request recorded",
+          Duration.ofSeconds(10),
+          () -> {
+            Map<String, Double> counts = counts();
+            boolean recorded =
+                counts.containsKey(count("200", "/api/users/{id}"))
+                    || counts.containsKey(count("200", "/api/*"));
+            if (recorded) {
+              afterFirstJaxRsRequest.putAll(counts);
+            }
+            return recorded ? counts : null;
           });
     }
 
@@ -219,6 +236,13 @@ class SpringBootRoutesIT {
               count("200", "/api/users/{id}/orders/{order}"), 500.0,
               count("404", "/api/*"), 500.0));
       assertThat(counts().keySet()).isEqualTo(before.keySet());
+    }
+
+    @Test
+    void theFirstJaxRsRequestWhichLoadsJerseysHookedClassHasItsTemplate() {
+      assertThat(afterFirstJaxRsRequest)
+          .containsEntry(count("200", "/api/users/{id}"), 1.0)
+          .doesNotContainKey(count("200", "/api/*"));
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Watches the classes the JVM loads for the few classes of servers and frameworks the agent hooks,
- * by name only. When one loads, it is left as it is and woven later by retransformation, on a
- * thread of its own, once the application has started ({@link ApplicationStart}): weaving loads
- * byte-buddy (~800 classes, ~0.3 s of CPU here), which on the container's thread delayed its start
- * by ~0.5 s, and beside it by ~0.3 s. Installed only once the application has started, so that the
- * JVM does not hand it every class of the application's start; it costs nothing in applications
- * without a hooked class, which never load byte-buddy at all.
+ * Weaves the few classes of servers and frameworks the agent hooks, found by name, once the
+ * application has started ({@link ApplicationStart}): weaving loads byte-buddy (~800 classes, ~0.3
+ * s of CPU here), which on the container's thread delayed its start by ~0.5 s, and beside it by
+ * ~0.3 s. The hooked classes loaded by then are retransformed at once; the transformer, installed
+ * only then (so that the JVM does not hand it every class of the application's start), weaves those
+ * loaded later as they are defined. It costs nothing in applications without a hooked class, which
+ * never load byte-buddy at all.
  */
 public final class HookTransformer implements ClassFileTransformer {
   private final Instrumentation instrumentation;
@@ -58,13 +58,15 @@ public final class HookTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      if (classBeingRedefined != null) {
-        // Also when another agent retransforms it: only where the woven code can link.
-        return seesAgent(hook, loader) ? AdviceWeaver.weave(hook, loader, classFile) : null;
-      }
       if (seesAgent(hook, loader)) {
-        weaveLater(hook, loader);
-      } else {
+        // Installed only once the application has started, it weaves a class as it is defined,
+        // on the thread that loads it: the request that made a framework load its hooked class
+        // (Jersey loads ResourceMethodInvoker at its first request) is recorded too, and no request
+        // can pass a server's woven beginning and an unwoven end. Byte-buddy is loaded by then.
+        // Also when another agent retransforms it.
+        return AdviceWeaver.weave(hook, loader, classFile);
+      }
+      if (classBeingRedefined == null) {
         cannotLink(hook);
       }
     } catch (Throwable e) {
@@ -89,13 +91,6 @@ public final class HookTransformer implements ClassFileTransformer {
       }
     }
     return null;
-  }
-
-  private void weaveLater(Hook hook, ClassLoader loader) {
-    PendingWeaves.add();
-    Thread thread = new Thread(new Weaving(hook, loader), "status-exporter-instrument");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /** True if the hooked class's loader finds the agent class its advice calls, loading none. */
@@ -149,31 +144,6 @@ public final class HookTransformer implements ClassFileTransformer {
         }
       } catch (Throwable e) {
         log.accept("no request metrics for " + hook.server() + ": " + e);
-      }
-    }
-  }
-
-  /** Retransforms a hooked class once its loader has finished loading it. */
-  private final class Weaving implements Runnable {
-    private final Hook hook;
-    private final ClassLoader loader;
-
-    Weaving(Hook hook, ClassLoader loader) {
-      this.hook = hook;
-      this.loader = loader;
-    }
-
-    @Override
-    public void run() {
-      try {
-        // Not beside the application's start: weaving loads byte-buddy, ~0.3 s of CPU here.
-        ApplicationStart.await();
-        // Waits, if need be, until the loading thread has defined the class.
-        instrumentation.retransformClasses(Class.forName(hook.className(), false, loader));
-      } catch (Throwable e) {
-        log.accept("no request metrics for " + hook.server() + ": " + e);
-      } finally {
-        PendingWeaves.done();
       }
     }
   }
