@@ -1,7 +1,9 @@
 package io.github.statusexporter.agent;
 
+import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.weaving.Hook;
+import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
 
 /**
@@ -10,7 +12,13 @@ import java.util.List;
  * otherwise, through its service provider: {@code JdkServerInstrumentation}.)
  */
 final class InstrumentedServers {
-  static final List<Hook> ALL = List.of(ServletContainers.TOMCAT, ServletContainers.JETTY_12);
+  static final List<Hook> ALL =
+      List.of(
+          ServletContainers.TOMCAT,
+          ServletContainers.JETTY_12,
+          ReactorNetty.REQUEST_RECEIVED,
+          ReactorNetty.OPERATIONS_TERMINATED,
+          SpringWebFlux.HANDLER_CHOSEN);
 
   private InstrumentedServers() {}
 }
