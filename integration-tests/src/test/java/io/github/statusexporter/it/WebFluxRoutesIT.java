@@ -173,6 +173,8 @@ class WebFluxRoutesIT {
     Map<String, Double> before = counts();
     // Outside the base path: WebFlux answers before any handler mapping.
     assertThat(get("/elsewhere")).isEqualTo(404);
+    // Refused by a WebFilter, as Spring Security refuses, before any handler is chosen.
+    assertThat(get("/api/admin/users")).isEqualTo(403);
     // No handler takes an unknown method; it counts as _OTHER.
     HttpResponse<String> unknownMethod =
         HttpClient.newHttpClient()
@@ -187,6 +189,8 @@ class WebFluxRoutesIT {
         before,
         Map.of(
             count("404", "/"),
+            1.0,
+            count("403", "/"),
             1.0,
             COUNT
                 + "http_request_method=\"_OTHER\",http_response_status_code=\"405\","
@@ -259,6 +263,7 @@ class WebFluxRoutesIT {
             "/api/fn/7",
             "/api/no/such",
             "/elsewhere",
+            "/api/admin/users",
             "/api/actuator/health")) {
       assertThat(answer(process, appPort, path)).as(path).isEqualTo(answer(plain, plainPort, path));
     }

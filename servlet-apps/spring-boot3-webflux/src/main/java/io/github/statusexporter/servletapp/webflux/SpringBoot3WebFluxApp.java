@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,13 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A plain Spring Boot 3 WebFlux application on Reactor Netty, as a user writes one: annotated
  * controllers with path templates, one that throws, one that answers later, one that streams, a
- * functional route, and Actuator's health endpoint.
+ * functional route, Actuator's health endpoint, and a filter that refuses {@code /admin/} before
+ * any handler is chosen.
  */
 @SpringBootApplication
 @RestController
@@ -52,6 +55,20 @@ public class SpringBoot3WebFluxApp {
   public Flux<String> stream(@PathVariable("count") int count) {
     // Not Flux.interval, which fails the stream when the response is written slower than it ticks.
     return Flux.range(0, count).delayElements(STREAM_PERIOD).map(i -> "element " + i);
+  }
+
+  /**
+   * Refuses {@code /admin/...} with 403 before WebFlux chooses a handler, as Spring Security does.
+   */
+  @Bean
+  WebFilter adminGate() {
+    return (exchange, chain) -> {
+      if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/admin/")) {
+        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+        return exchange.getResponse().setComplete();
+      }
+      return chain.filter(exchange);
+    };
   }
 
   @Bean
