@@ -135,6 +135,7 @@ class WebFluxRoutesIT {
   void aStreamTheClientAbandonsIsRecordedOnceAndIsNoLongerActive() throws Exception {
     Map<String, Double> before = counts();
     try (Socket socket = new Socket("localhost", appPort)) {
+      socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
           "GET /api/stream/1000 HTTP/1.1\r\nHost: localhost\r\n\r\n"
