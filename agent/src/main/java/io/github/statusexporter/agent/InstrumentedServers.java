@@ -18,6 +18,7 @@ final class InstrumentedServers {
           ServletContainers.JETTY_12,
           ReactorNetty.REQUEST_RECEIVED,
           ReactorNetty.OPERATIONS_TERMINATED,
+          ReactorNetty.ROUTED,
           SpringWebFlux.HANDLER_CHOSEN);
 
   private InstrumentedServers() {}

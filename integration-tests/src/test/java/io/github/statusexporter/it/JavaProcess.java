@@ -148,6 +148,23 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /** The plain Reactor Netty application (servlet-apps/reactor-netty), its libraries beside it. */
+  static JavaProcess reactorNettyApp(int appPort, String agentArguments) throws IOException {
+    Path jar =
+        Paths.get(
+            System.getProperty("servlet.apps"), "reactor-netty", "target", "reactor-netty-app.jar");
+    JavaProcess process =
+        start(
+            List.of(
+                "-javaagent:" + AGENT_JAR + "=" + agentArguments,
+                "-jar",
+                jar.toString(),
+                String.valueOf(appPort)),
+            Map.of());
+    process.awaitStdout(line -> line.startsWith("reactor-netty-app ready"), Duration.ofSeconds(30));
+    return process;
+  }
+
   private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();

@@ -26,6 +26,11 @@ public final class NettyHooks {
     APIS.get(operations.getClass()).terminated(operations);
   }
 
+  /** A route of {@code HttpServer.route(...)} took the request. */
+  public static void routed(Object route, Object request) {
+    APIS.get(request.getClass()).routed(route, request);
+  }
+
   /**
    * A framework chose the handler of a request and names its route template.
    *

@@ -21,6 +21,9 @@ public abstract class NettyServerApi {
         public void terminated(Object operations) {}
 
         @Override
+        public void routed(Object route, Object request) {}
+
+        @Override
         public void template(Object request, String context, String template) {}
       };
 
@@ -43,6 +46,8 @@ public abstract class NettyServerApi {
   public abstract void stateChanged(Object connection, Object state);
 
   public abstract void terminated(Object operations);
+
+  public abstract void routed(Object route, Object request);
 
   public abstract void template(Object request, String context, String template);
 

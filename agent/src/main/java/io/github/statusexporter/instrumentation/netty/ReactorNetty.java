@@ -5,7 +5,8 @@ import io.github.statusexporter.instrumentation.weaving.Hook;
 
 /**
  * Reactor Netty's HTTP server (1.1 and 1.2; Spring WebFlux's default server): where a request
- * begins and where it ends, once, whatever the outcome.
+ * begins and where it ends, once, whatever the outcome. The hooks share a server name, so they are
+ * woven together: a request begun unwoven is not counted, one begun woven always ends woven.
  */
 public final class ReactorNetty {
   /**
@@ -32,6 +33,19 @@ public final class ReactorNetty {
           "reactor.netty.channel.ChannelOperations",
           NettyHooks.class,
           new Advised(OperationsTerminatedAdvice.class, "afterInboundComplete", 0));
+
+  /**
+   * {@code HttpServer.route(...)}: the route that took the request, whose path template ({@code
+   * /hello/{name}}) its public {@code HttpRouteHandlerMetadata.getPath()} gives. The parameter
+   * count also matches the erased bridge {@code apply(Object, Object)}, which delegates to the
+   * typed method: the template is then given twice, the same.
+   */
+  public static final Hook ROUTED =
+      new Hook(
+          "Reactor Netty",
+          "reactor.netty.http.server.DefaultHttpServerRoutes$HttpRouteHandler",
+          NettyHooks.class,
+          new Advised(RoutedAdvice.class, "apply", 2));
 
   private ReactorNetty() {}
 }

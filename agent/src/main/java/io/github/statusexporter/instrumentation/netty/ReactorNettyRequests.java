@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import reactor.netty.Connection;
+import reactor.netty.http.server.HttpRouteHandlerMetadata;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerState;
@@ -63,6 +64,15 @@ public final class ReactorNettyRequests extends NettyServerApi {
       routes.finished(request, status, ((HttpServerRequest) operations).uri());
     }
     request.end();
+  }
+
+  @Override
+  public void routed(Object route, Object serverRequest) {
+    // Null for a route of a predicate of the user's own, which has no path.
+    String path = ((HttpRouteHandlerMetadata) route).getPath();
+    if (path != null) {
+      template(serverRequest, "", path);
+    }
   }
 
   @Override

@@ -14,7 +14,8 @@ public final class Hook {
   private final List<Advised> advised;
 
   /**
-   * @param server what the hook measures, as the log names it: "Tomcat"
+   * @param server what the hook measures, as the log names it: "Tomcat". The hooks of one server
+   *     are woven together, once any of them loads
    * @param calls the agent class whose static methods the advice calls: the hooked class's loader
    *     must see it (the agent's own copy), or the woven code could not link
    */

@@ -5,6 +5,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -86,6 +87,26 @@ public final class HookTransformer implements ClassFileTransformer {
     thread.start();
   }
 
+  /**
+   * The hooked class and the other hooked classes of its server that its loader finds, loading them
+   * if need be: retransformed in one call, so that no request passes a server's woven beginning and
+   * its unwoven end (Reactor Netty loads the class its requests end in only at the first request).
+   */
+  private Class<?>[] wovenTogether(Hook hook, ClassLoader loader) throws ClassNotFoundException {
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(Class.forName(hook.className(), false, loader));
+    for (Hook other : hooks) {
+      if (other != hook && other.server().equals(hook.server())) {
+        try {
+          classes.add(Class.forName(other.className(), false, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+          // that part of the server is not there, or not in this loader
+        }
+      }
+    }
+    return classes.toArray(new Class<?>[0]);
+  }
+
   /** True if the hooked class's loader finds the agent class its advice calls, loading none. */
   private static boolean seesAgent(Hook hook, ClassLoader hookedLoader) {
     URL theirs = hookedLoader.getResource(hook.callsResource());
@@ -110,7 +131,7 @@ public final class HookTransformer implements ClassFileTransformer {
         // Not beside the application's start: weaving loads byte-buddy, ~0.3 s of CPU here.
         ApplicationStart.await();
         // Waits, if need be, until the loading thread has defined the class.
-        instrumentation.retransformClasses(Class.forName(hook.className(), false, loader));
+        instrumentation.retransformClasses(wovenTogether(hook, loader));
       } catch (Throwable e) {
         log.accept("no request metrics for " + hook.server() + ": " + e);
       } finally {
