@@ -148,11 +148,13 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
-  /** The plain Reactor Netty application (servlet-apps/reactor-netty), its libraries beside it. */
-  static JavaProcess reactorNettyApp(int appPort, String agentArguments) throws IOException {
-    Path jar =
-        Paths.get(
-            System.getProperty("servlet.apps"), "reactor-netty", "target", "reactor-netty-app.jar");
+  /**
+   * The plain Reactor Netty application of a module of servlet-apps ({@code reactor-netty}, {@code
+   * reactor-netty-1.1}), its libraries beside it.
+   */
+  static JavaProcess reactorNettyApp(String module, int appPort, String agentArguments)
+      throws IOException {
+    Path jar = Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
     JavaProcess process =
         start(
             List.of(
