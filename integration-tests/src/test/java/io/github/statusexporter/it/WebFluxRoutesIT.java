@@ -1,5 +1,7 @@
 package io.github.statusexporter.it;
 
+import static io.github.statusexporter.it.RequestSeries.count;
+import static io.github.statusexporter.it.RequestSeries.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +34,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebFluxRoutesIT {
-  private static final String COUNT = "http_server_request_duration_seconds_count{";
-  private static final String SUM = "http_server_request_duration_seconds_sum{";
-  private static final String ACTIVE =
-      "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
+  private static final String COUNT = RequestSeries.COUNT;
+  private static final String ACTIVE = RequestSeries.ACTIVE_GETS;
   private static final List<String> BASE_PATH = List.of("--spring.webflux.base-path=/api");
 
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
   private final int plainPort = Http.freePort();
+  private final RequestSeries series = new RequestSeries(agentPort);
   private JavaProcess process;
   private JavaProcess plain;
 
@@ -74,7 +74,7 @@ class WebFluxRoutesIT {
         Duration.ofSeconds(30),
         () -> {
           get("/api/hello/warm-up");
-          return counts().get(count("200", "/api/hello/{name}"));
+          return series.counts().get(count("200", "/api/hello/{name}"));
         });
   }
 
@@ -90,50 +90,50 @@ class WebFluxRoutesIT {
 
   @Test
   void pathsOfOneTemplateAreOneSeriesOfThatTemplateAfterTheBasePath() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     for (String name : List.of("alice", "bob", "carol", "dave", "eve")) {
       assertThat(get("/api/hello/" + name)).isEqualTo(200);
     }
 
-    awaitAdded(before, Map.of(count("200", "/api/hello/{name}"), 5.0));
+    series.awaitAdded(before, Map.of(count("200", "/api/hello/{name}"), 5.0));
     assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
   }
 
   @Test
   void aHandlerThatThrowsKeepsItsTemplateWithThe500TheClientSaw() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/api/fail/1")).isEqualTo(500);
     assertThat(get("/api/fail/2")).isEqualTo(500);
 
-    awaitAdded(before, Map.of(count("500", "/api/fail/{code}"), 2.0));
+    series.awaitAdded(before, Map.of(count("500", "/api/fail/{code}"), 2.0));
   }
 
   @Test
   void aSlowAnswerLastsUntilItIsSent() {
-    Map<String, Double> sums = sums();
-    Map<String, Double> before = counts();
+    Map<String, Double> sums = series.sums();
+    Map<String, Double> before = series.counts();
     assertThat(get("/api/slow/400")).isEqualTo(200);
 
-    awaitAdded(before, Map.of(count("200", "/api/slow/{millis}"), 1.0));
-    assertThat(added(sums, sum("200", "/api/slow/{millis}"))).isBetween(0.4, 5.0);
+    series.awaitAdded(before, Map.of(count("200", "/api/slow/{millis}"), 1.0));
+    assertThat(series.addedSum(sums, sum("200", "/api/slow/{millis}"))).isBetween(0.4, 5.0);
   }
 
   @Test
   void aStreamedAnswerEndsWhenItsStreamEnds() {
-    Map<String, Double> sums = sums();
-    Map<String, Double> before = counts();
+    Map<String, Double> sums = series.sums();
+    Map<String, Double> before = series.counts();
     HttpResponse<String> response = Http.get(url("/api/stream/6"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("data:element 5");
 
-    awaitAdded(before, Map.of(count("200", "/api/stream/{count}"), 1.0));
+    series.awaitAdded(before, Map.of(count("200", "/api/stream/{count}"), 1.0));
     // Six elements 50 ms apart: the last one is sent 300 ms after the request.
-    assertThat(added(sums, sum("200", "/api/stream/{count}"))).isBetween(0.3, 5.0);
+    assertThat(series.addedSum(sums, sum("200", "/api/stream/{count}"))).isBetween(0.3, 5.0);
   }
 
   @Test
   void aStreamTheClientAbandonsIsRecordedOnceAndIsNoLongerActive() throws Exception {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     try (Socket socket = new Socket("localhost", appPort)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -148,30 +148,30 @@ class WebFluxRoutesIT {
 
     Scrape.awaitValue(agentPort, ACTIVE, 0.0, Duration.ofSeconds(10));
     // The status the client saw before it went away.
-    awaitAdded(before, Map.of(count("200", "/api/stream/{count}"), 1.0));
+    series.awaitAdded(before, Map.of(count("200", "/api/stream/{count}"), 1.0));
   }
 
   @Test
   void aFunctionalRouteHasItsPattern() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/api/fn/1")).isEqualTo(200);
     assertThat(get("/api/fn/2")).isEqualTo(200);
 
-    awaitAdded(before, Map.of(count("200", "/api/fn/{id}"), 2.0));
+    series.awaitAdded(before, Map.of(count("200", "/api/fn/{id}"), 2.0));
   }
 
   @Test
   void anUnknownPathGetsThePatternOfSpringsStaticResourceHandler() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/api/no/such/page")).isEqualTo(404);
     assertThat(get("/api/actuator/no-such-endpoint")).isEqualTo(404);
 
-    awaitAdded(before, Map.of(count("404", "/api/**"), 2.0));
+    series.awaitAdded(before, Map.of(count("404", "/api/**"), 2.0));
   }
 
   @Test
   void aRequestNoHandlerTookGetsTheServersRoot() throws Exception {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     // Outside the base path: WebFlux answers before any handler mapping.
     assertThat(get("/elsewhere")).isEqualTo(404);
     // Refused by a WebFilter, as Spring Security refuses, before any handler is chosen.
@@ -186,7 +186,7 @@ class WebFluxRoutesIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(unknownMethod.statusCode()).isEqualTo(405);
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("404", "/"),
@@ -201,29 +201,29 @@ class WebFluxRoutesIT {
 
   @Test
   void actuatorHealthHasItsOwnRouteAndTheAgentsReadsOfItDoNotCount() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/api/actuator/health")).isEqualTo(200);
     assertThat(get("/api/actuator/health")).isEqualTo(200);
     Scrape.of(agentPort); // one more read of /api/actuator/health by the agent
 
-    awaitAdded(before, Map.of(count("200", "/api/actuator/health"), 2.0));
+    series.awaitAdded(before, Map.of(count("200", "/api/actuator/health"), 2.0));
   }
 
   @Test
   void aScanOfThousandsOfUrlsAddsNoSeries() {
-    Map<String, Double> start = counts();
+    Map<String, Double> start = series.counts();
     assertThat(get("/api/hello/x")).isEqualTo(200);
     assertThat(get("/api/fn/x")).isEqualTo(200);
     assertThat(get("/api/no/such/x")).isEqualTo(404);
     assertThat(get("/x")).isEqualTo(404);
-    awaitAdded(
+    series.awaitAdded(
         start,
         Map.of(
             count("200", "/api/hello/{name}"), 1.0,
             count("200", "/api/fn/{id}"), 1.0,
             count("404", "/api/**"), 1.0,
             count("404", "/"), 1.0));
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
 
     List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
@@ -242,14 +242,14 @@ class WebFluxRoutesIT {
     }
     batch.forEach(CompletableFuture::join);
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("200", "/api/hello/{name}"), 500.0,
             count("404", "/api/**"), 500.0,
             count("404", "/"), 500.0,
             count("200", "/api/fn/{id}"), 500.0));
-    assertThat(counts().keySet()).isEqualTo(before.keySet());
+    assertThat(series.counts().keySet()).isEqualTo(before.keySet());
     assertThat(Scrape.of(agentPort).value(ACTIVE)).isEqualTo(0.0);
   }
 
@@ -299,69 +299,6 @@ class WebFluxRoutesIT {
       }
       read.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
     }
-  }
-
-  /**
-   * Waits until the request counts have grown by exactly {@code added} since {@code before}, and no
-   * other count has changed: Reactor Netty ends a request once its last write has completed, a
-   * moment after the client has the response.
-   */
-  private void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
-    Map<String, Double> expected = new HashMap<>(before);
-    added.forEach((series, count) -> expected.merge(series, count, Double::sum));
-    Map<String, Double> last = new HashMap<>();
-    try {
-      Wait.until(
-          "counts " + expected,
-          Duration.ofSeconds(10),
-          () -> {
-            last.clear();
-            last.putAll(counts());
-            return last.equals(expected) ? last : null;
-          });
-    } catch (AssertionError e) {
-      assertThat(last).as("request counts").isEqualTo(expected);
-    }
-  }
-
-  private double added(Map<String, Double> before, String series) {
-    return sums().get(series) - before.getOrDefault(series, 0.0);
-  }
-
-  private Map<String, Double> counts() {
-    return samples(COUNT);
-  }
-
-  private Map<String, Double> sums() {
-    return samples(SUM);
-  }
-
-  /** The value of each sample whose line starts with {@code prefix}, by its name and labels. */
-  private Map<String, Double> samples(String prefix) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : Scrape.of(agentPort).text.split("\n")) {
-      if (line.startsWith(prefix)) {
-        int space = line.lastIndexOf(' ');
-        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-      }
-    }
-    return samples;
-  }
-
-  private static String count(String status, String route) {
-    return COUNT + labels(status, route);
-  }
-
-  private static String sum(String status, String route) {
-    return SUM + labels(status, route);
-  }
-
-  private static String labels(String status, String route) {
-    return "http_request_method=\"GET\",http_response_status_code=\""
-        + status
-        + "\",http_route=\""
-        + route
-        + "\",url_scheme=\"http\"}";
   }
 
   private static List<String> routes(Scrape scrape) {
