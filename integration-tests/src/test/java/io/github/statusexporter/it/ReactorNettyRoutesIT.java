@@ -4,12 +4,17 @@ import static io.github.statusexporter.it.RequestSeries.count;
 import static io.github.statusexporter.it.RequestSeries.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -102,6 +107,34 @@ class ReactorNettyRoutesIT {
 
       series.awaitAdded(before, Map.of(count("200", "/stream/{count}"), 1.0));
       assertThat(series.addedSum(sums, sum("200", "/stream/{count}"))).isBetween(0.2, 5.0);
+    }
+
+    @Test
+    void aWebSocketIsOneRequestOf101ActiveUntilItsSessionCloses() throws Exception {
+      Map<String, Double> before = series.counts();
+      CompletableFuture<String> echoed = new CompletableFuture<>();
+      WebSocket socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(
+                  URI.create("ws://localhost:" + appPort + "/echo/lobby"),
+                  new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket webSocket, CharSequence data, boolean last) {
+                      echoed.complete(data.toString());
+                      return null;
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
+      assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+      assertThat(Scrape.of(agentPort).value(RequestSeries.ACTIVE_GETS)).isEqualTo(1.0);
+
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+
+      Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
+      series.awaitAdded(before, Map.of(count("101", "/echo/{room}"), 1.0));
     }
 
     @Test

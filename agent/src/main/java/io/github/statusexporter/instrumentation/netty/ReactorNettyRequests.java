@@ -58,10 +58,7 @@ public final class ReactorNettyRequests extends NettyServerApi {
     }
     NettyRoutes routes = NettyRoutes.current();
     if (routes != null) {
-      HttpServerResponse response = (HttpServerResponse) operations;
-      // No headers sent: the client went away first, and saw no status.
-      int status = response.hasSentHeaders() ? response.status().code() : -1;
-      routes.finished(request, status, ((HttpServerRequest) operations).uri());
+      routes.finished(request, status(operations), ((HttpServerRequest) operations).uri());
     }
     request.end();
   }
@@ -81,6 +78,18 @@ public final class ReactorNettyRequests extends NettyServerApi {
     if (request != null) {
       request.template(context, template);
     }
+  }
+
+  /** The status the client saw; -1 if it saw none. */
+  private static int status(Object operations) {
+    // A WebSocket ends when its session does, on operations that took over from the request's:
+    // the handshake sent the 101, which they do not know of.
+    if (((HttpServerRequest) operations).isWebsocket()) {
+      return 101;
+    }
+    HttpServerResponse response = (HttpServerResponse) operations;
+    // No headers sent: the client went away first.
+    return response.hasSentHeaders() ? response.status().code() : -1;
   }
 
   private static ConnectionRequests.Request find(Object operations) {

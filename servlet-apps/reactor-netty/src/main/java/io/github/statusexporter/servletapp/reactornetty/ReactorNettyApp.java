@@ -8,7 +8,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A Reactor Netty HTTP server with routes and no framework, as its users write one: path templates,
- * a handler that fails, a streamed answer. Usage: {@code java -jar reactor-netty-app.jar PORT}.
+ * a handler that fails, a streamed answer, a WebSocket that echoes what it receives. Usage: {@code
+ * java -jar reactor-netty-app.jar PORT}.
  */
 public final class ReactorNettyApp {
   private ReactorNettyApp() {}
@@ -36,7 +37,8 @@ public final class ReactorNettyApp {
                                 response.sendString(
                                     Flux.range(0, Integer.parseInt(request.param("count")))
                                         .delayElements(Duration.ofMillis(50))
-                                        .map(i -> "element " + i + "\n"))))
+                                        .map(i -> "element " + i + "\n")))
+                        .ws("/echo/{room}", (in, out) -> out.sendString(in.receive().asString())))
             .bindNow();
     System.out.println("reactor-netty-app ready on port " + server.port());
     server.onDispose().block();
