@@ -1,8 +1,10 @@
 package io.github.statusexporter.agent;
 
 import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
+import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.weaving.Hook;
+import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
 
 /**
@@ -18,7 +20,11 @@ final class InstrumentedServers {
           ServletContainers.JETTY_12,
           ServletContainers.JETTY_CONTEXT,
           ServletContainers.JETTY_9_TO_11,
-          JaxRsFrameworks.JERSEY);
+          JaxRsFrameworks.JERSEY,
+          ReactorNetty.REQUEST_RECEIVED,
+          ReactorNetty.OPERATIONS_TERMINATED,
+          ReactorNetty.ROUTED,
+          SpringWebFlux.HANDLER_CHOSEN);
 
   private InstrumentedServers() {}
 }

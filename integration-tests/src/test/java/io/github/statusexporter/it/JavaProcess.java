@@ -142,15 +142,43 @@ final class JavaProcess implements AutoCloseable {
    */
   static JavaProcess springBootApp(SpringBootApp app, int appPort, String agentArguments)
       throws IOException {
+    return springBootApp(app, appPort, agentArguments, List.of());
+  }
+
+  /**
+   * A Spring Boot fat jar launched with {@code java -jar}, with the agent and {@code
+   * agentArguments} if not null, and the application's own {@code --key=value} arguments.
+   */
+  static JavaProcess springBootApp(
+      SpringBootApp app, int appPort, String agentArguments, List<String> appArguments)
+      throws IOException {
+    List<String> arguments = new ArrayList<>();
+    if (agentArguments != null) {
+      arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
+    }
+    arguments.addAll(List.of("-jar", app.jar().toString(), "--server.port=" + appPort));
+    arguments.addAll(appArguments);
+    JavaProcess process = start(arguments, Map.of());
+    process.awaitStdout(line -> line.contains(" Started SpringBoot"), Duration.ofSeconds(90));
+    return process;
+  }
+
+  /**
+   * The plain Reactor Netty application of a module of servlet-apps ({@code reactor-netty}, {@code
+   * reactor-netty-1.1}), its libraries beside it.
+   */
+  static JavaProcess reactorNettyApp(String module, int appPort, String agentArguments)
+      throws IOException {
+    Path jar = Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
     JavaProcess process =
         start(
             List.of(
                 "-javaagent:" + AGENT_JAR + "=" + agentArguments,
                 "-jar",
-                app.jar().toString(),
-                "--server.port=" + appPort),
+                jar.toString(),
+                String.valueOf(appPort)),
             Map.of());
-    process.awaitStdout(line -> line.contains(" Started SpringBoot"), Duration.ofSeconds(90));
+    process.awaitStdout(line -> line.startsWith("reactor-netty-app ready"), Duration.ofSeconds(30));
     return process;
   }
 
