@@ -41,8 +41,8 @@ final class RequestSeries {
 
   /**
    * Waits until the request counts have grown by exactly {@code added} since {@code before}, and no
-   * other count has changed: Reactor Netty ends a request once its last write has completed, a
-   * moment after the client has the response.
+   * other count has changed: a server may record a request a moment after the client has the
+   * response (Reactor Netty once its last write has completed, Tomcat once an error page is done).
    */
   void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
     Map<String, Double> expected = new HashMap<>(before);
@@ -68,15 +68,21 @@ final class RequestSeries {
   }
 
   static String count(String status, String route) {
-    return COUNT + labels(status, route);
+    return count("GET", status, route);
+  }
+
+  static String count(String method, String status, String route) {
+    return COUNT + labels(method, status, route);
   }
 
   static String sum(String status, String route) {
-    return SUM + labels(status, route);
+    return SUM + labels("GET", status, route);
   }
 
-  private static String labels(String status, String route) {
-    return "http_request_method=\"GET\",http_response_status_code=\""
+  private static String labels(String method, String status, String route) {
+    return "http_request_method=\""
+        + method
+        + "\",http_response_status_code=\""
         + status
         + "\",http_route=\""
         + route

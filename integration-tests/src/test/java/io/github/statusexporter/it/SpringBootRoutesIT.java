@@ -1,5 +1,6 @@
 package io.github.statusexporter.it;
 
+import static io.github.statusexporter.it.RequestSeries.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.TestInstance;
  * scrape: none of those reads may count.
  */
 class SpringBootRoutesIT {
-  private static final String COUNT = "http_server_request_duration_seconds_count{";
 
   @Nested
   class SpringBoot3 extends Routes {
@@ -49,6 +49,7 @@ class SpringBootRoutesIT {
     private final SpringBootApp app;
     private final int appPort = Http.freePort();
     private final int agentPort = Http.freePort();
+    private final RequestSeries series = new RequestSeries(agentPort);
     private JavaProcess process;
     private final Map<String, Double> afterFirstJaxRsRequest = new HashMap<>();
 
@@ -75,7 +76,7 @@ class SpringBootRoutesIT {
           Duration.ofSeconds(30),
           () -> {
             get("/hello/warm-up");
-            return counts().get(count("200", "/hello/{name}"));
+            return series.counts().get(count("200", "/hello/{name}"));
           });
       // Spring Boot starts Jersey's servlet at its first request, which loads the class the agent
       // hooks in Jersey: that request must have its template too.
@@ -84,7 +85,7 @@ class SpringBootRoutesIT {
           "the first JAX-RS request recorded",
           Duration.ofSeconds(10),
           () -> {
-            Map<String, Double> counts = counts();
+            Map<String, Double> counts = series.counts();
             boolean recorded =
                 counts.containsKey(count("200", "/api/users/{id}"))
                     || counts.containsKey(count("200", "/api/*"));
@@ -104,60 +105,60 @@ class SpringBootRoutesIT {
 
     @Test
     void pathsOfOneTemplateAreOneSeriesOfThatTemplate() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       for (String name : List.of("alice", "bob", "carol", "dave", "eve")) {
         assertThat(get("/hello/" + name)).isEqualTo(200);
       }
 
-      awaitAdded(before, Map.of(count("200", "/hello/{name}"), 5.0));
+      series.awaitAdded(before, Map.of(count("200", "/hello/{name}"), 5.0));
       assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
     }
 
     @Test
     void aHandlerThatThrowsKeepsItsTemplateNotTheErrorPages() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/fail/1")).isEqualTo(500);
       assertThat(get("/fail/2")).isEqualTo(500);
 
       // Spring Boot's error page is a handler too, /error, which the request passes through last.
-      awaitAdded(before, Map.of(count("500", "/fail/{code}"), 2.0));
+      series.awaitAdded(before, Map.of(count("500", "/fail/{code}"), 2.0));
       assertThat(routes(Scrape.of(agentPort))).doesNotContain("/error");
     }
 
     @Test
     void anUnknownPathGetsThePatternOfSpringsStaticResourceHandler() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/no/such/page")).isEqualTo(404);
       assertThat(get("/actuator/no-such-endpoint")).isEqualTo(404);
 
-      awaitAdded(before, Map.of(count("404", "/**"), 2.0));
+      series.awaitAdded(before, Map.of(count("404", "/**"), 2.0));
     }
 
     @Test
     void aRequestRefusedBeforeAnyHandlerGetsTheDispatcherServletsMapping() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/admin/users")).isEqualTo(403);
 
-      awaitAdded(before, Map.of(count("403", "/"), 1.0));
+      series.awaitAdded(before, Map.of(count("403", "/"), 1.0));
     }
 
     @Test
     void actuatorHealthHasItsOwnRouteAndTheAgentsReadsOfItDoNotCount() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/actuator/health")).isEqualTo(200);
       assertThat(get("/actuator/health")).isEqualTo(200);
       Scrape.of(agentPort); // one more read of /actuator/health by the agent
 
-      awaitAdded(before, Map.of(count("200", "/actuator/health"), 2.0));
+      series.awaitAdded(before, Map.of(count("200", "/actuator/health"), 2.0));
     }
 
     @Test
     void anAsynchronousHandlerEndsOnItsTemplate() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/later/1")).isEqualTo(200);
       assertThat(get("/later/2")).isEqualTo(200);
 
-      awaitAdded(before, Map.of(count("200", "/later/{id}"), 2.0));
+      series.awaitAdded(before, Map.of(count("200", "/later/{id}"), 2.0));
     }
 
     @Test
@@ -167,7 +168,7 @@ class SpringBootRoutesIT {
       Wait.until(
           "the last request recorded",
           Duration.ofSeconds(5),
-          () -> counts().get(count("404", "/api/*")));
+          () -> series.counts().get(count("404", "/api/*")));
       Scrape scrape = Scrape.of(agentPort);
       assertThat(routes(scrape))
           .containsExactlyInAnyOrder(
@@ -187,10 +188,10 @@ class SpringBootRoutesIT {
 
     @Test
     void aScanOfThousandsOfUrlsAddsNoSeries() {
-      Map<String, Double> start = counts();
+      Map<String, Double> start = series.counts();
       oneOfEach();
       // Recorded, all of them: the last may reach its count a moment after its response.
-      awaitAdded(
+      series.awaitAdded(
           start,
           Stream.of(
                   count("200", "/hello/{name}"),
@@ -205,7 +206,7 @@ class SpringBootRoutesIT {
                   count("200", "/api/users/{id}/later"),
                   count("404", "/api/*"))
               .collect(Collectors.toMap(series -> series, series -> 1.0)));
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
 
       List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
       for (int i = 0; i < 3_000; i++) {
@@ -226,7 +227,7 @@ class SpringBootRoutesIT {
       }
       batch.forEach(CompletableFuture::join);
 
-      awaitAdded(
+      series.awaitAdded(
           before,
           Map.of(
               count("200", "/hello/{name}"), 500.0,
@@ -235,7 +236,7 @@ class SpringBootRoutesIT {
               count("200", "/later/{id}"), 500.0,
               count("200", "/api/users/{id}/orders/{order}"), 500.0,
               count("404", "/api/*"), 500.0));
-      assertThat(counts().keySet()).isEqualTo(before.keySet());
+      assertThat(series.counts().keySet()).isEqualTo(before.keySet());
     }
 
     @Test
@@ -247,60 +248,60 @@ class SpringBootRoutesIT {
 
     @Test
     void jaxRsPathsOfOneTemplateAreOneSeriesOfTheServletPathAndTheClassAndMethodPaths() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       for (String id : List.of("1", "2", "42", "alice", "bob")) {
         assertThat(get("/api/users/" + id)).isEqualTo(200);
       }
 
-      awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 5.0));
+      series.awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 5.0));
       assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
     }
 
     @Test
     void aJaxRsMethodThatThrowsKeepsItsTemplateNotTheErrorPages() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/api/users/1/fail")).isEqualTo(500);
       assertThat(get("/api/users/2/fail")).isEqualTo(500);
 
-      awaitAdded(before, Map.of(count("500", "/api/users/{id}/fail"), 2.0));
+      series.awaitAdded(before, Map.of(count("500", "/api/users/{id}/fail"), 2.0));
       assertThat(routes(Scrape.of(agentPort))).doesNotContain("/error");
     }
 
     @Test
     void aJaxRsSubResourceJoinsTheLocatorsTemplateAndItsOwn() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/api/users/1/orders/10")).isEqualTo(200);
       assertThat(get("/api/users/2/orders/20")).isEqualTo(200);
 
-      awaitAdded(before, Map.of(count("200", "/api/users/{id}/orders/{order}"), 2.0));
+      series.awaitAdded(before, Map.of(count("200", "/api/users/{id}/orders/{order}"), 2.0));
     }
 
     @Test
     void anAsynchronousJaxRsMethodEndsOnItsTemplate() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/api/users/1/later")).isEqualTo(200);
       assertThat(get("/api/users/2/later")).isEqualTo(200);
 
-      awaitAdded(before, Map.of(count("200", "/api/users/{id}/later"), 2.0));
+      series.awaitAdded(before, Map.of(count("200", "/api/users/{id}/later"), 2.0));
     }
 
     @Test
     void aPathJerseyMatchedNoResourceForGetsItsServletMapping() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/api/nope/1")).isEqualTo(404);
       assertThat(get("/api/users")).isEqualTo(404);
 
-      awaitAdded(before, Map.of(count("404", "/api/*"), 2.0));
+      series.awaitAdded(before, Map.of(count("404", "/api/*"), 2.0));
     }
 
     @Test
     void anIgnoredJaxRsRouteIsNotRecorded() {
-      Map<String, Double> before = counts();
+      Map<String, Double> before = series.counts();
       assertThat(get("/api/ping")).isEqualTo(200);
       assertThat(get("/api/ping")).isEqualTo(200);
       assertThat(get("/api/users/after-ping")).isEqualTo(200);
 
-      awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 1.0));
+      series.awaitAdded(before, Map.of(count("200", "/api/users/{id}"), 1.0));
       assertThat(routes(Scrape.of(agentPort))).doesNotContain("/api/ping");
     }
 
@@ -320,53 +321,9 @@ class SpringBootRoutesIT {
       assertThat(get("/api/ping")).isEqualTo(200);
     }
 
-    /**
-     * Waits until the request counts have grown by exactly {@code added} since {@code before}, and
-     * no other count has changed: a response may reach the client a moment before the container's
-     * thread records it (Tomcat completes an error page's response inside the measured method).
-     */
-    private void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
-      Map<String, Double> expected = new HashMap<>(before);
-      added.forEach((series, count) -> expected.merge(series, count, Double::sum));
-      Map<String, Double> last = new HashMap<>();
-      try {
-        Wait.until(
-            "counts " + expected,
-            Duration.ofSeconds(10),
-            () -> {
-              last.clear();
-              last.putAll(counts());
-              return last.equals(expected) ? last : null;
-            });
-      } catch (AssertionError e) {
-        assertThat(last).as("request counts").isEqualTo(expected);
-      }
-    }
-
-    /** The request count of each series, by the series' labels as written. */
-    private Map<String, Double> counts() {
-      Map<String, Double> counts = new HashMap<>();
-      for (String line : Scrape.of(agentPort).text.split("\n")) {
-        if (line.startsWith(COUNT)) {
-          int space = line.lastIndexOf(' ');
-          counts.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-      }
-      return counts;
-    }
-
-    private static String count(String status, String route) {
-      return COUNT
-          + "http_request_method=\"GET\",http_response_status_code=\""
-          + status
-          + "\",http_route=\""
-          + route
-          + "\",url_scheme=\"http\"}";
-    }
-
     private static List<String> routes(Scrape scrape) {
       return Arrays.stream(scrape.text.split("\n"))
-          .filter(line -> line.startsWith(COUNT))
+          .filter(line -> line.startsWith(RequestSeries.COUNT))
           .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
           .distinct()
           .toList();

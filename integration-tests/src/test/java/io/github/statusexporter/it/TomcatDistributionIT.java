@@ -1,5 +1,6 @@
 package io.github.statusexporter.it;
 
+import static io.github.statusexporter.it.RequestSeries.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,13 +36,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TomcatDistributionIT {
-  private static final String COUNT = "http_server_request_duration_seconds_count{";
 
   /** A virtual host of server.xml with no web application at all. */
   private static final String BARE_HOST = "bare.localhost";
 
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
+  private final RequestSeries series = new RequestSeries(agentPort);
   private Path base;
   private JavaProcess tomcat;
 
@@ -73,7 +73,7 @@ class TomcatDistributionIT {
         Duration.ofSeconds(30),
         () -> {
           get("/docs/changelog.html");
-          return counts().get(count("200", "/docs/"));
+          return series.counts().get(count("200", "/docs/"));
         });
   }
 
@@ -99,14 +99,14 @@ class TomcatDistributionIT {
 
   @Test
   void welcomeFilesGetTheirContextsPath() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/docs/")).isEqualTo(200);
     assertThat(get("/docs/?lang=en")).isEqualTo(200);
     assertThat(get("/examples/")).isEqualTo(200);
     assertThat(get("/examples/jsp/")).isEqualTo(200); // a directory's, under the same route
     assertThat(get("/")).isEqualTo(200); // ROOT's index.jsp, found by the JSP servlet's mapping
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("200", "/docs/"), 2.0,
@@ -116,14 +116,14 @@ class TomcatDistributionIT {
 
   @Test
   void theContainersRedirectsGetTheContextsPathOrTheDirectorysRoute() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/docs")).isEqualTo(302);
     assertThat(get("/docs?page=2")).isEqualTo(302);
     assertThat(get("/manager")).isEqualTo(302);
     // A directory's path, redirected to the directory: the default servlet's route.
     assertThat(get("/examples/jsp")).isEqualTo(302);
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("302", "/docs"), 2.0,
@@ -133,16 +133,16 @@ class TomcatDistributionIT {
 
   @Test
   void aJspGetsTheJspServletsMapping() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/examples/jsp/dates/date.jsp")).isEqualTo(200);
     assertThat(get("/examples/jsp/num/numguess.jsp")).isEqualTo(200);
 
-    awaitAdded(before, Map.of(count("200", "/examples/*.jsp"), 2.0));
+    series.awaitAdded(before, Map.of(count("200", "/examples/*.jsp"), 2.0));
   }
 
   @Test
   void theMappingFilesTemplatesNameStaticPagesAndItsIgnoredRoutesHaveNoSeries() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/docs/config/http.html")).isEqualTo(200);
     assertThat(get("/docs/config/ajp.html")).isEqualTo(200);
     assertThat(get("/docs/config/no-such-page.html")).isEqualTo(404);
@@ -150,7 +150,7 @@ class TomcatDistributionIT {
     assertThat(get("/host-manager/html")).isEqualTo(401);
     assertThat(get("/host-manager/html/list")).isEqualTo(401);
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("200", "/docs/config/{page}"), 2.0,
@@ -163,38 +163,38 @@ class TomcatDistributionIT {
 
   @Test
   void theManagerRefusesWithoutCredentialsOnItsOwnMapping() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/manager/html")).isEqualTo(401);
     assertThat(get("/manager/html/list")).isEqualTo(401);
 
-    awaitAdded(before, Map.of(count("401", "/manager/html/*"), 2.0));
+    series.awaitAdded(before, Map.of(count("401", "/manager/html/*"), 2.0));
   }
 
   @Test
   void anUnknownPageGetsItsContextsDefaultServletAndAnUnknownHostNoRoute() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(get("/docs/no-such-page.html")).isEqualTo(404);
     assertThat(get("/no-such-application/page")).isEqualTo(404); // ROOT's default servlet
     assertThat(raw("GET /docs/", BARE_HOST)).isEqualTo(404);
     assertThat(raw("GET /anything/at/all", BARE_HOST)).isEqualTo(404);
 
-    awaitAdded(
+    series.awaitAdded(
         before, Map.of(count("404", "/docs/"), 1.0, count("404", "/"), 1.0, count("404", ""), 2.0));
   }
 
   @Test
   void theConnectorsOwnAnswerToOptionsStarHasNoRoute() {
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
     assertThat(raw("OPTIONS *", "localhost")).isEqualTo(200);
 
-    awaitAdded(before, Map.of(count("OPTIONS", "200", ""), 1.0));
+    series.awaitAdded(before, Map.of(count("OPTIONS", "200", ""), 1.0));
   }
 
   @Test
   void aScanOfThousandsOfUrlsAddsNoSeries() {
-    Map<String, Double> start = counts();
+    Map<String, Double> start = series.counts();
     oneOfEach();
-    awaitAdded(
+    series.awaitAdded(
         start,
         Map.of(
             count("200", "/docs/"), 1.0,
@@ -203,7 +203,7 @@ class TomcatDistributionIT {
             count("404", "/examples/*.jsp"), 1.0,
             count("401", "/manager/html/*"), 1.0,
             count("404", "/"), 1.0));
-    Map<String, Double> before = counts();
+    Map<String, Double> before = series.counts();
 
     List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
     for (int i = 0; i < 2_400; i++) {
@@ -224,7 +224,7 @@ class TomcatDistributionIT {
     }
     batch.forEach(CompletableFuture::join);
 
-    awaitAdded(
+    series.awaitAdded(
         before,
         Map.of(
             count("200", "/docs/"), 400.0,
@@ -233,7 +233,7 @@ class TomcatDistributionIT {
             count("404", "/examples/*.jsp"), 400.0,
             count("401", "/manager/html/*"), 400.0,
             count("404", "/"), 400.0));
-    assertThat(counts().keySet()).isEqualTo(before.keySet());
+    assertThat(series.counts().keySet()).isEqualTo(before.keySet());
   }
 
   /** One request of each kind the scan sends, so that each has its series before it. */
@@ -300,56 +300,6 @@ class TomcatDistributionIT {
     Files.writeString(serverXml, edited);
     Files.createDirectories(base.resolve("bare-webapps"));
     return base;
-  }
-
-  /**
-   * Waits until the request counts have grown by exactly {@code added} since {@code before}, and no
-   * other count has changed: a response may reach the client a moment before the container's thread
-   * records it.
-   */
-  private void awaitAdded(Map<String, Double> before, Map<String, Double> added) {
-    Map<String, Double> expected = new HashMap<>(before);
-    added.forEach((series, count) -> expected.merge(series, count, Double::sum));
-    Map<String, Double> last = new HashMap<>();
-    try {
-      Wait.until(
-          "counts " + expected,
-          Duration.ofSeconds(10),
-          () -> {
-            last.clear();
-            last.putAll(counts());
-            return last.equals(expected) ? last : null;
-          });
-    } catch (AssertionError e) {
-      assertThat(last).as("request counts").isEqualTo(expected);
-    }
-  }
-
-  /** The request count of each series, by the series' labels as written. */
-  private Map<String, Double> counts() {
-    Map<String, Double> counts = new HashMap<>();
-    for (String line : Scrape.of(agentPort).text.split("\n")) {
-      if (line.startsWith(COUNT)) {
-        int space = line.lastIndexOf(' ');
-        counts.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-      }
-    }
-    return counts;
-  }
-
-  private static String count(String status, String route) {
-    return count("GET", status, route);
-  }
-
-  private static String count(String method, String status, String route) {
-    return COUNT
-        + "http_request_method=\""
-        + method
-        + "\",http_response_status_code=\""
-        + status
-        + "\",http_route=\""
-        + route
-        + "\",url_scheme=\"http\"}";
   }
 
   private int get(String path) {
