@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -50,6 +53,22 @@ final class Http {
   static CompletableFuture<HttpResponse<String>> getAsync(String url) {
     return CLIENT.sendAsync(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * GETs {@code count} URLs as a scanner would, 50 at a time: as fast as the server answers,
+   * without thousands of connections at once.
+   */
+  static void getAll(int count, IntFunction<String> urlOf) {
+    List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      batch.add(getAsync(urlOf.apply(i)));
+      if (batch.size() == 50) {
+        batch.forEach(CompletableFuture::join);
+        batch.clear();
+      }
+    }
+    batch.forEach(CompletableFuture::join);
   }
 
   static HttpResponse<String> post(String url, String body) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -144,16 +143,7 @@ class ReactorNettyRoutesIT {
       series.awaitAdded(start, Map.of(count("404", "/"), 1.0));
       Map<String, Double> before = series.counts();
 
-      List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-      for (int i = 0; i < 1_000; i++) {
-        String path = i % 2 == 0 ? "/hello/" + i : "/scan/" + i + "?q=" + i;
-        batch.add(Http.getAsync(url(path)));
-        if (batch.size() == 50) {
-          batch.forEach(CompletableFuture::join);
-          batch.clear();
-        }
-      }
-      batch.forEach(CompletableFuture::join);
+      Http.getAll(1_000, i -> url(i % 2 == 0 ? "/hello/" + i : "/scan/" + i + "?q=" + i));
 
       series.awaitAdded(
           before, Map.of(count("200", "/hello/{name}"), 500.0, count("404", "/"), 500.0));

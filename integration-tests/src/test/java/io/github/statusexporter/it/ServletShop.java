@@ -1,10 +1,5 @@
 package io.github.statusexporter.it;
 
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 /**
  * What the servlet ITs send to a test app at {@code /shop} ({@link ServletApp}), and the request
  * duration series of the GETs they send, as the agent writes them.
@@ -19,22 +14,15 @@ final class ServletShop {
    */
   static void scan(int appPort, int requests) {
     String base = "http://localhost:" + appPort;
-    List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      String url =
-          switch (i % 4) {
-            case 0 -> base + "/shop/items/" + i;
-            case 1 -> base + "/shop/nothing/" + i + "?q=" + i;
-            case 2 -> base + "/shop;x=" + i + "/items/" + i;
-            default -> base + "/sh%6Fp/items/" + i + "%20";
-          };
-      batch.add(Http.getAsync(url));
-      if (batch.size() == 50) {
-        batch.forEach(CompletableFuture::join);
-        batch.clear();
-      }
-    }
-    batch.forEach(CompletableFuture::join);
+    Http.getAll(
+        requests,
+        i ->
+            switch (i % 4) {
+              case 0 -> base + "/shop/items/" + i;
+              case 1 -> base + "/shop/nothing/" + i + "?q=" + i;
+              case 2 -> base + "/shop;x=" + i + "/items/" + i;
+              default -> base + "/sh%6Fp/items/" + i + "%20";
+            });
   }
 
   /** The count sample of GET requests over http with this status and route. */

@@ -3,14 +3,11 @@ package io.github.statusexporter.it;
 import static io.github.statusexporter.it.RequestSeries.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -208,24 +205,18 @@ class SpringBootRoutesIT {
               .collect(Collectors.toMap(series -> series, series -> 1.0)));
       Map<String, Double> before = series.counts();
 
-      List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-      for (int i = 0; i < 3_000; i++) {
-        String path =
-            switch (i % 6) {
-              case 0 -> "/hello/" + i;
-              case 1 -> "/no/such/" + i + "?q=" + i;
-              case 2 -> "/admin/" + i;
-              case 3 -> "/api/users/" + i + "/orders/" + i;
-              case 4 -> "/api/no/such/" + i;
-              default -> "/later/" + i;
-            };
-        batch.add(Http.getAsync(url(path)));
-        if (batch.size() == 50) {
-          batch.forEach(CompletableFuture::join);
-          batch.clear();
-        }
-      }
-      batch.forEach(CompletableFuture::join);
+      Http.getAll(
+          3_000,
+          i ->
+              url(
+                  switch (i % 6) {
+                    case 0 -> "/hello/" + i;
+                    case 1 -> "/no/such/" + i + "?q=" + i;
+                    case 2 -> "/admin/" + i;
+                    case 3 -> "/api/users/" + i + "/orders/" + i;
+                    case 4 -> "/api/no/such/" + i;
+                    default -> "/later/" + i;
+                  }));
 
       series.awaitAdded(
           before,

@@ -8,18 +8,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,24 +202,18 @@ class TomcatDistributionIT {
             count("404", "/"), 1.0));
     Map<String, Double> before = series.counts();
 
-    List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-    for (int i = 0; i < 2_400; i++) {
-      String path =
-          switch (i % 6) {
-            case 0 -> "/docs/?q=" + i;
-            case 1 -> "/docs?q=" + i;
-            case 2 -> "/docs/page-" + i + ".html";
-            case 3 -> "/examples/jsp/x" + i + ".jsp";
-            case 4 -> "/manager/html/" + i;
-            default -> "/no/such/" + i;
-          };
-      batch.add(Http.getAsync(url(path)));
-      if (batch.size() == 50) {
-        batch.forEach(CompletableFuture::join);
-        batch.clear();
-      }
-    }
-    batch.forEach(CompletableFuture::join);
+    Http.getAll(
+        2_400,
+        i ->
+            url(
+                switch (i % 6) {
+                  case 0 -> "/docs/?q=" + i;
+                  case 1 -> "/docs?q=" + i;
+                  case 2 -> "/docs/page-" + i + ".html";
+                  case 3 -> "/examples/jsp/x" + i + ".jsp";
+                  case 4 -> "/manager/html/" + i;
+                  default -> "/no/such/" + i;
+                }));
 
     series.awaitAdded(
         before,

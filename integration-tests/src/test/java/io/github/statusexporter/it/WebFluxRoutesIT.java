@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -225,22 +224,16 @@ class WebFluxRoutesIT {
             count("404", "/"), 1.0));
     Map<String, Double> before = series.counts();
 
-    List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      String path =
-          switch (i % 4) {
-            case 0 -> "/api/hello/" + i;
-            case 1 -> "/api/no/such/" + i + "?q=" + i;
-            case 2 -> "/scan/" + i;
-            default -> "/api/fn/" + i;
-          };
-      batch.add(Http.getAsync(url(path)));
-      if (batch.size() == 50) {
-        batch.forEach(CompletableFuture::join);
-        batch.clear();
-      }
-    }
-    batch.forEach(CompletableFuture::join);
+    Http.getAll(
+        2_000,
+        i ->
+            url(
+                switch (i % 4) {
+                  case 0 -> "/api/hello/" + i;
+                  case 1 -> "/api/no/such/" + i + "?q=" + i;
+                  case 2 -> "/scan/" + i;
+                  default -> "/api/fn/" + i;
+                }));
 
     series.awaitAdded(
         before,
