@@ -21,6 +21,8 @@ final class InstrumentedServers {
           ServletContainers.JETTY_12,
           ServletContainers.JETTY_CONTEXT,
           ServletContainers.JETTY_9_TO_11,
+          Undertow.CONNECTORS,
+          Undertow.EXCHANGE,
           Undertow.SERVLET,
           JaxRsFrameworks.JERSEY,
           ReactorNetty.REQUEST_RECEIVED,

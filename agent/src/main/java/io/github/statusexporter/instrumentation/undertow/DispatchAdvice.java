@@ -11,7 +11,8 @@ final class DispatchAdvice {
   private DispatchAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static void enter(@Advice.Argument(1) Object context, @Advice.Argument(3) Object dispatcherType) {
-    UndertowHooks.dispatching(context, dispatcherType);
+  static void enter(
+      @Advice.Argument(0) Object exchange, @Advice.Argument(3) Object dispatcherType) {
+    UndertowHooks.dispatching(exchange, dispatcherType);
   }
 }

@@ -4,24 +4,14 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Woven into Undertow's {@code ServletInitialHandler.handleFirstRequest(HttpServerExchange,
- * ServletRequestContext)}: a request's REQUEST dispatch (and each ASYNC one), error page included.
+ * ServletRequestContext)}, where a servlet request's dispatch begins, mapped. Its end is not the
+ * request's: the exchange may complete inside it, or long after (asynchronous requests).
  */
 final class FirstRequestAdvice {
   private FirstRequestAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Object enter(@Advice.Argument(1) Object context, @Advice.Local("start") long start) {
-    Object route = UndertowHooks.enter(context);
-    start = System.nanoTime();
-    return route;
-  }
-
-  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-  static void exit(
-      @Advice.Argument(1) Object context,
-      @Advice.Enter Object route,
-      @Advice.Local("start") long start,
-      @Advice.Thrown Throwable thrown) {
-    UndertowHooks.exit(context, route, start, thrown);
+  static void enter(@Advice.Argument(0) Object exchange) {
+    UndertowHooks.servletMapped(exchange);
   }
 }

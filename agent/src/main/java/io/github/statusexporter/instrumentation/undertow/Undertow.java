@@ -4,22 +4,44 @@ import io.github.statusexporter.instrumentation.weaving.Advised;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 
 /**
- * Undertow's servlet deployments (Undertow 2.x: Spring Boot's Undertow starter, WildFly): the
- * servlet layer's handler, where each request enters its deployment once, after mapping, and where
- * the deployment sends a failed request to its error page.
- *
- * <p>The request is recorded from the servlet layer, with the servlet adapters every container
- * shares: its route (the framework's template, else the servlet mapping), its status, and its end
- * through an {@code AsyncListener} when it goes asynchronous. Requests that Undertow answers before
- * any deployment (plain handlers) are not recorded.
+ * Undertow 2 (Spring Boot's Undertow starter, embedded Undertow): every request is recorded once,
+ * from its exchange's start to its completion, whatever handles it; a servlet deployment only names
+ * the route. The hooks share a server name, so they are woven together.
  */
 public final class Undertow {
   /**
-   * {@code ServletInitialHandler.handleFirstRequest(exchange, servletRequestContext)} runs the
-   * filters and the servlet of a request's REQUEST dispatch, then its error page ({@code sendError}
-   * or a thrown exception) and the end of its response, all before it returns; it runs again for
-   * each ASYNC dispatch, which the servlet adapters tell apart. {@code dispatchRequest(exchange,
-   * context, chain, dispatcherType)} takes every dispatch, the ERROR ones included.
+   * {@code Connectors.setRequestStartTime(exchange)} stamps a request's start, which the exchange
+   * keeps: the protocol listeners call it when the server records start times (an access log needs
+   * them), else the agent does, from {@code executeRootHandler}, the entry of every request's
+   * handlers (and of each later dispatch of it, which finds the start stamped). The two-exchange
+   * form copies an upgraded request's start into its HTTP/2 exchange, which begins then.
+   */
+  public static final Hook CONNECTORS =
+      new Hook(
+          "Undertow",
+          "io.undertow.server.Connectors",
+          UndertowHooks.class,
+          new Advised(RootHandlerAdvice.class, "executeRootHandler", 2),
+          new Advised(StartTimeAdvice.class, "setRequestStartTime", 1),
+          new Advised(StartTimeCopiedAdvice.class, "setRequestStartTime", 2));
+
+  /**
+   * {@code HttpServerExchange.invokeExchangeCompleteListeners()}: once both the request and the
+   * response are done, or the exchange was ended on an error or an abort; its listener count, made
+   * -1 on the first call, tells the first.
+   */
+  public static final Hook EXCHANGE =
+      new Hook(
+          "Undertow",
+          "io.undertow.server.HttpServerExchange",
+          UndertowHooks.class,
+          new Advised(ExchangeCompleteAdvice.class, "invokeExchangeCompleteListeners", 0));
+
+  /**
+   * A servlet deployment's handler: {@code handleFirstRequest(exchange, servletRequestContext)}
+   * takes a request's REQUEST dispatch (and each ASYNC one), mapped; {@code
+   * dispatchRequest(exchange, context, chain, dispatcherType)} every dispatch, the ERROR ones
+   * (error pages) included.
    */
   public static final Hook SERVLET =
       new Hook(

@@ -1,36 +1,53 @@
 package io.github.statusexporter.instrumentation.undertow;
 
 import io.github.statusexporter.instrumentation.servlet.ServletHooks;
+import io.github.statusexporter.instrumentation.servlet.ServletRoute;
 
 /**
  * What the advice woven into Undertow calls. Its signatures name no Undertow type: the server may
- * be in a class loader the agent's does not see. Undertow hands its servlet layer a {@code
- * ServletRequestContext}, whose request and response the servlet adapters record as on any
- * container.
+ * be in a class loader the agent's does not see. The adapters are chosen once per class of
+ * exchange.
  */
 public final class UndertowHooks {
-  private static final ClassValue<UndertowServletApi> APIS =
+  private static final ClassValue<UndertowExchangeApi> EXCHANGES =
+      new ClassValue<UndertowExchangeApi>() {
+        @Override
+        protected UndertowExchangeApi computeValue(Class<?> exchangeClass) {
+          return UndertowExchangeApi.of(exchangeClass);
+        }
+      };
+
+  private static final ClassValue<UndertowServletApi> SERVLETS =
       new ClassValue<UndertowServletApi>() {
         @Override
-        protected UndertowServletApi computeValue(Class<?> contextClass) {
-          return UndertowServletApi.of(contextClass);
+        protected UndertowServletApi computeValue(Class<?> exchangeClass) {
+          return UndertowServletApi.of(exchangeClass);
         }
       };
 
   private UndertowHooks() {}
 
-  /** A dispatch enters the servlet layer: for a new request, its route; else null. */
-  public static Object enter(Object requestContext) {
-    Object request = APIS.get(requestContext.getClass()).request(requestContext);
-    return request == null ? null : ServletHooks.enter(request);
+  /** The root handler is about to handle a request, or a later dispatch of it. */
+  public static void rootHandler(Object exchange) {
+    EXCHANGES.get(exchange.getClass()).rootHandler(exchange);
   }
 
-  /** The servlet layer's handling of a dispatch returned. */
-  public static void exit(Object requestContext, Object route, long start, Throwable thrown) {
+  /** The exchange's start was stamped: the request begins. */
+  public static void started(Object exchange) {
+    EXCHANGES.get(exchange.getClass()).started(exchange);
+  }
+
+  /** The exchange completed: the request ends. */
+  public static void completed(Object exchange) {
+    EXCHANGES.get(exchange.getClass()).completed(exchange);
+  }
+
+  /** A servlet deployment mapped the request: its route, kept with the exchange. */
+  public static void servletMapped(Object exchange) {
+    Object request = SERVLETS.get(exchange.getClass()).servletRequest(exchange);
+    ServletRoute route = request == null ? null : ServletHooks.route(request);
     if (route != null) {
-      UndertowServletApi api = APIS.get(requestContext.getClass());
-      ServletHooks.exit(
-          api.request(requestContext), api.response(requestContext), route, start, thrown);
+      EXCHANGES.get(exchange.getClass()).servletRoute(exchange, route);
     }
   }
 
@@ -38,12 +55,20 @@ public final class UndertowHooks {
    * The servlet layer is about to dispatch a request: to its error page, whose handler (Spring
    * Boot's {@code /error}) would overwrite the template of the handler that failed.
    */
-  public static void dispatching(Object requestContext, Object dispatcherType) {
+  public static void dispatching(Object exchange, Object dispatcherType) {
     if (dispatcherType instanceof Enum && ((Enum<?>) dispatcherType).name().equals("ERROR")) {
-      Object request = APIS.get(requestContext.getClass()).request(requestContext);
+      Object request = SERVLETS.get(exchange.getClass()).servletRequest(exchange);
       if (request != null) {
         ServletHooks.errorPage(request);
       }
     }
+  }
+
+  /**
+   * The servlet request of a servlet deployment's exchange; null for other exchanges. Public: the
+   * exchange adapter, when copied, lives in another runtime package.
+   */
+  public static Object servletRequestOf(Object exchange) {
+    return SERVLETS.get(exchange.getClass()).servletRequest(exchange);
   }
 }

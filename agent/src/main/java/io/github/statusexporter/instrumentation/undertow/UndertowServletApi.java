@@ -3,42 +3,29 @@ package io.github.statusexporter.instrumentation.undertow;
 import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
 
 /**
- * Reads the servlet request and response of Undertow's {@code ServletRequestContext}. The adapter
- * is the only class that names an Undertow type; where the agent's class loader does not see
- * Undertow (a packaged Spring Boot jar), a copy is defined next to it ({@link AdapterLoader}),
- * which is why this class is public.
+ * Finds the servlet request of an Undertow exchange that a servlet deployment handles. The adapter
+ * is the only class that names undertow-servlet's types, which an application of plain handlers
+ * does not have; a copy is defined next to Undertow where the agent's loader does not see it.
  */
 public abstract class UndertowServletApi {
-  private static final String REQUEST_CONTEXT =
-      "io.undertow.servlet.handlers.ServletRequestContext";
-
-  /** For a loader that does not see the agent's classes: nothing is recorded. */
   private static final UndertowServletApi NONE =
       new UndertowServletApi() {
         @Override
-        public Object request(Object requestContext) {
-          return null;
-        }
-
-        @Override
-        public Object response(Object requestContext) {
+        public Object servletRequest(Object exchange) {
           return null;
         }
       };
 
-  /** The servlet request the context hands the servlet layer; null if not known. */
-  public abstract Object request(Object requestContext);
+  /** The servlet request of the exchange; null if no servlet deployment handles it. */
+  public abstract Object servletRequest(Object exchange);
 
-  /** Its servlet response. */
-  public abstract Object response(Object requestContext);
-
-  static UndertowServletApi of(Class<?> contextClass) {
-    if (!contextClass.getName().equals(REQUEST_CONTEXT)) {
-      return NONE; // Undertow makes no other: a subclass is not what the adapter was written for
+  static UndertowServletApi of(Class<?> exchangeClass) {
+    if (!exchangeClass.getName().equals(UndertowExchangeApi.EXCHANGE)) {
+      return NONE;
     }
     try {
       ClassLoader agentLoader = UndertowServletApi.class.getClassLoader();
-      if (Class.forName(REQUEST_CONTEXT, false, agentLoader) == contextClass) {
+      if (Class.forName(UndertowExchangeApi.EXCHANGE, false, agentLoader) == exchangeClass) {
         return new UndertowServletRequests();
       }
     } catch (ClassNotFoundException | LinkageError e) {
@@ -46,9 +33,9 @@ public abstract class UndertowServletApi {
     }
     try {
       return AdapterLoader.copyBeside(
-          contextClass.getClassLoader(), UndertowServletRequests.class, UndertowServletApi.class);
+          exchangeClass.getClassLoader(), UndertowServletRequests.class, UndertowServletApi.class);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return NONE; // that loader does not see the agent's classes: not measured
+      return NONE; // no undertow-servlet there (plain handlers), or no agent classes
     }
   }
 }
