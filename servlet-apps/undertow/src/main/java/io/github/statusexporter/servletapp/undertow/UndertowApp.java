@@ -2,14 +2,15 @@ package io.github.statusexporter.servletapp.undertow;
 
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 
 /**
  * An Undertow server of plain handlers, no servlets, as its users write one: a routing handler with
- * path templates, a handler that throws, a blocking one dispatched to a worker thread. Usage:
- * {@code java -jar undertow-app.jar PORT}.
+ * path templates, a handler that throws, a blocking one dispatched to a worker thread that answers
+ * after the milliseconds asked. Usage: {@code java -jar undertow-app.jar PORT}.
  */
 public final class UndertowApp {
   private UndertowApp() {}
@@ -24,7 +25,7 @@ public final class UndertowApp {
                         "/items/{id}",
                         exchange -> {
                           exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
-                          exchange.getResponseSender().send("item " + id(exchange) + "\n");
+                          exchange.getResponseSender().send("item " + param(exchange, "id") + "\n");
                         })
                     .get(
                         "/fail/{code}",
@@ -32,10 +33,11 @@ public final class UndertowApp {
                           throw new IllegalStateException("fails on purpose");
                         })
                     .get(
-                        "/slow/{id}",
+                        "/slow/{millis}",
                         new BlockingHandler(
                             exchange -> {
-                              Thread.sleep(100);
+                              Thread.sleep(
+                                  Math.min(5_000, Long.parseLong(param(exchange, "millis"))));
                               exchange.getOutputStream().write("slow\n".getBytes());
                             })))
             .build();
@@ -43,7 +45,7 @@ public final class UndertowApp {
     System.out.println("undertow-app ready on port " + args[0]);
   }
 
-  private static String id(io.undertow.server.HttpServerExchange exchange) {
-    return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("id");
+  private static String param(HttpServerExchange exchange, String name) {
+    return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
   }
 }
