@@ -4,7 +4,9 @@ import static io.github.statusexporter.it.RequestSeries.count;
 import static io.github.statusexporter.it.RequestSeries.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,24 @@ class UndertowHandlersIT {
 
     series.awaitAdded(before, Map.of(count("200", "/slow/{millis}"), 1.0));
     assertThat(series.addedSum(sumsBefore, sum("200", "/slow/{millis}"))).isBetween(1.5, 3.0);
+    Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aRequestWhoseClientWentAwayIsRecordedOnceAndEnds() throws Exception {
+    Map<String, Double> before = series.counts();
+    try (Socket socket = new Socket("localhost", appPort)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /slow/1000 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 1.0, Duration.ofSeconds(5));
+    }
+
+    // Undertow learns of it only when the worker writes its answer, which goes out as a 200 to a
+    // closed connection: the status it sent, once, when its exchange completed.
+    series.awaitAdded(before, Map.of(count("200", "/slow/{millis}"), 1.0));
     Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
   }
 
