@@ -23,16 +23,14 @@ public final class UndertowRoutes {
 
   private final RequestMetrics metrics;
   private final List<String> agentPaths;
-  private final RouteRecorder unmatchedHttp;
-  private final RouteRecorder unmatchedHttps;
+  private volatile RouteRecorder unmatchedHttp;
+  private volatile RouteRecorder unmatchedHttps;
   private final ConcurrentHashMap<String, RouteRecorder> http = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, RouteRecorder> https = new ConcurrentHashMap<>();
 
-  private UndertowRoutes(RequestMetrics metrics, List<String> agentPaths) {
+  UndertowRoutes(RequestMetrics metrics, List<String> agentPaths) {
     this.metrics = metrics;
     this.agentPaths = agentPaths;
-    this.unmatchedHttp = metrics.route(UNMATCHED, false);
-    this.unmatchedHttps = metrics.route(UNMATCHED, true);
   }
 
   /**
@@ -66,7 +64,7 @@ public final class UndertowRoutes {
   /** A request began: counted active until its recorder's {@code finished}. */
   public void begun(boolean secure, int method) {
     // Active requests are counted by scheme and method only: any recorder counts them.
-    (secure ? unmatchedHttps : unmatchedHttp).begun(method);
+    unmatched(secure).begun(method);
   }
 
   /**
@@ -88,6 +86,20 @@ public final class UndertowRoutes {
       return byTemplate.computeIfAbsent(template, key -> metrics.route(key, secure));
     }
     RouteRecorder users = metrics.hasTemplates() ? metrics.templated(path, secure) : null;
-    return users != null ? users : secure ? unmatchedHttps : unmatchedHttp;
+    return users != null ? users : unmatched(secure);
+  }
+
+  /** Made at first use: a route that no request takes must not take a place under the cap. */
+  private RouteRecorder unmatched(boolean secure) {
+    RouteRecorder recorder = secure ? unmatchedHttps : unmatchedHttp;
+    if (recorder == null) {
+      recorder = metrics.route(UNMATCHED, secure);
+      if (secure) {
+        unmatchedHttps = recorder;
+      } else {
+        unmatchedHttp = recorder;
+      }
+    }
+    return recorder;
   }
 }
