@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
 import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
+import io.github.statusexporter.instrumentation.undertow.Undertow;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
@@ -20,6 +21,9 @@ final class InstrumentedServers {
           ServletContainers.JETTY_12,
           ServletContainers.JETTY_CONTEXT,
           ServletContainers.JETTY_9_TO_11,
+          Undertow.CONNECTORS,
+          Undertow.EXCHANGE,
+          Undertow.SERVLET,
           JaxRsFrameworks.JERSEY,
           ReactorNetty.REQUEST_RECEIVED,
           ReactorNetty.OPERATIONS_TERMINATED,

@@ -182,6 +182,22 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /** The plain Undertow application of servlet-apps/undertow, its libraries beside it. */
+  static JavaProcess undertowApp(int appPort, String agentArguments) throws IOException {
+    Path jar =
+        Paths.get(System.getProperty("servlet.apps"), "undertow", "target", "undertow-app.jar");
+    JavaProcess process =
+        start(
+            List.of(
+                "-javaagent:" + AGENT_JAR + "=" + agentArguments,
+                "-jar",
+                jar.toString(),
+                String.valueOf(appPort)),
+            Map.of());
+    process.awaitStdout(line -> line.startsWith("undertow-app ready"), Duration.ofSeconds(30));
+    return process;
+  }
+
   private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();

@@ -49,6 +49,18 @@ public final class JavaxRequests extends ServletApi {
   }
 
   @Override
+  public ServletRoute route(Object request) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    return isNew(http) ? route(http, pattern(http, http.getHttpServletMapping())) : null;
+  }
+
+  @Override
+  public RouteRecorder recorder(Object request, ServletRoute route, int status) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    return route.recorder(template(http, status), rawPath(route, http));
+  }
+
+  @Override
   public void errorPage(Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
     if (http.getAttribute(TEMPLATE_BEFORE_ERROR_PAGE) == null) {

@@ -1,5 +1,6 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RouteRecorder;
 import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
 
 /**
@@ -23,6 +24,16 @@ public abstract class ServletApi {
 
         @Override
         public ServletRoute enter(Object request, String pattern) {
+          return null;
+        }
+
+        @Override
+        public ServletRoute route(Object request) {
+          return null;
+        }
+
+        @Override
+        public RouteRecorder recorder(Object request, ServletRoute route, int status) {
           return null;
         }
 
@@ -94,6 +105,19 @@ public abstract class ServletApi {
    * empty when no servlet took the request.
    */
   public abstract ServletRoute enter(Object request, String pattern);
+
+  /**
+   * For a container that records requests itself and asks the servlet layer only for their route
+   * (Undertow): the route of the servlet mapping of a new request, counted nowhere; null for
+   * forwards, includes, error pages and async dispatches.
+   */
+  public abstract ServletRoute route(Object request);
+
+  /**
+   * The recorder of a request of {@code route} that ended with {@code status}: the framework's
+   * template if it named one (as it was before an error page), else the mapping's.
+   */
+  public abstract RouteRecorder recorder(Object request, ServletRoute route, int status);
 
   /** The container is about to send the request to an error page. */
   public abstract void errorPage(Object request);

@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation.servlet;
 
+import io.github.statusexporter.instrumentation.RouteRecorder;
+
 /**
  * The adapter of a servlet API without mappings (servlet 3.1: Jetty 9.4, Tomcat 8.5), whose
  * requests cannot say which mapping served them: only requests whose container names the pattern
@@ -21,6 +23,16 @@ final class ServletApiWithoutMappings extends ServletApi {
   @Override
   public ServletRoute enter(Object request, String pattern) {
     return javax.enter(request, pattern);
+  }
+
+  @Override
+  public ServletRoute route(Object request) {
+    return null;
+  }
+
+  @Override
+  public RouteRecorder recorder(Object request, ServletRoute route, int status) {
+    return javax.recorder(request, route, status);
   }
 
   @Override

@@ -56,6 +56,19 @@ public final class ServletHooks {
   }
 
   /**
+   * For a container that records requests itself (Undertow): the servlet route of a new request,
+   * counted nowhere, or null (not a new request, or not a servlet request the agent knows).
+   */
+  public static ServletRoute route(Object request) {
+    return APIS.get(request.getClass()).route(request);
+  }
+
+  /** The recorder of a request of {@code route} (from {@link #route}) that ended with a status. */
+  public static RouteRecorder recorder(Object request, ServletRoute route, int status) {
+    return APIS.get(request.getClass()).recorder(request, route, status);
+  }
+
+  /**
    * The container is about to send a request to an error page, whose handler may overwrite what the
    * framework said of the request's own handler.
    */
