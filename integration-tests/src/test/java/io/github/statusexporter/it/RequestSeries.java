@@ -3,7 +3,9 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The request-duration series of one agent, as its scrapes show them, for tests of routes. */
@@ -65,6 +67,15 @@ final class RequestSeries {
   /** How much the sum of {@code series} has grown since {@code before}. */
   double addedSum(Map<String, Double> before, String series) {
     return sums().get(series) - before.getOrDefault(series, 0.0);
+  }
+
+  /** The routes that have a request count in {@code scrape}, each once. */
+  static List<String> routes(Scrape scrape) {
+    return Arrays.stream(scrape.text.split("\n"))
+        .filter(line -> line.startsWith(COUNT))
+        .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
+        .distinct()
+        .toList();
   }
 
   static String count(String status, String route) {

@@ -1,12 +1,12 @@
 package io.github.statusexporter.it;
 
+import static io.github.statusexporter.it.RequestSeries.routes;
 import static io.github.statusexporter.it.ServletShop.bucket;
 import static io.github.statusexporter.it.ServletShop.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -176,11 +176,4 @@ class ServletRequestMetricsIT {
   }
 
   /** The distinct routes of the request duration histogram. */
-  private static List<String> routes(Scrape scrape) {
-    return Arrays.stream(scrape.text.split("\n"))
-        .filter(line -> line.startsWith(SERIES_COUNT))
-        .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
-        .distinct()
-        .toList();
-  }
 }

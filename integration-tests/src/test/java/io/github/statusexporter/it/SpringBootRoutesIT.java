@@ -1,20 +1,18 @@
 package io.github.statusexporter.it;
 
 import static io.github.statusexporter.it.RequestSeries.count;
+import static io.github.statusexporter.it.RequestSeries.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Routes of Spring Boot applications built from Maven Central and launched as their users launch
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * (Jersey 3 on Boot 3, Jersey 2 on Boot 2.7), under that servlet's path. One launch per
  * application, shared by its tests; each test looks at what its own requests added, so the tests do
  * not depend on their order. The agent reads the application's {@code /actuator/health} at each
- * scrape: none of those reads may count.
+ * scrape: none of those reads may count (the tests of {@link SpringMvcRoutes}).
  */
 class SpringBootRoutesIT {
 
@@ -41,40 +39,17 @@ class SpringBootRoutesIT {
     }
   }
 
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  abstract static class Routes {
-    private final SpringBootApp app;
-    private final int appPort = Http.freePort();
-    private final int agentPort = Http.freePort();
-    private final RequestSeries series = new RequestSeries(agentPort);
-    private JavaProcess process;
+  /** Spring MVC's routes (the tests of {@link SpringMvcRoutes}), and Jersey's beside them. */
+  abstract static class Routes extends SpringMvcRoutes {
     private final Map<String, Double> afterFirstJaxRsRequest = new HashMap<>();
 
     Routes(SpringBootApp app) {
-      this.app = app;
+      super(app, ",ignore-routes=/api/ping");
     }
 
+    /** Runs after {@link SpringMvcRoutes#launch}, JUnit's order for a subclass's own method. */
     @BeforeAll
-    void launch() throws Exception {
-      process =
-          JavaProcess.springBootApp(
-              app,
-              appPort,
-              "port="
-                  + agentPort
-                  + ",source=http://localhost:"
-                  + appPort
-                  + "/actuator/health,ignore-routes=/api/ping");
-      process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
-      // Tomcat is woven once Spring has loaded it, on a thread of the agent's: until then,
-      // requests go unrecorded.
-      Wait.until(
-          "the first request recorded",
-          Duration.ofSeconds(30),
-          () -> {
-            get("/hello/warm-up");
-            return series.counts().get(count("200", "/hello/{name}"));
-          });
+    void firstJaxRsRequest() {
       // Spring Boot starts Jersey's servlet at its first request, which loads the class the agent
       // hooks in Jersey: that request must have its template too.
       assertThat(get("/api/users/first")).isEqualTo(200);
@@ -93,69 +68,12 @@ class SpringBootRoutesIT {
           });
     }
 
-    @AfterAll
-    void stop() throws InterruptedException {
-      if (process != null) {
-        process.close();
-      }
-    }
-
-    @Test
-    void pathsOfOneTemplateAreOneSeriesOfThatTemplate() {
-      Map<String, Double> before = series.counts();
-      for (String name : List.of("alice", "bob", "carol", "dave", "eve")) {
-        assertThat(get("/hello/" + name)).isEqualTo(200);
-      }
-
-      series.awaitAdded(before, Map.of(count("200", "/hello/{name}"), 5.0));
-      assertThat(routes(Scrape.of(agentPort))).noneMatch(route -> route.contains("alice"));
-    }
-
-    @Test
-    void aHandlerThatThrowsKeepsItsTemplateNotTheErrorPages() {
-      Map<String, Double> before = series.counts();
-      assertThat(get("/fail/1")).isEqualTo(500);
-      assertThat(get("/fail/2")).isEqualTo(500);
-
-      // Spring Boot's error page is a handler too, /error, which the request passes through last.
-      series.awaitAdded(before, Map.of(count("500", "/fail/{code}"), 2.0));
-      assertThat(routes(Scrape.of(agentPort))).doesNotContain("/error");
-    }
-
-    @Test
-    void anUnknownPathGetsThePatternOfSpringsStaticResourceHandler() {
-      Map<String, Double> before = series.counts();
-      assertThat(get("/no/such/page")).isEqualTo(404);
-      assertThat(get("/actuator/no-such-endpoint")).isEqualTo(404);
-
-      series.awaitAdded(before, Map.of(count("404", "/**"), 2.0));
-    }
-
     @Test
     void aRequestRefusedBeforeAnyHandlerGetsTheDispatcherServletsMapping() {
       Map<String, Double> before = series.counts();
       assertThat(get("/admin/users")).isEqualTo(403);
 
       series.awaitAdded(before, Map.of(count("403", "/"), 1.0));
-    }
-
-    @Test
-    void actuatorHealthHasItsOwnRouteAndTheAgentsReadsOfItDoNotCount() {
-      Map<String, Double> before = series.counts();
-      assertThat(get("/actuator/health")).isEqualTo(200);
-      assertThat(get("/actuator/health")).isEqualTo(200);
-      Scrape.of(agentPort); // one more read of /actuator/health by the agent
-
-      series.awaitAdded(before, Map.of(count("200", "/actuator/health"), 2.0));
-    }
-
-    @Test
-    void anAsynchronousHandlerEndsOnItsTemplate() {
-      Map<String, Double> before = series.counts();
-      assertThat(get("/later/1")).isEqualTo(200);
-      assertThat(get("/later/2")).isEqualTo(200);
-
-      series.awaitAdded(before, Map.of(count("200", "/later/{id}"), 2.0));
     }
 
     @Test
@@ -310,22 +228,6 @@ class SpringBootRoutesIT {
       assertThat(get("/api/users/x/later")).isEqualTo(200);
       assertThat(get("/api/nope/x")).isEqualTo(404);
       assertThat(get("/api/ping")).isEqualTo(200);
-    }
-
-    private static List<String> routes(Scrape scrape) {
-      return Arrays.stream(scrape.text.split("\n"))
-          .filter(line -> line.startsWith(RequestSeries.COUNT))
-          .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
-          .distinct()
-          .toList();
-    }
-
-    private int get(String path) {
-      return Http.get(url(path)).statusCode();
-    }
-
-    private String url(String path) {
-      return "http://localhost:" + appPort + path;
     }
   }
 }

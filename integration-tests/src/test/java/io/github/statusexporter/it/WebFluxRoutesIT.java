@@ -1,6 +1,7 @@
 package io.github.statusexporter.it;
 
 import static io.github.statusexporter.it.RequestSeries.count;
+import static io.github.statusexporter.it.RequestSeries.routes;
 import static io.github.statusexporter.it.RequestSeries.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -292,14 +292,6 @@ class WebFluxRoutesIT {
       }
       read.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
     }
-  }
-
-  private static List<String> routes(Scrape scrape) {
-    return Arrays.stream(scrape.text.split("\n"))
-        .filter(line -> line.startsWith(COUNT))
-        .map(line -> line.replaceAll(".*http_route=\"([^\"]*)\".*", "$1"))
-        .distinct()
-        .toList();
   }
 
   private int get(String path) {
