@@ -2,12 +2,15 @@ package io.github.statusexporter.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -59,6 +62,34 @@ final class Http {
    * GETs {@code count} URLs as a scanner would, 50 at a time: as fast as the server answers,
    * without thousands of connections at once.
    */
+  /**
+   * Sends a GET of {@code path} on a connection of its own, reads its answer until {@code text}
+   * arrives, runs {@code meanwhile}, then closes the connection: a client that goes away in the
+   * middle of an answer.
+   */
+  static void getAndGoAway(int port, String path, String text, Runnable meanwhile)
+      throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      StringBuilder read = new StringBuilder();
+      byte[] buffer = new byte[1024];
+      while (read.indexOf(text) < 0) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          throw new IOException("the answer ended before " + text + ": " + read);
+        }
+        read.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+      }
+      meanwhile.run();
+    }
+  }
+
   static void getAll(int count, IntFunction<String> urlOf) {
     List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
     for (int i = 0; i < count; i++) {

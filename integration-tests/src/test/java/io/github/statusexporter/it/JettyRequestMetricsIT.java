@@ -2,6 +2,7 @@ package io.github.statusexporter.it;
 
 import static io.github.statusexporter.it.ServletShop.bucket;
 import static io.github.statusexporter.it.ServletShop.count;
+import static io.github.statusexporter.it.ServletShop.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Request metrics of the test servlets on embedded Jetty 11 (jakarta), 10 and 9.4 (javax, servlet
  * 3.1), each launched once with {@code java -jar}: requests counted once by servlet mapping, method
  * and status, a 401 from the context's security handler on its servlet's route, the context's
- * redirect of its own path on the context's path, asynchronous requests active until their response
- * is complete, and a scan of URLs adding no series; and Jetty 9.4 in a class loader of its own.
+ * redirect of its own path on the context's path, asynchronous and streamed requests active until
+ * their response is complete or their client gone, and a scan of URLs adding no series; and Jetty
+ * 9.4 in a class loader of its own.
  */
 class JettyRequestMetricsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count{";
@@ -51,6 +53,8 @@ class JettyRequestMetricsIT {
       assertThat(Http.get(shop("/missing")).statusCode()).isEqualTo(404);
       // The context answers its own path with a redirect itself, before any servlet.
       assertThat(Http.get(shop("")).statusCode()).isEqualTo(302);
+      // Each recorded once, when its stream ended: with all its chunks, or the client gone.
+      ServletShop.streamAndGoAway(appPort, agentPort);
 
       Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
       List<String> counts = counts(Scrape.of(agentPort));
@@ -62,6 +66,7 @@ class JettyRequestMetricsIT {
               count("200", "/shop/hello") + " 2",
               count("200", "/shop/items/*") + " 1",
               count("200", "/shop/resume") + " 1",
+              count("200", "/shop/stream") + " 2",
               count("200", "/shop/work") + " 1",
               count("202", "/shop/async") + " 1",
               count("302", "/shop") + " 1",
@@ -74,6 +79,8 @@ class JettyRequestMetricsIT {
       assertThat(scrape.value(bucket("200", "/shop/work", "1.0"))).isEqualTo(1.0);
       // Dispatched again after 100 ms, through the hooked method a second time: counted once.
       assertThat(scrape.value(bucket("200", "/shop/resume", "0.05"))).isEqualTo(0.0);
+      // 300 ms of stream, and at least 100 ms before the client went away.
+      assertThat(scrape.value(sum("200", "/shop/stream"))).isBetween(0.4, 5.0);
 
       asynchronousRequestsAreActiveUntilTheirResponseIsComplete();
       aScanOfUrlsAddsNoSeries(counts.size());

@@ -3,6 +3,7 @@ package io.github.statusexporter.it;
 import static io.github.statusexporter.it.RequestSeries.routes;
 import static io.github.statusexporter.it.ServletShop.bucket;
 import static io.github.statusexporter.it.ServletShop.count;
+import static io.github.statusexporter.it.ServletShop.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -66,6 +67,8 @@ class ServletRequestMetricsIT {
         // Only the Jetty app has static content: its welcome file, by Jetty's default servlet.
         assertThat(Http.get(shop("/")).body()).isEqualTo("<p>shop</p>\n");
       }
+      // Each recorded once, when its stream ended: with all its chunks, or the client gone.
+      ServletShop.streamAndGoAway(appPort, agentPort);
 
       Scrape.of(agentPort); // the agent reads /shop/status at each scrape: none of it counts
       Scrape scrape = Scrape.of(agentPort);
@@ -85,6 +88,9 @@ class ServletRequestMetricsIT {
       // Dispatched again after 100 ms: Tomcat passes the same request through its valve twice.
       assertThat(scrape.value(count("200", "/shop/resume"))).isEqualTo(1.0);
       assertThat(scrape.value(bucket("200", "/shop/resume", "0.05"))).isEqualTo(0.0);
+      assertThat(scrape.value(count("200", "/shop/stream"))).isEqualTo(2.0);
+      // 300 ms of stream, and at least 100 ms before the client went away.
+      assertThat(scrape.value(sum("200", "/shop/stream"))).isBetween(0.4, 5.0);
       // Tomcat answers an unmapped path itself (no route); Jetty with its default servlet, "/".
       String notFoundRoute = app == ServletApp.JETTY_12 ? "/shop/" : "";
       assertThat(scrape.value(count("404", notFoundRoute))).isEqualTo(1.0);
@@ -103,25 +109,24 @@ class ServletRequestMetricsIT {
               "/shop/work",
               "/shop/async",
               "/shop/resume",
+              "/shop/stream",
               notFoundRoute);
+
+      asynchronousRequestsAreActiveUntilTheirResponseIsComplete();
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = ServletApp.class, mode = Mode.MATCH_NONE, names = JETTY_9_TO_11)
-  void asynchronousRequestsAreActiveUntilTheirResponseIsComplete(ServletApp app) throws Exception {
-    try (JavaProcess process = start(app)) {
-      List<CompletableFuture<HttpResponse<String>>> held =
-          List.of(Http.getAsync(shop("/async?ms=3000")), Http.getAsync(shop("/async?ms=3000")));
-      String active =
-          "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
+  /** In the same launch as the test above, which sent one 300 ms asynchronous request. */
+  private void asynchronousRequestsAreActiveUntilTheirResponseIsComplete() {
+    List<CompletableFuture<HttpResponse<String>>> held =
+        List.of(Http.getAsync(shop("/async?ms=3000")), Http.getAsync(shop("/async?ms=3000")));
 
-      Scrape.awaitValue(agentPort, active, 2.0, Duration.ofSeconds(2));
-      held.forEach(CompletableFuture::join);
-      Scrape after = Scrape.awaitValue(agentPort, active, 0.0, Duration.ofSeconds(2));
-      assertThat(after.value(bucket("202", "/shop/async", "2.5"))).isEqualTo(0.0);
-      assertThat(after.value(bucket("202", "/shop/async", "5.0"))).isEqualTo(2.0);
-    }
+    Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 2.0, Duration.ofSeconds(2));
+    held.forEach(CompletableFuture::join);
+    Scrape after =
+        Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(2));
+    assertThat(after.value(bucket("202", "/shop/async", "2.5"))).isEqualTo(1.0);
+    assertThat(after.value(bucket("202", "/shop/async", "5.0"))).isEqualTo(3.0);
   }
 
   @ParameterizedTest

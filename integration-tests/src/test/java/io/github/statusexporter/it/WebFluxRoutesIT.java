@@ -6,14 +6,10 @@ import static io.github.statusexporter.it.RequestSeries.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,17 +129,12 @@ class WebFluxRoutesIT {
   @Test
   void aStreamTheClientAbandonsIsRecordedOnceAndIsNoLongerActive() throws Exception {
     Map<String, Double> before = series.counts();
-    try (Socket socket = new Socket("localhost", appPort)) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          "GET /api/stream/1000 HTTP/1.1\r\nHost: localhost\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      readUntil(socket.getInputStream(), "data:element 2");
-      // Fifty seconds of stream to go: it is in flight.
-      assertThat(Scrape.of(agentPort).value(ACTIVE)).isEqualTo(1.0);
-    }
+    Http.getAndGoAway(
+        appPort,
+        "/api/stream/1000",
+        "data:element 2",
+        // Fifty seconds of stream to go: it is in flight.
+        () -> assertThat(Scrape.of(agentPort).value(ACTIVE)).isEqualTo(1.0));
 
     Scrape.awaitValue(agentPort, ACTIVE, 0.0, Duration.ofSeconds(10));
     // The status the client saw before it went away.
@@ -280,18 +271,6 @@ class WebFluxRoutesIT {
             .body()
             .replaceAll("\"timestamp\":\"[^\"]*\"", "")
             .replaceAll("\"requestId\":\"[^\"]*\"", "");
-  }
-
-  private static void readUntil(InputStream in, String text) throws IOException {
-    StringBuilder read = new StringBuilder();
-    byte[] buffer = new byte[1024];
-    while (read.indexOf(text) < 0) {
-      int n = in.read(buffer);
-      if (n < 0) {
-        throw new IOException("stream ended before " + text + ": " + read);
-      }
-      read.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
-    }
   }
 
   private int get(String path) {

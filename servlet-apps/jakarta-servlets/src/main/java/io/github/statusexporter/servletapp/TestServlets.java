@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every jakarta test server serves, by mapping pattern: a plain page, a slow page, an
- * asynchronous one, one that fails, one that forwards, a prefix mapping and a status page. A filter
+ * asynchronous one, one that fails, one that forwards, a streamed one, a prefix mapping and a status page. A filter
  * on every path stands for the application's own filters.
  */
 public final class TestServlets {
@@ -36,6 +37,7 @@ public final class TestServlets {
     servlets.put("/resume", new Resume());
     servlets.put("/fail", new Fail());
     servlets.put("/forward", new Forward());
+    servlets.put("/stream", new Stream());
     servlets.put("/items/*", new Hello());
     servlets.put("/status", new Status());
     return servlets;
@@ -141,6 +143,41 @@ public final class TestServlets {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException, ServletException {
       request.getRequestDispatcher("/hello").forward(request, response);
+    }
+  }
+
+  /**
+   * Streams {@code chunks} lines ({@code chunk 0}, ...), each sent on its own, {@code ms}
+   * milliseconds apart; stops when the client has gone away.
+   */
+  static final class Stream extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      int chunks = Integer.parseInt(request.getParameter("chunks"));
+      response.setContentType("text/plain");
+      PrintWriter writer = response.getWriter();
+      for (int i = 0; i < chunks; i++) {
+        if (i > 0 && !pause(millis(request))) {
+          return;
+        }
+        writer.write("chunk " + i + "\n");
+        // Flushes, so that each chunk goes out on its own; true once the client has gone away
+        // (the containers' writers keep their IOExceptions to themselves).
+        if (writer.checkError()) {
+          return;
+        }
+      }
+    }
+
+    private static boolean pause(long millis) {
+      try {
+        Thread.sleep(millis);
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 
