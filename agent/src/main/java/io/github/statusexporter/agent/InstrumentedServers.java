@@ -5,6 +5,7 @@ import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.undertow.Undertow;
 import io.github.statusexporter.instrumentation.weaving.Hook;
+import io.github.statusexporter.instrumentation.weaving.KnownServer;
 import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
 
@@ -29,6 +30,20 @@ final class InstrumentedServers {
           ReactorNetty.OPERATIONS_TERMINATED,
           ReactorNetty.ROUTED,
           SpringWebFlux.HANDLER_CHOSEN);
+
+  /**
+   * The versions measured of each server or framework hooked above (by the name its hooks give),
+   * known by a class it always loads: one in another version is said once, and left alone.
+   */
+  static final List<KnownServer> KNOWN =
+      List.of(
+          new KnownServer("Tomcat", "org.apache.catalina.core.StandardEngine", "9.0", 11),
+          new KnownServer("Jetty", "org.eclipse.jetty.server.Server", "9.4", 12),
+          new KnownServer("Undertow", "io.undertow.server.HttpServerExchange", "2.0", 2),
+          new KnownServer("Jersey", "org.glassfish.jersey.server.ApplicationHandler", "2.0", 3),
+          new KnownServer("Reactor Netty", "reactor.netty.http.server.HttpServer", "1.1", 1),
+          new KnownServer(
+              "Spring WebFlux", "org.springframework.web.reactive.DispatcherHandler", "6.0", 7));
 
   private InstrumentedServers() {}
 }

@@ -7,6 +7,7 @@ import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.RouteSettings;
 import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
@@ -15,6 +16,7 @@ import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.MetricsProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -162,6 +164,7 @@ final class Startup implements Runnable {
           new RequestMetrics(properties, config.histogramBuckets(), routes);
       requestMetrics.register(registry);
       RequestRecording.install(requestMetrics);
+      registry.register(serverInfo());
     }
 
     MetricsServer server;
@@ -221,6 +224,19 @@ final class Startup implements Runnable {
    * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
    * the application (a deadlocked MBean getter) must not pile up threads across reloads.
    */
+  /** {@code status_exporter_server_info}: the servers measured, as {@link MeasuredServers} says. */
+  private static Info serverInfo() {
+    Info info =
+        Info.builder()
+            .name("status_exporter_server")
+            .help(
+                "The servers and frameworks whose requests the agent measures, with their version.")
+            .labelNames("server", "version")
+            .build();
+    MeasuredServers.tell(info::addLabelValues);
+    return info;
+  }
+
   private static ExecutorService readerPool() {
     return new ThreadPoolExecutor(
         0,

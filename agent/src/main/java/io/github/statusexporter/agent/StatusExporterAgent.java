@@ -4,6 +4,7 @@ import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigParser;
 import io.github.statusexporter.instrumentation.ApplicationStart;
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import java.lang.instrument.Instrumentation;
@@ -33,8 +34,11 @@ public final class StatusExporterAgent {
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
+        MeasuredServers.logTo(new LogLine());
         instrumentJdkServer(instrumentation);
-        new HookTransformer(instrumentation, InstrumentedServers.ALL, new LogLine()).install();
+        new HookTransformer(
+                instrumentation, InstrumentedServers.ALL, InstrumentedServers.KNOWN, new LogLine())
+            .install();
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),

@@ -3,6 +3,7 @@ package io.github.statusexporter.it;
 import static io.github.statusexporter.it.ServletShop.bucket;
 import static io.github.statusexporter.it.ServletShop.count;
 import static io.github.statusexporter.it.ServletShop.sum;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -85,6 +87,16 @@ class JettyRequestMetricsIT {
       asynchronousRequestsAreActiveUntilTheirResponseIsComplete();
       aScanOfUrlsAddsNoSeries(counts.size());
       assertThat(process.stderr()).noneMatch(line -> line.contains("no request metrics"));
+      String major =
+          switch (app) {
+            case JETTY_11 -> "11.0.";
+            case JETTY_10_JAVAX -> "10.0.";
+            default -> "9.4.";
+          };
+      assertThat(process.stderr())
+          .filteredOn(line -> line.startsWith("status-exporter: measuring requests on"))
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .startsWith("status-exporter: measuring requests on Jetty " + major);
     }
   }
 

@@ -79,6 +79,11 @@ class ReactorNettyRoutesIT {
     }
 
     @Test
+    void theAgentSaysItMeasuresReactorNetty() {
+      RequestSeries.assertMeasured(process, agentPort, "Reactor Netty");
+    }
+
+    @Test
     void pathsOfOneRouteAreOneSeriesOfItsTemplateAndTheAgentsReadsDoNotCount() {
       Map<String, Double> before = series.counts();
       for (String name : List.of("alice", "bob", "carol")) {

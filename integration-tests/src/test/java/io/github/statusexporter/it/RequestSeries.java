@@ -78,6 +78,38 @@ final class RequestSeries {
         .toList();
   }
 
+  /**
+   * Asserts that the agent said, once each, that it measures these servers and no other, each with
+   * a version, and that its {@code status_exporter_server_info} series say the same.
+   */
+  static void assertMeasured(JavaProcess process, int agentPort, String... servers) {
+    String prefix = "status-exporter: measuring requests on ";
+    Map<String, String> said = new HashMap<>();
+    for (String line : process.stderr()) {
+      if (line.startsWith(prefix)) {
+        String serverAndVersion = line.substring(prefix.length());
+        int space = serverAndVersion.lastIndexOf(' ');
+        assertThat(
+                said.put(
+                    serverAndVersion.substring(0, space), serverAndVersion.substring(space + 1)))
+            .as("said once: " + line)
+            .isNull();
+      }
+    }
+    assertThat(said).containsOnlyKeys(servers);
+    Scrape scrape = Scrape.of(agentPort);
+    said.forEach(
+        (server, version) -> {
+          assertThat(version).matches("[0-9]+\\.[0-9]+.*");
+          assertThat(scrape.value(serverInfo(server, version))).isEqualTo(1.0);
+        });
+  }
+
+  /** The series that says the agent measures this server, in this version. */
+  static String serverInfo(String server, String version) {
+    return "status_exporter_server_info{server=\"" + server + "\",version=\"" + version + "\"}";
+  }
+
   static String count(String status, String route) {
     return count("GET", status, route);
   }

@@ -44,7 +44,7 @@ class SpringBootRoutesIT {
     private final Map<String, Double> afterFirstJaxRsRequest = new HashMap<>();
 
     Routes(SpringBootApp app) {
-      super(app, ",ignore-routes=/api/ping");
+      super(app, ",ignore-routes=/api/ping", "Tomcat", "Jersey");
     }
 
     /** Runs after {@link SpringMvcRoutes#launch}, JUnit's order for a subclass's own method. */

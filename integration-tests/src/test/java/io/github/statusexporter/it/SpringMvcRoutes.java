@@ -23,15 +23,20 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SpringMvcRoutes {
   private final SpringBootApp app;
   private final String agentOptions;
+  private final String[] serversMeasured;
   final int appPort = Http.freePort();
   final int agentPort = Http.freePort();
   final RequestSeries series = new RequestSeries(agentPort);
   private JavaProcess process;
 
-  /** {@code agentOptions}: more of the agent's options, after a comma, or "". */
-  SpringMvcRoutes(SpringBootApp app, String agentOptions) {
+  /**
+   * @param agentOptions more of the agent's options, after a comma, or ""
+   * @param serversMeasured the servers and frameworks the agent says it measures
+   */
+  SpringMvcRoutes(SpringBootApp app, String agentOptions, String... serversMeasured) {
     this.app = app;
     this.agentOptions = agentOptions;
+    this.serversMeasured = serversMeasured;
   }
 
   @BeforeAll
@@ -63,6 +68,11 @@ abstract class SpringMvcRoutes {
     if (process != null) {
       process.close();
     }
+  }
+
+  @Test
+  void theAgentSaysWhichServersItMeasures() {
+    RequestSeries.assertMeasured(process, agentPort, serversMeasured);
   }
 
   @Test

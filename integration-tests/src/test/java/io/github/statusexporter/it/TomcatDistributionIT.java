@@ -1,6 +1,7 @@
 package io.github.statusexporter.it;
 
 import static io.github.statusexporter.it.RequestSeries.count;
+import static io.github.statusexporter.it.RequestSeries.serverInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -89,9 +90,16 @@ class TomcatDistributionIT {
   }
 
   @Test
-  void theAgentHooksTomcatWithoutAWord() {
+  void theAgentSaysOnceThatItMeasuresTomcatAndWhichVersion() {
+    String version = Paths.get(System.getProperty("tomcat.distribution")).getFileName().toString();
+    version = version.substring(version.lastIndexOf('-') + 1); // apache-tomcat-11.0.24
+
     assertThat(tomcat.stderr()).filteredOn(line -> line.contains(" serving http://")).hasSize(1);
+    assertThat(tomcat.stderr())
+        .filteredOn(line -> line.startsWith("status-exporter: measuring requests on"))
+        .containsExactly("status-exporter: measuring requests on Tomcat " + version);
     assertThat(tomcat.stderr()).noneMatch(line -> line.contains("no request metrics"));
+    assertThat(Scrape.of(agentPort).value(serverInfo("Tomcat", version))).isEqualTo(1.0);
   }
 
   @Test

@@ -53,6 +53,11 @@ class UndertowHandlersIT {
   }
 
   @Test
+  void theAgentSaysItMeasuresUndertow() {
+    RequestSeries.assertMeasured(process, agentPort, "Undertow");
+  }
+
+  @Test
   void pathsOfOneTemplateAreOneSeriesOfThatTemplateAndTheAgentsReadsDoNotCount() {
     Map<String, Double> before = series.counts();
     for (String id : List.of("1", "2", "42", "alice", "bob")) {

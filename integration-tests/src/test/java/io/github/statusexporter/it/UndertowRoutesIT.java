@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class UndertowRoutesIT extends SpringMvcRoutes {
 
   UndertowRoutesIT() {
-    super(SpringBootApp.BOOT_3_UNDERTOW, "");
+    super(SpringBootApp.BOOT_3_UNDERTOW, "", "Undertow");
   }
 
   @Test

@@ -84,6 +84,11 @@ class WebFluxRoutesIT {
   }
 
   @Test
+  void theAgentSaysItMeasuresReactorNettyAndSpringWebFlux() {
+    RequestSeries.assertMeasured(process, agentPort, "Reactor Netty", "Spring WebFlux");
+  }
+
+  @Test
   void pathsOfOneTemplateAreOneSeriesOfThatTemplateAfterTheBasePath() {
     Map<String, Double> before = series.counts();
     for (String name : List.of("alice", "bob", "carol", "dave", "eve")) {

@@ -35,7 +35,7 @@ public final class ServletContainers {
    */
   public static final Hook JETTY_9_TO_11 =
       new Hook(
-          "Jetty 9.4 to 11",
+          "Jetty",
           "org.eclipse.jetty.servlet.ServletHandler",
           ServletHooks.class,
           new Advised(JettyScopeAdvice.class, "doScope", 4));
@@ -43,7 +43,7 @@ public final class ServletContainers {
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(
-          "Jetty 12",
+          "Jetty",
           "org.eclipse.jetty.ee10.servlet.ServletHandler$MappedServlet",
           ServletHooks.class,
           new Advised(JettyAdvice.class, "handle", 4));

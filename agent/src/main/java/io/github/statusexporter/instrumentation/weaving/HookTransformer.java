@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation.weaving;
 
 import io.github.statusexporter.instrumentation.ApplicationStart;
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
@@ -20,14 +21,21 @@ import java.util.function.Consumer;
 public final class HookTransformer implements ClassFileTransformer {
   private final Instrumentation instrumentation;
   private final Hook[] hooks;
+  private final KnownServer[] known;
   private final Consumer<String> log;
 
   /**
+   * @param known the servers whose versions are checked as they are found
    * @param log where to say, in one line, that a server was found but cannot be hooked
    */
-  public HookTransformer(Instrumentation instrumentation, List<Hook> hooks, Consumer<String> log) {
+  public HookTransformer(
+      Instrumentation instrumentation,
+      List<Hook> hooks,
+      List<KnownServer> known,
+      Consumer<String> log) {
     this.instrumentation = instrumentation;
     this.hooks = hooks.toArray(new Hook[0]);
+    this.known = known.toArray(new KnownServer[0]);
     this.log = log;
   }
 
@@ -53,18 +61,33 @@ public final class HookTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classFile) {
-    Hook hook = className == null ? null : hookOf(className);
-    if (hook == null || loader == null) {
+    if (className == null || loader == null) {
+      return null;
+    }
+    Hook hook = hookOf(className);
+    if (hook == null) {
+      for (KnownServer server : known) {
+        if (server.isMarker(className)) {
+          measures(
+              server.server(), ServerVersion.of(loader, server.markerClass(), protectionDomain));
+        }
+      }
       return null;
     }
     try {
+      String version = ServerVersion.of(loader, hook.className(), protectionDomain);
+      if (!measures(hook.server(), version)) {
+        return null; // said by measures: a version whose classes may differ is left alone
+      }
       if (seesAgent(hook, loader)) {
         // Installed only once the application has started, it weaves a class as it is defined,
         // on the thread that loads it: the request that made a framework load its hooked class
         // (Jersey loads ResourceMethodInvoker at its first request) is recorded too, and no request
         // can pass a server's woven beginning and an unwoven end. Byte-buddy is loaded by then.
         // Also when another agent retransforms it.
-        return AdviceWeaver.weave(hook, loader, classFile);
+        byte[] woven = AdviceWeaver.weave(hook, loader, classFile);
+        MeasuredServers.measured(hook.server(), version);
+        return woven;
       }
       if (classBeingRedefined == null) {
         cannotLink(hook);
@@ -81,6 +104,22 @@ public final class HookTransformer implements ClassFileTransformer {
             + hook.server()
             + ": its class loader does not see the agent's classes (a module system such as"
             + " OSGi or JBoss Modules?)");
+  }
+
+  /**
+   * True unless {@code server} is one the agent knows in versions other than this one, which it
+   * then says once: their classes may have moved or changed, and are left alone.
+   */
+  private boolean measures(String server, String version) {
+    for (KnownServer known : known) {
+      if (known.server().equals(server) && !known.measures(version)) {
+        MeasuredServers.notMeasured(
+            server + " " + version,
+            "the agent measures versions " + known.versionsMeasured() + " only");
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Called for every class the JVM loads: a few string comparisons, nothing more. */
@@ -123,9 +162,20 @@ public final class HookTransformer implements ClassFileTransformer {
         ApplicationStart.await();
         instrumentation.addTransformer(HookTransformer.this, true);
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+          if (loaded.getClassLoader() == null) {
+            continue;
+          }
           Hook hook = hookOfLoaded(loaded);
-          if (hook != null && loaded.getClassLoader() != null) {
+          if (hook != null) {
             weaveLoaded(hook, loaded);
+          }
+          for (KnownServer server : known) {
+            if (server.markerClass().equals(loaded.getName())) {
+              ClassLoader loader = loaded.getClassLoader();
+              measures(
+                  server.server(),
+                  ServerVersion.of(loader, loaded.getName(), loaded.getProtectionDomain()));
+            }
           }
         }
       } catch (Throwable e) {

@@ -1,0 +1,72 @@
+package io.github.statusexporter.instrumentation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The servers and frameworks whose requests the agent measures, each said once: a line at the time
+ * it is instrumented ({@code measuring requests on Tomcat 11.0.24}) and the series {@code
+ * status_exporter_server_info{server="Tomcat",version="11.0.24"} 1} (made by the agent's start).
+ * Also the line for one it found but cannot measure. Static because servers are instrumented from
+ * the JVM's class loading, possibly before the agent's metrics exist.
+ */
+public final class MeasuredServers {
+  /** Server and version, by server: kept, as one may be instrumented before the metrics exist. */
+  private static final Map<String, String[]> measured = new LinkedHashMap<>();
+
+  private static final Map<String, Boolean> toldNotMeasured = new LinkedHashMap<>();
+
+  /** No lambdas in this class: it is loaded on premain, before the application's main. */
+  private static Consumer<String> log;
+
+  /** Told of each server measured: the info metric, once the agent's metrics exist. */
+  private static BiConsumer<String, String> listener;
+
+  private MeasuredServers() {}
+
+  /** Where the lines go: the agent's log. Installed at the agent's start, before any weaving. */
+  public static synchronized void logTo(Consumer<String> agentLog) {
+    log = agentLog;
+  }
+
+  /**
+   * Tells {@code onMeasured} of the servers measured so far, then of each measured from now on (the
+   * info metric, made on the agent's background start, after servers may have been instrumented).
+   */
+  public static synchronized void tell(BiConsumer<String, String> onMeasured) {
+    for (String[] labels : measured.values()) {
+      onMeasured.accept(labels[0], labels[1]);
+    }
+    listener = onMeasured;
+  }
+
+  /**
+   * A server or framework is instrumented: said once per server, with the version it had first.
+   *
+   * @param version its version, or "" when it does not say
+   */
+  public static synchronized void measured(String server, String version) {
+    if (measured.putIfAbsent(server, new String[] {server, version}) != null) {
+      return;
+    }
+    say("measuring requests on " + server + (version.isEmpty() ? "" : " " + version));
+    if (listener != null) {
+      listener.accept(server, version);
+    }
+  }
+
+  /** A server or framework the agent knows is there but cannot be measured: said once. */
+  public static synchronized void notMeasured(String server, String why) {
+    if (toldNotMeasured.putIfAbsent(server, true) == null) {
+      say("no request metrics for " + server + ": " + why);
+    }
+  }
+
+  private static void say(String line) {
+    if (log != null) {
+      log.accept(line);
+    }
+  }
+}
