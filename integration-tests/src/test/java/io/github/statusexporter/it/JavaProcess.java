@@ -184,8 +184,13 @@ final class JavaProcess implements AutoCloseable {
 
   /** The plain Undertow application of servlet-apps/undertow, its libraries beside it. */
   static JavaProcess undertowApp(int appPort, String agentArguments) throws IOException {
-    Path jar =
-        Paths.get(System.getProperty("servlet.apps"), "undertow", "target", "undertow-app.jar");
+    return undertowApp("undertow", appPort, agentArguments);
+  }
+
+  /** The plain Undertow app of module {@code undertow}, or {@code undertow-1.4} (built for 1.4). */
+  static JavaProcess undertowApp(String module, int appPort, String agentArguments)
+      throws IOException {
+    Path jar = Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
     JavaProcess process =
         start(
             List.of(

@@ -57,6 +57,30 @@ class UndertowHandlersIT {
     RequestSeries.assertMeasured(process, agentPort, "Undertow");
   }
 
+  /** The same application built for Undertow 1.4, a version the agent does not measure. */
+  @Test
+  void undertow14IsSaidOnceAndLeftAlone() throws Exception {
+    int oldPort = Http.freePort();
+    int oldAgentPort = Http.freePort();
+    try (JavaProcess old =
+        JavaProcess.undertowApp("undertow-1.4", oldPort, "port=" + oldAgentPort)) {
+      old.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      assertThat(Http.get("http://localhost:" + oldPort + "/items/1").body()).isEqualTo("item 1\n");
+      String notMeasured =
+          "status-exporter: no request metrics for Undertow 1.4.28.Final:"
+              + " the agent measures versions 2.x only";
+      old.awaitStderr(notMeasured::equals, Duration.ofSeconds(10));
+      Http.get("http://localhost:" + oldPort + "/items/2");
+
+      assertThat(old.stderr())
+          .filteredOn(line -> line.contains("request"))
+          .containsExactly(notMeasured);
+      assertThat(Scrape.of(oldAgentPort).text)
+          .doesNotContain(RequestSeries.COUNT)
+          .doesNotContain("status_exporter_server_info{");
+    }
+  }
+
   @Test
   void pathsOfOneTemplateAreOneSeriesOfThatTemplateAndTheAgentsReadsDoNotCount() {
     Map<String, Double> before = series.counts();
