@@ -199,6 +199,7 @@ final class Startup implements Runnable {
             + security.describe()
             + ", status from "
             + (file == null ? config.source().toString() : file.toString()));
+    ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
     if (watcher != null) {
       ScheduledExecutorService poller =
           Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));

@@ -73,6 +73,14 @@ final class JavaProcess implements AutoCloseable {
     return new JavaProcess(builder.start());
   }
 
+  /** A JVM with these arguments, the agent's among them, in {@code directory}. */
+  static JavaProcess startIn(Path directory, List<String> arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(JAVA.toString());
+    command.addAll(arguments);
+    return script(command, directory, Map.of());
+  }
+
   /**
    * A script that starts a JVM as its users start it ({@code bin/catalina.sh run}), in {@code
    * directory}, with these environment variables; the script must {@code exec} the JVM, so that
@@ -309,6 +317,8 @@ final class JavaProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    // First the JVMs it started, if any (Jetty's start.jar with --exec), which it may not stop.
+    process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -47,22 +47,21 @@ class TomcatDistributionIT {
   @BeforeAll
   void launch() throws Exception {
     base = copyOfDistribution();
+    // Where operators keep the flag: bin/setenv.sh, which catalina.sh sources.
+    Files.writeString(
+        base.resolve("bin/setenv.sh"),
+        "CATALINA_OPTS=\"$CATALINA_OPTS -javaagent:"
+            + JavaProcess.AGENT_JAR
+            + "=port="
+            + agentPort
+            + ",config="
+            + mappingFile()
+            + "\"\n");
     tomcat =
         JavaProcess.script(
             List.of(base.resolve("bin/catalina.sh").toString(), "run"),
             base,
-            Map.of(
-                "CATALINA_HOME",
-                base.toString(),
-                "CATALINA_BASE",
-                base.toString(),
-                "CATALINA_OPTS",
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ",config="
-                    + mappingFile()));
+            Map.of("CATALINA_HOME", base.toString(), "CATALINA_BASE", base.toString()));
     tomcat.awaitStderr(line -> line.contains("Server startup in"), Duration.ofSeconds(60));
     // Tomcat is woven once it has started, on a thread of the agent's: until then, requests go
     // unrecorded.
