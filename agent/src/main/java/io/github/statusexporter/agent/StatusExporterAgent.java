@@ -50,7 +50,8 @@ public final class StatusExporterAgent {
   /** Before main, so no server of the application can be created without it. No lambdas here. */
   private static void instrumentJdkServer(Instrumentation instrumentation) {
     try {
-      Optional<String> notInstalled = JdkServerInstrumentation.install(instrumentation);
+      Optional<String> notInstalled =
+          JdkServerInstrumentation.install(instrumentation, new LogLine());
       if (notInstalled.isPresent()) {
         AgentLog.info("no request metrics for the JDK HTTP server: " + notInstalled.get());
       }
