@@ -1,39 +1,39 @@
 package io.github.statusexporter.instrumentation.jdk;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
- * The jars named by {@code -javaagent:} on the JVM's command line (also from {@code
- * JAVA_TOOL_OPTIONS}), as real paths: code loaded from one of them, other than this agent's own, is
- * another agent's.
+ * Tells a Java agent's jar by its manifest, which names the class the JVM starts it with. Asked of
+ * the jar a server's creator was loaded from, once per server: from the command line ({@code
+ * -javaagent:}, also in {@code JAVA_TOOL_OPTIONS}) or attached later, an agent's jar says so, and
+ * reading the JVM's arguments instead would load {@code java.management} (~30 ms, and its logging
+ * bridge) on the thread that creates the server.
  */
 final class AgentJars {
-  private static final String OPTION = "-javaagent:";
+  private static final Attributes.Name PREMAIN_CLASS = new Attributes.Name("Premain-Class");
+  private static final Attributes.Name AGENT_CLASS = new Attributes.Name("Agent-Class");
 
   private AgentJars() {}
 
-  /**
-   * @param inputArguments the JVM's options, as {@code RuntimeMXBean.getInputArguments()} lists
-   *     them
-   * @param workingDirectory where relative jar paths start from: the JVM's {@code user.dir}
-   */
-  static List<Path> named(List<String> inputArguments, Path workingDirectory) {
-    List<Path> jars = new ArrayList<>();
-    for (String argument : inputArguments) {
-      if (argument.startsWith(OPTION)) {
-        String jarAndOptions = argument.substring(OPTION.length());
-        int options = jarAndOptions.indexOf('=');
-        String jar = options < 0 ? jarAndOptions : jarAndOptions.substring(0, options);
-        try {
-          jars.add(CodeLocations.real(workingDirectory.resolve(Paths.get(jar))));
-        } catch (RuntimeException e) {
-          // Not a path this file system knows: no code can come from it.
-        }
-      }
+  /** True if {@code path} is a jar whose manifest names an agent class; false if unreadable. */
+  static boolean isAgent(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return false;
     }
-    return List.copyOf(jars);
+    try (JarFile jar = new JarFile(path.toFile(), false)) {
+      Manifest manifest = jar.getManifest();
+      if (manifest == null) {
+        return false;
+      }
+      Attributes main = manifest.getMainAttributes();
+      return main.containsKey(PREMAIN_CLASS) || main.containsKey(AGENT_CLASS);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -2,16 +2,13 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import java.lang.instrument.Instrumentation;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 /**
  * Request metrics for the JDK's {@code com.sun.net.httpserver}, with no bytecode rewriting: the
@@ -33,13 +30,15 @@ public final class JdkServerInstrumentation {
   private JdkServerInstrumentation() {}
 
   /**
-   * Installs the provider, on {@code premain}, before the application can create a server.
+   * Installs the provider, on {@code premain}, before the application can create a server, or when
+   * attached to a running JVM, for the servers created from then on.
    *
+   * @param attached true when attached to a running JVM, whose servers so far are not measured
    * @param log where a server that is not the application's is said to be left out
    * @return why not, or empty when installed
    */
-  public static Optional<String> install(Instrumentation instrumentation, Consumer<String> log)
-      throws Exception {
+  public static Optional<String> install(
+      Instrumentation instrumentation, boolean attached, Consumer<String> log) throws Exception {
     // The JVM's own setting, not the agent's: an application that chose a provider keeps it.
     if (System.getProperty(PROVIDER_PROPERTY) != null) {
       return Optional.of("the application sets " + PROVIDER_PROPERTY + " itself");
@@ -70,8 +69,12 @@ public final class JdkServerInstrumentation {
       }
       if (earlier != null) {
         log.accept(
-            "not measuring the JDK HTTP servers created before this agent started (by an agent"
-                + " named before it on the command line?): they are not the application's");
+            attached
+                ? "not measuring the JDK HTTP servers created before this agent was attached: only"
+                    + " those created from now on"
+                : "not measuring the JDK HTTP servers created before this agent started (by an"
+                    + " agent named before it on the command line?): they are not the"
+                    + " application's");
       }
       HttpServerProvider jdk =
           earlier != null
@@ -82,23 +85,17 @@ public final class JdkServerInstrumentation {
           null,
           new InstrumentingServerProvider(
               jdk,
-              new ServerOwners(
-                  CodeLocations.of(JdkServerInstrumentation.class), new CommandLineAgents()),
+              new ServerOwners(CodeLocations.of(JdkServerInstrumentation.class), new AgentJar()),
               log));
     }
     return Optional.empty();
   }
 
-  /**
-   * The {@code -javaagent:} jars, read when a server is first created rather than on premain: the
-   * management classes it loads are then needed anyway, or are one more class load at most.
-   */
-  private static final class CommandLineAgents implements Supplier<List<Path>> {
+  /** A class rather than a method reference, which premain would bootstrap. */
+  private static final class AgentJar implements Predicate<Path> {
     @Override
-    public List<Path> get() {
-      return AgentJars.named(
-          ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          Paths.get(System.getProperty("user.dir")));
+    public boolean test(Path path) {
+      return AgentJars.isAgent(path);
     }
   }
 }

@@ -2,9 +2,8 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,16 +26,15 @@ final class ServerOwners {
   };
 
   private final Optional<Path> ownJar;
-  private final Supplier<List<Path>> agentJars;
-  private volatile List<Path> knownAgentJars;
+  private final Predicate<Path> isAgentJar;
 
   /**
    * @param ownJar where this agent's classes come from
-   * @param agentJars the jars named by {@code -javaagent:}, asked for once, when first needed
+   * @param isAgentJar whether classes from this jar or directory are another agent's
    */
-  ServerOwners(Optional<Path> ownJar, Supplier<List<Path>> agentJars) {
+  ServerOwners(Optional<Path> ownJar, Predicate<Path> isAgentJar) {
     this.ownJar = ownJar;
-    this.agentJars = agentJars;
+    this.isAgentJar = isAgentJar;
   }
 
   /**
@@ -64,10 +62,8 @@ final class ServerOwners {
       if (location.equals(ownJar)) {
         return Optional.of(THIS_AGENT);
       }
-      for (Path agent : agentJars()) {
-        if (agent.equals(location.get())) {
-          return Optional.of("the agent " + agent.getFileName());
-        }
+      if (isAgentJar.test(location.get())) {
+        return Optional.of("the agent " + location.get().getFileName());
       }
     }
     String name = "." + caller.getName();
@@ -77,15 +73,6 @@ final class ServerOwners {
       }
     }
     return Optional.empty();
-  }
-
-  private List<Path> agentJars() {
-    List<Path> jars = knownAgentJars;
-    if (jars == null) {
-      jars = agentJars.get();
-      knownAgentJars = jars;
-    }
-    return jars;
   }
 
   private static boolean isJdkOrProvider(Class<?> type) {

@@ -2,38 +2,46 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentJarsTest {
   @TempDir Path directory;
 
-  @Test
-  void theJarsOfEveryJavaagentOptionAreNamedWithoutTheirOptions() throws Exception {
-    Path jmx = Files.createFile(directory.resolve("jmx_prometheus_javaagent-1.0.1.jar"));
-    Path otel = Files.createDirectories(directory.resolve("otel")).resolve("agent.jar");
-    Files.createFile(otel);
-
-    List<Path> jars =
-        AgentJars.named(
-            List.of(
-                "-Xmx64m",
-                "-javaagent:" + jmx + "=12345:/etc/jmx.yaml",
-                "-Dotel.metrics.exporter=prometheus",
-                "-javaagent:otel/agent.jar",
-                "-javaagent:missing.jar=port=9877,source=mbean:demo:type=Status"),
-            directory);
-
-    assertThat(jars)
-        .containsExactly(
-            jmx.toRealPath(), otel.toRealPath(), directory.toRealPath().resolve("missing.jar"));
+  private Path jar(String name, String... attributes) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    for (int i = 0; i < attributes.length; i += 2) {
+      manifest.getMainAttributes().putValue(attributes[i], attributes[i + 1]);
+    }
+    Path jar = directory.resolve(name);
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream unused = new JarOutputStream(out, manifest)) {
+      return jar;
+    }
   }
 
   @Test
-  void aJvmWithoutAgentsNamesNone() {
-    assertThat(AgentJars.named(List.of("-Xmx64m", "-Dx=-javaagent:a.jar"), directory)).isEmpty();
+  void aJarWhoseManifestNamesAPremainOrAgentClassIsAnAgents() throws Exception {
+    assertThat(AgentJars.isAgent(jar("jmx.jar", "Premain-Class", "io.prometheus.jmx.JavaAgent")))
+        .isTrue();
+    assertThat(AgentJars.isAgent(jar("attach-only.jar", "Agent-Class", "a.Agent"))).isTrue();
+  }
+
+  @Test
+  void anApplicationsJarADirectoryAndWhatIsNoJarAreNot() throws Exception {
+    Path notAJar = Files.writeString(directory.resolve("not.jar"), "text");
+
+    assertThat(AgentJars.isAgent(jar("app.jar", "Main-Class", "shop.Main"))).isFalse();
+    assertThat(AgentJars.isAgent(directory)).isFalse();
+    assertThat(AgentJars.isAgent(notAJar)).isFalse();
+    assertThat(AgentJars.isAgent(directory.resolve("missing.jar"))).isFalse();
   }
 }

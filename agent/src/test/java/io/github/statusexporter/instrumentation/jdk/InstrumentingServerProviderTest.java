@@ -40,7 +40,8 @@ class InstrumentingServerProviderTest {
 
   @Test
   void theApplicationsServersRecordTheirRequestsSilently() throws Exception {
-    InstrumentingServerProvider provider = provider(new ServerOwners(Optional.empty(), List::of));
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.empty(), path -> false));
 
     HttpServer http = started(provider.createHttpServer(anyPort(), 0));
     HttpsServer https = started(provider.createHttpsServer(anyPort(), 0));
@@ -56,7 +57,7 @@ class InstrumentingServerProviderTest {
   @Test
   void anotherAgentsServerIsTheJdksUnwrappedAndSaidSo() throws Exception {
     InstrumentingServerProvider provider =
-        provider(new ServerOwners(Optional.empty(), () -> List.of(testClasses)));
+        provider(new ServerOwners(Optional.empty(), testClasses::equals));
 
     HttpServer http = started(provider.createHttpServer(anyPort(), 0));
     HttpServer unbound = started(provider.createHttpsServer(null, 0));
@@ -77,7 +78,7 @@ class InstrumentingServerProviderTest {
   @Test
   void theAgentsOwnServerIsLeftOutWithoutAWord() throws Exception {
     InstrumentingServerProvider provider =
-        provider(new ServerOwners(Optional.of(testClasses), List::of));
+        provider(new ServerOwners(Optional.of(testClasses), path -> false));
 
     HttpServer own = started(provider.createHttpServer(anyPort(), 0));
 
