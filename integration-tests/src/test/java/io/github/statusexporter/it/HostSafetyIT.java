@@ -265,7 +265,15 @@ class HostSafetyIT {
       assertThat(own).contains("bundled_requests_total 1.0").doesNotContain("status_exporter_");
       assertThat(agents.text)
           .contains("status_exporter_source_up")
-          .doesNotContain("bundled_requests");
+          .doesNotContain("bundled_requests")
+          .doesNotContain("http_route=\"/metrics\"");
+      // The application's own metrics server is a monitoring library's: not its traffic.
+      assertThat(app.stderr())
+          .contains(
+              "status-exporter: not measuring the HTTP server on port "
+                  + ownPort
+                  + ": it belongs to Prometheus client_java's HTTPServer"
+                  + " (io.prometheus.metrics.exporter.httpserver.HTTPServer)");
     }
   }
 

@@ -13,17 +13,28 @@ import java.util.stream.Stream;
  * the application's traffic, and neither is this agent's own server.
  */
 final class ServerOwners {
-  /** Monitoring libraries that serve metrics on a JDK server, by class name, also when shaded. */
+  /**
+   * Monitoring libraries that serve metrics on a JDK server, by class name, also when shaded. The
+   * names are written with {@code #} for dots: the agent's shaded jar relocates client_java, and
+   * the shade plugin would rewrite a literal that names it into the agent's private copy.
+   */
   private static final String[][] LIBRARIES = {
+    {"io#prometheus#metrics#exporter#httpserver#HTTPServer", "Prometheus client_java's HTTPServer"},
+    {"io#prometheus#client#exporter#HTTPServer", "Prometheus simpleclient's HTTPServer"},
     {
-      ".io.prometheus.metrics.exporter.httpserver.HTTPServer", "Prometheus client_java's HTTPServer"
-    },
-    {".io.prometheus.client.exporter.HTTPServer", "Prometheus simpleclient's HTTPServer"},
-    {
-      ".io.opentelemetry.exporter.prometheus.PrometheusHttpServer",
+      "io#opentelemetry#exporter#prometheus#PrometheusHttpServer",
       "OpenTelemetry's Prometheus exporter"
     },
   };
+
+  /** The library names as they are matched: {@code .} + class name. */
+  private static final String[] LIBRARY_CLASSES = new String[LIBRARIES.length];
+
+  static {
+    for (int i = 0; i < LIBRARIES.length; i++) {
+      LIBRARY_CLASSES[i] = "." + LIBRARIES[i][0].replace('#', '.');
+    }
+  }
 
   private final Optional<Path> ownJar;
   private final Predicate<Path> isAgentJar;
@@ -66,10 +77,15 @@ final class ServerOwners {
         return Optional.of("the agent " + location.get().getFileName());
       }
     }
-    String name = "." + caller.getName();
-    for (String[] library : LIBRARIES) {
-      if (name.endsWith(library[0])) {
-        return Optional.of(library[1] + " (" + caller.getName() + ")");
+    // The server's builder, or another class nested in it, may be the one that creates it.
+    String outer = caller.getName();
+    int nested = outer.indexOf('$');
+    if (nested > 0) {
+      outer = outer.substring(0, nested);
+    }
+    for (int i = 0; i < LIBRARIES.length; i++) {
+      if (("." + outer).endsWith(LIBRARY_CLASSES[i])) {
+        return Optional.of(LIBRARIES[i][1] + " (" + outer + ")");
       }
     }
     return Optional.empty();

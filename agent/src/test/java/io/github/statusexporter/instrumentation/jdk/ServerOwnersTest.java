@@ -51,6 +51,16 @@ class ServerOwnersTest {
   }
 
   @Test
+  void aLibrarysServerIsKnownAlsoWhenItsBuilderCreatesIt() {
+    ServerOwners owners = new ServerOwners(Optional.empty(), path -> false);
+
+    assertThat(owners.ownerOf(Stream.of(HTTPServer.Builder.class, getClass())))
+        .contains(
+            "Prometheus client_java's HTTPServer"
+                + " (io.prometheus.metrics.exporter.httpserver.HTTPServer)");
+  }
+
+  @Test
   void anAgentsJarOutranksTheLibraryItBundles() {
     ServerOwners owners = new ServerOwners(Optional.empty(), clientJava::equals);
 
