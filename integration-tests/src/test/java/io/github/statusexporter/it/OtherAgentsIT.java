@@ -168,6 +168,13 @@ class OtherAgentsIT {
     }
 
     @Test
+    void bothAgentsWeaveAndServeWithoutAnError() {
+      assertThat(process.stderr())
+          .noneMatch(line -> line.contains("Error") || line.contains("Exception"))
+          .noneMatch(line -> line.startsWith("status-exporter: no request metrics"));
+    }
+
+    @Test
     void theAgentSaysWhichServerItLeftOut() {
       String named =
           "status-exporter: not measuring the HTTP server on port "
