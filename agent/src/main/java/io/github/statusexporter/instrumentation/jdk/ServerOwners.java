@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  * the application's traffic, and neither is this agent's own server.
  */
 final class ServerOwners {
+  /** What {@link #ownerOf} says of this agent's own metrics server. */
+  static final String THIS_AGENT = "status-exporter itself";
+
   /**
    * Monitoring libraries that serve metrics on a JDK server, by class name, also when shaded. The
    * names are written with {@code #} for dots: the agent's shaded jar relocates client_java, and
@@ -63,9 +66,6 @@ final class ServerOwners {
     }
     return Optional.empty();
   }
-
-  /** What {@link #ownerOf} says of this agent's own metrics server. */
-  static final String THIS_AGENT = "status-exporter itself";
 
   private Optional<String> ownerOf(Class<?> caller) {
     Optional<Path> location = CodeLocations.of(caller);
