@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Every class the agent weaves request recording into, found by name as the application loads it. A
  * new server or framework is one more hook here. (The JDK's own HTTP server is instrumented
- * otherwise, through its service provider: {@code JdkServerInstrumentation}.)
+ * otherwise, through its server provider: {@code JdkServerInstrumentation}.)
  */
 final class InstrumentedServers {
   static final List<Hook> ALL =

@@ -21,21 +21,21 @@ public final class StatusExporterAgent {
   private StatusExporterAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, false);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, true);
   }
 
-  private static void start(String arguments, Instrumentation instrumentation) {
+  private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       ApplicationStart.agentStarted(instrumentation);
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {
         MeasuredServers.logTo(new LogLine());
-        instrumentJdkServer(instrumentation);
+        instrumentJdkServer(instrumentation, attached);
         new HookTransformer(
                 instrumentation, InstrumentedServers.ALL, InstrumentedServers.KNOWN, new LogLine())
             .install();
@@ -52,9 +52,10 @@ public final class StatusExporterAgent {
   }
 
   /** Before main, so no server of the application can be created without it. No lambdas here. */
-  private static void instrumentJdkServer(Instrumentation instrumentation) {
+  private static void instrumentJdkServer(Instrumentation instrumentation, boolean attached) {
     try {
-      Optional<String> notInstalled = JdkServerInstrumentation.install(instrumentation);
+      Optional<String> notInstalled =
+          JdkServerInstrumentation.install(instrumentation, attached, new LogLine());
       if (notInstalled.isPresent()) {
         AgentLog.info("no request metrics for the JDK HTTP server: " + notInstalled.get());
       }

@@ -217,13 +217,16 @@ class DemoAppWithAgentIT {
   }
 
   @Test
-  void theAgentSaysOneLineAtStartAndNothingPerScrape() {
+  void theAgentSaysWhatItMeasuresAndOneLineAtStartAndNothingPerScrape() {
     Scrape.of(agentPort);
     Scrape.of(agentPort);
 
-    assertThat(app.stderr())
-        .singleElement()
-        .asString()
+    assertThat(app.stderr()).hasSize(2);
+    // The demo app creates its server before the agent serves: the JDK's, in this JVM's version.
+    assertThat(app.stderr().get(0))
+        .matches("status-exporter: measuring requests on JDK HTTP server [0-9][0-9.]*");
+    RequestSeries.assertMeasured(app, agentPort, "JDK HTTP server");
+    assertThat(app.stderr().get(1))
         .matches(
             "status-exporter \\S+ serving http://localhost:"
                 + agentPort

@@ -37,7 +37,7 @@ class HostSafetyIT {
             JavaProcess.demoApp(appPort, "port=" + agentPort + "," + sourceOption(appPort))) {
       app.awaitStderr(line -> line.contains("cannot listen"), Duration.ofSeconds(30));
 
-      assertThat(app.stderr())
+      assertThat(app.stderrBesidesServersMeasured())
           .singleElement()
           .asString()
           .startsWith("status-exporter: cannot listen on port " + agentPort + " (")
@@ -86,9 +86,9 @@ class HostSafetyIT {
   void anAddressThatCannotBeBoundIsOneLineAndTheApplicationRunsOn() throws Exception {
     try (JavaProcess app =
         JavaProcess.demoApp(appPort, "host=no-such-host.invalid,port=" + agentPort)) {
-      app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
 
-      assertThat(app.stderr())
+      assertThat(app.stderrBesidesServersMeasured())
           .singleElement()
           .asString()
           .startsWith("status-exporter: cannot listen on no-such-host.invalid port " + agentPort)
@@ -104,9 +104,9 @@ class HostSafetyIT {
     try (JavaProcess app =
         JavaProcess.demoApp(
             appPort, "host=192.0.2.1,port=" + agentPort + "," + sourceOption(appPort))) {
-      app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
 
-      assertThat(app.stderr())
+      assertThat(app.stderrBesidesServersMeasured())
           .containsExactly(
               "status-exporter: cannot listen on 192.0.2.1: it is not an address of this machine;"
                   + " choose one of its addresses with host=, or leave host unset for all"
@@ -120,7 +120,7 @@ class HostSafetyIT {
     try (JavaProcess app = JavaProcess.demoApp(appPort, "port=abc,colour=blue")) {
       app.awaitStderr(line -> line.startsWith("status-exporter:"), Duration.ofSeconds(10));
 
-      assertThat(app.stderr())
+      assertThat(app.stderrBesidesServersMeasured())
           .containsExactly(
               "status-exporter: not started, the application runs on without it:"
                   + " unknown option 'colour' (known options: port, host, source, timeout, max-series, config, instrument, histogram, ignore-routes, web-config);"
@@ -151,7 +151,7 @@ class HostSafetyIT {
         assertThat(up.value("app_uptime")).isPositive();
         // Said before the scrape was answered, but read from the child's stderr by another thread.
         app.awaitStderr(line -> line.endsWith("/status is back up"), Duration.ofSeconds(10));
-        assertThat(app.stderr())
+        assertThat(app.stderrBesidesServersMeasured())
             .containsSubsequence(
                 "status-exporter: status source http://localhost:"
                     + statusPort
@@ -186,7 +186,7 @@ class HostSafetyIT {
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
 
       assertThat(Scrape.of(agentPort).value("app_uptime")).isPositive();
-      assertThat(app.stderr()).hasSize(1);
+      assertThat(app.stderrBesidesServersMeasured()).hasSize(1);
     }
   }
 
@@ -265,7 +265,15 @@ class HostSafetyIT {
       assertThat(own).contains("bundled_requests_total 1.0").doesNotContain("status_exporter_");
       assertThat(agents.text)
           .contains("status_exporter_source_up")
-          .doesNotContain("bundled_requests");
+          .doesNotContain("bundled_requests")
+          .doesNotContain("http_route=\"/metrics\"");
+      // The application's own metrics server is a monitoring library's: not its traffic.
+      assertThat(app.stderrBesidesServersMeasured())
+          .contains(
+              "status-exporter: not measuring the HTTP server on port "
+                  + ownPort
+                  + ": it belongs to Prometheus client_java's HTTPServer"
+                  + " (io.prometheus.metrics.exporter.httpserver.HTTPServer)");
     }
   }
 

@@ -277,6 +277,16 @@ final class JavaProcess implements AutoCloseable {
     return List.copyOf(stderr);
   }
 
+  /**
+   * The lines on stderr but the agent's {@code measuring requests on ...}, one per server it
+   * instruments, which tests of other things leave aside.
+   */
+  List<String> stderrBesidesServersMeasured() {
+    return stderr().stream()
+        .filter(line -> !line.startsWith("status-exporter: measuring requests on "))
+        .toList();
+  }
+
   /** What {@code jcmd <pid> <command>} prints for the process. */
   String jcmd(String command) throws IOException, InterruptedException {
     Path jcmd = JAVA.getParent().resolve("jcmd");

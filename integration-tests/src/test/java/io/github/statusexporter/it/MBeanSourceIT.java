@@ -1,8 +1,10 @@
 package io.github.statusexporter.it;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** The demo app read through its MXBean {@code demo:type=Status} instead of over HTTP. */
@@ -37,7 +39,10 @@ class MBeanSourceIT {
                   + "app_requests_pending 0.0\n");
       assertThat(scrape.value("app_uptime")).isPositive();
       assertThat(scrape.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(1.0);
-      assertThat(app.stderr().get(0)).endsWith(", status from mbean:demo:type=Status");
+      assertThat(app.stderr())
+          .filteredOn(line -> line.contains(" serving http://"))
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .endsWith(", status from mbean:demo:type=Status");
     }
   }
 

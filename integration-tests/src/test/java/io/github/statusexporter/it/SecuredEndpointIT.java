@@ -109,7 +109,7 @@ class SecuredEndpointIT {
     Curl.Response plain = curl.get("http://localhost:" + agentPort + "/metrics");
     assertThat(plain.exit).as(plain.toString()).isNotZero();
     assertThat(plain.status).isZero();
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .singleElement()
         .asString()
         .contains(
@@ -148,7 +148,7 @@ class SecuredEndpointIT {
     assertThat(scrapes("--cacert", "ca.crt", "--cert", "stranger.crt", "--key", "stranger.key"))
         .as("with one from another CA")
         .isEqualTo(fromOtherCa);
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .singleElement()
         .asString()
         .contains(
@@ -207,7 +207,7 @@ class SecuredEndpointIT {
     }
     assertThat(curl.get(url("/-/healthy"), "--cacert", "ca.crt").status).isEqualTo(401);
     assertApplicationServes();
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .singleElement()
         .asString()
         .contains("(all interfaces), TLS, basic auth, status from")
@@ -236,7 +236,7 @@ class SecuredEndpointIT {
         Duration.ofSeconds(10),
         () -> scrapesQuietly("--cacert", "other-ca.crt") ? true : null);
     assertThat(scrapes("--cacert", "ca.crt")).isFalse();
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .anySatisfy(
             line ->
                 assertThat(line)
@@ -252,7 +252,9 @@ class SecuredEndpointIT {
       Wait.sleep(700);
       assertThat(scrapes("--cacert", "other-ca.crt")).isTrue();
     }
-    assertThat(app.stderr().stream().filter(line -> line.contains("not reloaded")))
+    assertThat(
+            app.stderrBesidesServersMeasured().stream()
+                .filter(line -> line.contains("not reloaded")))
         .containsExactly(
             "status-exporter: TLS files not reloaded: "
                 + directory.resolve("web-config-" + files.get() + ".yml")
@@ -292,7 +294,7 @@ class SecuredEndpointIT {
             + " has expired: CN=expired, valid from 2020-01-01T00:00:00Z until"
             + " 2020-02-01T00:00:00Z. Scrapers that check certificates refuse it; replace the file"
             + " with a valid certificate (it is picked up without a restart)";
-    assertThat(app.stderr()).first().isEqualTo(expiredWarning);
+    assertThat(app.stderrBesidesServersMeasured()).first().isEqualTo(expiredWarning);
 
     // Prometheus, like curl, refuses it; with insecure_skip_verify the metric says since when.
     assertThat(curl.get(url("/metrics"), "--cacert", "ca.crt").exit).isEqualTo(60);
@@ -328,7 +330,7 @@ class SecuredEndpointIT {
     assertThat(curl.get(url("/metrics"), "--cacert", "ca.crt").exit).isEqualTo(60);
     // Written before that scrape was answered, but read from the child's stderr by another thread.
     app.awaitStderr(line -> line.contains(" is not valid yet: "), Duration.ofSeconds(5));
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .satisfiesExactly(
             line -> assertThat(line).isEqualTo(expiredWarning),
             line -> assertThat(line).contains(" serving https://localhost:" + agentPort),
@@ -445,7 +447,7 @@ class SecuredEndpointIT {
       throws Exception {
     Path file = start(webConfig);
 
-    assertThat(app.stderr())
+    assertThat(app.stderrBesidesServersMeasured())
         .singleElement()
         .asString()
         .startsWith("status-exporter: not serving metrics: web configuration " + file + expected)

@@ -2,31 +2,43 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Request metrics for the JDK's {@code com.sun.net.httpserver}, with no bytecode rewriting: the JDK
- * takes its server provider from a system property, so the agent names its own, which wraps the
- * JDK's default. It catches every context however it is created (handler class or lambda, with or
- * without a handler, HTTP or HTTPS), costs nothing at start, and cannot race the application: the
- * provider is chosen when the application creates its first server.
+ * Request metrics for the JDK's {@code com.sun.net.httpserver}, with no bytecode rewriting: the
+ * agent puts its own server provider, which wraps the JDK's, where {@code
+ * HttpServerProvider.provider()} keeps the one it chose. It catches every context however it is
+ * created (handler class or lambda, with or without a handler, HTTP or HTTPS) and costs nothing at
+ * start.
+ *
+ * <p>The JDK chooses its provider once, at the first server created in the JVM, and keeps it in a
+ * static field. Another agent named before this one on the command line may have created its
+ * metrics server already (jmx_exporter, the OpenTelemetry agent's Prometheus exporter): then the
+ * system property {@code com.sun.net.httpserver.HttpServerProvider} is read no more, so the agent
+ * sets the field itself, in both orders, under the lock the JDK reads it with.
  */
 public final class JdkServerInstrumentation {
   static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
   private static final String JDK_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
 
-  private static volatile HttpServerProvider jdkProvider;
-
   private JdkServerInstrumentation() {}
 
   /**
-   * Installs the provider, on {@code premain}, before the application can create a server.
+   * Installs the provider, on {@code premain}, before the application can create a server, or when
+   * attached to a running JVM, for the servers created from then on.
    *
+   * @param attached true when attached to a running JVM, whose servers so far are not measured
+   * @param log where a server that is not the application's is said to be left out
    * @return why not, or empty when installed
    */
-  public static Optional<String> install(Instrumentation instrumentation) throws Exception {
+  public static Optional<String> install(
+      Instrumentation instrumentation, boolean attached, Consumer<String> log) throws Exception {
     // The JVM's own setting, not the agent's: an application that chose a provider keeps it.
     if (System.getProperty(PROVIDER_PROPERTY) != null) {
       return Optional.of("the application sets " + PROVIDER_PROPERTY + " itself");
@@ -35,21 +47,55 @@ public final class JdkServerInstrumentation {
     if (httpServer.isEmpty()) {
       return Optional.of("this Java runtime has no jdk.httpserver module");
     }
-    // The JDK's default provider lives in a package it does not export: open it to the agent.
+    // The JDK's default provider, and the field that holds the chosen one, live in packages it
+    // does not open: open them to the agent.
+    Set<Module> agent = Set.of(JdkServerInstrumentation.class.getModule());
     instrumentation.redefineModule(
         httpServer.get(),
         Set.of(),
-        Map.of("sun.net.httpserver", Set.of(JdkServerInstrumentation.class.getModule())),
         Map.of(),
+        Map.of("sun.net.httpserver", agent, "com.sun.net.httpserver.spi", agent),
         Set.of(),
         Map.of());
-    jdkProvider =
-        (HttpServerProvider) Class.forName(JDK_PROVIDER).getDeclaredConstructor().newInstance();
-    System.setProperty(PROVIDER_PROPERTY, InstrumentingServerProvider.class.getName());
+    Field chosen = HttpServerProvider.class.getDeclaredField("provider");
+    Field lock = HttpServerProvider.class.getDeclaredField("lock");
+    chosen.setAccessible(true);
+    lock.setAccessible(true);
+    synchronized (lock.get(null)) {
+      Object earlier = chosen.get(null);
+      if (earlier != null && !earlier.getClass().getName().equals(JDK_PROVIDER)) {
+        return Optional.of(
+            "the JDK HTTP server provider is already " + earlier.getClass().getName());
+      }
+      if (earlier != null) {
+        log.accept(
+            attached
+                ? "not measuring the JDK HTTP servers created before this agent was attached: only"
+                    + " those created from now on"
+                : "not measuring the JDK HTTP servers created before this agent started (by an"
+                    + " agent named before it on the command line?): they are not the"
+                    + " application's");
+      }
+      HttpServerProvider jdk =
+          earlier != null
+              ? (HttpServerProvider) earlier
+              : (HttpServerProvider)
+                  Class.forName(JDK_PROVIDER).getDeclaredConstructor().newInstance();
+      chosen.set(
+          null,
+          new InstrumentingServerProvider(
+              jdk,
+              new ServerOwners(CodeLocations.of(JdkServerInstrumentation.class), new AgentJar()),
+              log));
+    }
     return Optional.empty();
   }
 
-  static HttpServerProvider jdkProvider() {
-    return jdkProvider;
+  /** A class rather than a method reference, which premain would bootstrap. */
+  private static final class AgentJar implements Predicate<Path> {
+    @Override
+    public boolean test(Path path) {
+      return AgentJars.isAgent(path);
+    }
   }
 }

@@ -1,0 +1,88 @@
+package io.github.statusexporter.instrumentation.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import com.sun.net.httpserver.spi.HttpServerProvider;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real JDK servers from the agent's provider, created by this test as by one party or another. */
+class InstrumentingServerProviderTest {
+  private final Path testClasses = CodeLocations.of(getClass()).orElseThrow();
+  private final List<String> log = new ArrayList<>();
+  private final List<HttpServer> servers = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(server -> server.stop(0));
+  }
+
+  private InstrumentingServerProvider provider(ServerOwners owners) {
+    return new InstrumentingServerProvider(HttpServerProvider.provider(), owners, log::add);
+  }
+
+  private <T extends HttpServer> T started(T server) {
+    servers.add(server);
+    return server;
+  }
+
+  private static InetSocketAddress anyPort() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @Test
+  void theApplicationsServersRecordTheirRequestsSilently() throws Exception {
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.empty(), path -> false));
+
+    HttpServer http = started(provider.createHttpServer(anyPort(), 0));
+    HttpsServer https = started(provider.createHttpsServer(anyPort(), 0));
+
+    assertThat(http).isInstanceOf(InstrumentedHttpServer.class);
+    assertThat(https).isInstanceOf(InstrumentedHttpsServer.class);
+    assertThat(http.createContext("/orders").getFilters())
+        .singleElement()
+        .isInstanceOf(RecordingFilter.class);
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void anotherAgentsServerIsTheJdksUnwrappedAndSaidSo() throws Exception {
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.empty(), testClasses::equals));
+
+    HttpServer http = started(provider.createHttpServer(anyPort(), 0));
+    HttpServer unbound = started(provider.createHttpsServer(null, 0));
+
+    assertThat(http).isNotInstanceOf(InstrumentedHttpServer.class);
+    assertThat(http.createContext("/metrics").getFilters()).isEmpty();
+    assertThat(unbound).isNotInstanceOf(InstrumentedHttpsServer.class);
+    assertThat(log)
+        .containsExactly(
+            "not measuring the HTTP server on port "
+                + http.getAddress().getPort()
+                + ": it belongs to the agent "
+                + testClasses.getFileName(),
+            "not measuring an HTTP server not bound yet: it belongs to the agent "
+                + testClasses.getFileName());
+  }
+
+  @Test
+  void theAgentsOwnServerIsLeftOutWithoutAWord() throws Exception {
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.of(testClasses), path -> false));
+
+    HttpServer own = started(provider.createHttpServer(anyPort(), 0));
+
+    assertThat(own).isNotInstanceOf(InstrumentedHttpServer.class);
+    assertThat(log).isEmpty();
+  }
+}
