@@ -5,6 +5,7 @@ import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.SourceDefinition;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.mapping.Mapping;
+import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.MBeanStatusSource;
 import io.github.statusexporter.source.SharedRead;
@@ -33,7 +34,11 @@ final class SourceBindings {
   /** The one source of the {@code source} option, mapped as the seed did. */
   SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries) {
     return bind(
-        "default", source(address, timeout, Map.of(), null), timeout, Mapping.seed(), maxSeries);
+        "default",
+        source(address, timeout, Map.of(), null, AcceptedStatuses.DEFAULT),
+        timeout,
+        Mapping.seed(),
+        maxSeries);
   }
 
   /**
@@ -48,7 +53,12 @@ final class SourceBindings {
               ? null
               : TrustedCertificates.socketFactory(definition.caFile());
       StatusSource source =
-          source(definition.address(), definition.timeout(), definition.headers(), socketFactory);
+          source(
+              definition.address(),
+              definition.timeout(),
+              definition.headers(),
+              socketFactory,
+              definition.accepted());
       bindings.add(
           bind(
               definition.name(),
@@ -81,9 +91,10 @@ final class SourceBindings {
       SourceAddress address,
       Duration timeout,
       Map<String, String> headers,
-      SSLSocketFactory socketFactory) {
+      SSLSocketFactory socketFactory,
+      AcceptedStatuses accepted) {
     return address.isMBean()
         ? new MBeanStatusSource(address.objectName())
-        : new HttpStatusSource(address.uri(), timeout, userAgent, headers, socketFactory);
+        : new HttpStatusSource(address.uri(), timeout, userAgent, headers, socketFactory, accepted);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Redaction;
 import io.github.statusexporter.source.TrustedCertificates;
@@ -45,7 +46,15 @@ public final class ConfigFile {
   private static final Set<String> SOURCE_KEYS =
       new LinkedHashSet<>(
           List.of(
-              "name", "url", "mbean", "timeout", "max_series", "headers", "ca_file", "metrics"));
+              "name",
+              "url",
+              "mbean",
+              "timeout",
+              "max_series",
+              "headers",
+              "ca_file",
+              "valid_status_codes",
+              "metrics"));
   private static final Set<String> METRIC_KEYS =
       new LinkedHashSet<>(
           List.of(
@@ -211,7 +220,37 @@ public final class ConfigFile {
     for (YamlMap metric : metricMaps) {
       metrics.add(metric(metric));
     }
-    return new SourceDefinition(name, address, timeout, maxSeries, headers, caFile, metrics);
+    AcceptedStatuses accepted = acceptedStatuses(source, address);
+    return new SourceDefinition(
+        name, address, timeout, maxSeries, headers, caFile, accepted, metrics);
+  }
+
+  private static AcceptedStatuses acceptedStatuses(YamlMap source, SourceAddress address)
+      throws ConfigException {
+    if (!source.has("valid_status_codes")) {
+      return AcceptedStatuses.DEFAULT;
+    }
+    if (address.isMBean()) {
+      throw source.error("valid_status_codes", "is only for url sources");
+    }
+    Set<Integer> statuses = new LinkedHashSet<>();
+    for (String code : source.strings("valid_status_codes")) {
+      try {
+        int status = Integer.parseInt(code.trim());
+        if (status >= 100 && status <= 599) {
+          statuses.add(status);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw source.error(
+          "valid_status_codes", "'" + code + "' is not an HTTP status code (100 to 599)");
+    }
+    if (statuses.isEmpty()) {
+      throw source.error("valid_status_codes", "needs at least one status code, such as [200]");
+    }
+    return AcceptedStatuses.of(statuses);
   }
 
   private static SourceAddress url(YamlMap source) throws ConfigException {

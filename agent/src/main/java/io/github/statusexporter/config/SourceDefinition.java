@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import io.github.statusexporter.source.AcceptedStatuses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class SourceDefinition {
   private final int maxSeries;
   private final Map<String, String> headers;
   private final Path caFile;
+  private final AcceptedStatuses accepted;
   private final List<MetricDefinition> metrics;
 
   SourceDefinition(
@@ -22,6 +24,7 @@ public final class SourceDefinition {
       int maxSeries,
       Map<String, String> headers,
       Path caFile,
+      AcceptedStatuses accepted,
       List<MetricDefinition> metrics) {
     this.name = name;
     this.address = address;
@@ -29,6 +32,7 @@ public final class SourceDefinition {
     this.maxSeries = maxSeries;
     this.headers = Map.copyOf(headers);
     this.caFile = caFile;
+    this.accepted = accepted;
     this.metrics = List.copyOf(metrics);
   }
 
@@ -58,6 +62,11 @@ public final class SourceDefinition {
   /** PEM file of the certificate authorities trusted for an https source; null for the JDK's. */
   public Path caFile() {
     return caFile;
+  }
+
+  /** The HTTP statuses whose body is read ({@code valid_status_codes}). */
+  public AcceptedStatuses accepted() {
+    return accepted;
   }
 
   public List<MetricDefinition> metrics() {

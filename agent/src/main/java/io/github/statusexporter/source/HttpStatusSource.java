@@ -13,7 +13,10 @@ import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
-/** Reads a JSON status document with an HTTP GET. */
+/**
+ * Reads a JSON status document with an HTTP GET: the body of an answer with one of the accepted
+ * statuses ({@link AcceptedStatuses}).
+ */
 public final class HttpStatusSource implements StatusSource {
   /** Larger bodies are not read further: a status document is a few kilobytes. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -23,22 +26,26 @@ public final class HttpStatusSource implements StatusSource {
   private final String userAgent;
   private final Map<String, String> headers;
   private final SSLSocketFactory socketFactory;
+  private final AcceptedStatuses accepted;
 
   /**
    * @param headers sent with every read, such as an {@code Authorization} header
    * @param socketFactory for https with certificate authorities of one's own; null for the JDK's
+   * @param accepted the statuses whose body is read
    */
   public HttpStatusSource(
       URI uri,
       Duration timeout,
       String userAgent,
       Map<String, String> headers,
-      SSLSocketFactory socketFactory) {
+      SSLSocketFactory socketFactory,
+      AcceptedStatuses accepted) {
     this.uri = uri;
     this.timeoutMillis = (int) Math.max(1, timeout.toMillis());
     this.userAgent = userAgent;
     this.headers = Map.copyOf(headers);
     this.socketFactory = socketFactory;
+    this.accepted = accepted;
   }
 
   @Override
@@ -72,22 +79,28 @@ public final class HttpStatusSource implements StatusSource {
       // An abort while connecting found no socket to close.
       abort.requireNotAborted();
       int status = connection.getResponseCode();
-      if (status != HttpURLConnection.HTTP_OK) {
+      if (!accepted.accepts(status)) {
         // Rare, and below 400 the JDK gives no error stream to drain: close the connection.
         connection.disconnect();
-        throw new SourceException(
-            FailureReason.HTTP_STATUS,
-            status < 0
-                ? "did not answer with a valid HTTP status line"
-                : "answered HTTP " + status + " instead of 200");
+        throw new SourceException(FailureReason.HTTP_STATUS, notAccepted(status));
       }
       long length = connection.getContentLengthLong();
       if (length > MAX_BODY_BYTES) {
         throw tooLarge();
       }
-      try (InputStream body = connection.getInputStream()) {
-        return JsonReadings.parse(length >= 0 ? body.readNBytes((int) length) : readBounded(body));
+      // From 400 on, the JDK gives the body as the error stream; null when there is none.
+      InputStream stream = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+      if (stream == null) {
+        throw new SourceException(
+            FailureReason.HTTP_STATUS, "answered HTTP " + status + " with no body");
       }
+      byte[] body;
+      try (InputStream in = stream) {
+        body = length >= 0 ? in.readNBytes((int) length) : readBounded(in);
+      }
+      return status == HttpURLConnection.HTTP_OK
+          ? JsonReadings.parse(body)
+          : errorBody(status, body);
     } catch (ConnectException e) {
       throw new SourceException(FailureReason.CONNECTION_REFUSED, "connection refused");
     } catch (SocketTimeoutException e) {
@@ -104,6 +117,32 @@ public final class HttpStatusSource implements StatusSource {
         connection.disconnect();
       }
       throw e;
+    }
+  }
+
+  private String notAccepted(int status) {
+    if (status < 0) {
+      return "did not answer with a valid HTTP status line";
+    }
+    return accepted.equals(AcceptedStatuses.DEFAULT)
+        ? "answered HTTP " + status + " instead of 200"
+        : "answered HTTP " + status + ", not one of its valid_status_codes " + accepted.describe();
+  }
+
+  /**
+   * The JSON body of an accepted error status (a health endpoint reporting DOWN); any other body
+   * there is the server's own error page, a failed read for its status, not for its JSON.
+   */
+  private static Reading errorBody(int status, byte[] body) throws SourceException {
+    try {
+      return JsonReadings.parse(body);
+    } catch (SourceException e) {
+      if (e.reason() != FailureReason.INVALID_JSON) {
+        throw e;
+      }
+      throw new SourceException(
+          FailureReason.HTTP_STATUS,
+          "answered HTTP " + status + " with a body that is not a JSON status: " + e.getMessage());
     }
   }
 

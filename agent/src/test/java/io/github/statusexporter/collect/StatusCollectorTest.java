@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
+import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.LocalStatusServer;
 import io.github.statusexporter.source.SharedRead;
@@ -54,7 +55,12 @@ class StatusCollectorTest {
     SharedRead read =
         new SharedRead(
             new HttpStatusSource(
-                status.uri(), Duration.ofSeconds(1), "test", java.util.Map.of(), null),
+                status.uri(),
+                Duration.ofSeconds(1),
+                "test",
+                java.util.Map.of(),
+                null,
+                AcceptedStatuses.DEFAULT),
             Duration.ofSeconds(1),
             reader);
     collector =
@@ -138,7 +144,7 @@ class StatusCollectorTest {
 
   @Test
   void anUnreadableSourceLeavesOutTheAppMetricsAndSaysWhy() throws Exception {
-    status.answer(500, "");
+    status.answer(404, "");
 
     String metrics = scrape("/metrics", null);
 
@@ -156,7 +162,7 @@ class StatusCollectorTest {
         .containsExactly(
             "status source "
                 + status.uri()
-                + " cannot be read: answered HTTP 500 instead of 200;"
+                + " cannot be read: answered HTTP 404 instead of 200;"
                 + " app metrics are left out until it answers");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.statusexporter.source.AcceptedStatuses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ class ConfigFileTest {
                 url: http://localhost:8080/actuator/health
                 timeout: 500ms
                 max_series: 500
+                valid_status_codes: [200, 503]
                 headers:
                   Authorization: Bearer ${APP_TOKEN}
                 metrics:
@@ -76,6 +78,7 @@ class ConfigFileTest {
     SourceDefinition health = sources.get(0);
     assertThat(health.timeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(health.maxSeries()).isEqualTo(500);
+    assertThat(health.accepted()).isEqualTo(AcceptedStatuses.of(java.util.Set.of(200, 503)));
     assertThat(health.headers()).containsExactly(Map.entry("Authorization", "Bearer s3cret"));
     assertThat(health.metrics())
         .extracting(MetricDefinition::name, MetricDefinition::type)
@@ -92,6 +95,7 @@ class ConfigFileTest {
     assertThat(pool.address().objectName().isPattern()).isTrue();
     assertThat(pool.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(pool.maxSeries()).as("the option's value").isEqualTo(10_000);
+    assertThat(pool.accepted()).isEqualTo(AcceptedStatuses.DEFAULT);
     assertThat(pool.metrics().get(0).scale()).isEqualTo(0.001);
   }
 
@@ -176,6 +180,14 @@ class ConfigFileTest {
             + " variable NOPE",
         "sources:\\n  - url: http://x\\n    ca_file: /x.pem\\n    metrics: [{name: a, field: b}] |"
             + " :3: sources[0].ca_file: is only for https:// url sources",
+        "sources:\\n  - url: http://x\\n    valid_status_codes: [200, 99]\\n    metrics: [{name: a,"
+            + " field: b}] | :3: sources[0].valid_status_codes: '99' is not an HTTP status code"
+            + " (100 to 599)",
+        "sources:\\n  - url: http://x\\n    valid_status_codes: []\\n    metrics: [{name: a,"
+            + " field: b}] | :3: sources[0].valid_status_codes: needs at least one status code,"
+            + " such as [200]",
+        "sources:\\n  - mbean: 'a:b=c'\\n    valid_status_codes: [200]\\n    metrics: [{name: a,"
+            + " field: b}] | :3: sources[0].valid_status_codes: is only for url sources",
         "sources:\\n  - url: http://x\\n    metrics: [] | :3: sources[0].metrics: needs at least"
             + " one metric",
         "sources:\\n  - url: http://x\\n    metrics: [{name: jvm_x, field: b}] | :3:"

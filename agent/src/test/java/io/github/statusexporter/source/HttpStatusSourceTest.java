@@ -21,8 +21,12 @@ class HttpStatusSourceTest {
   }
 
   private HttpStatusSource source(URI uri) {
+    return source(uri, AcceptedStatuses.DEFAULT);
+  }
+
+  private HttpStatusSource source(URI uri, AcceptedStatuses accepted) {
     return new HttpStatusSource(
-        uri, Duration.ofMillis(500), "status-exporter/test", java.util.Map.of(), null);
+        uri, Duration.ofMillis(500), "status-exporter/test", java.util.Map.of(), null, accepted);
   }
 
   private FailureReason failureOf(URI uri) {
@@ -64,10 +68,45 @@ class HttpStatusSourceTest {
 
   @Test
   void anHttpErrorIsAFailedRead() {
-    server.answer(500, "{\"error\": true}");
+    server.answer(404, "{\"error\": true}");
     assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);
     server.answer(404, "");
     assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);
+  }
+
+  @Test
+  void aHealthEndpointsDownIsReadFromIts503Or500ByDefault() throws SourceException {
+    // Spring Boot Actuator and MicroProfile Health when DOWN; Dropwizard's health checks.
+    server.answer(503, "{\"status\": \"DOWN\", \"components\": {\"db\": {\"status\": \"DOWN\"}}}");
+    Record down = source(server.uri()).read().records().get(0);
+    server.answer(500, "{\"deadlocks\": {\"healthy\": false}}");
+    Record unhealthy = source(server.uri()).read().records().get(0);
+
+    assertThat(down.get(FieldPath.parse("components.db.status"))).isEqualTo("DOWN");
+    assertThat(unhealthy.get(FieldPath.parse("deadlocks.healthy"))).isEqualTo(false);
+  }
+
+  @Test
+  void anErrorStatusWithoutAJsonBodyIsAFailedReadForItsStatus() {
+    server.answer(503, "<html>Service Unavailable</html>");
+    assertThatThrownBy(() -> source(server.uri()).read())
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("answered HTTP 503 with a body that is not a JSON status: ")
+        .extracting(e -> ((SourceException) e).reason())
+        .isEqualTo(FailureReason.HTTP_STATUS);
+    server.answer(500, "");
+    assertThat(failureOf(server.uri())).isEqualTo(FailureReason.HTTP_STATUS);
+  }
+
+  @Test
+  void onlyTheValidStatusCodesGivenAreRead() throws SourceException {
+    HttpStatusSource strict = source(server.uri(), AcceptedStatuses.of(java.util.Set.of(200, 207)));
+    server.answer(503, "{\"status\": \"DOWN\"}");
+    assertThatThrownBy(strict::read)
+        .isInstanceOf(SourceException.class)
+        .hasMessage("answered HTTP 503, not one of its valid_status_codes 200, 207");
+    server.answer(207, "{\"status\": \"UP\"}");
+    assertThat(strict.read().records().get(0).get(FieldPath.parse("status"))).isEqualTo("UP");
   }
 
   @Test

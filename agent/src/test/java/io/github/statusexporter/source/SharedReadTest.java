@@ -39,7 +39,8 @@ class SharedReadTest {
   /** An HTTP source whose socket timeouts (5 s) are far longer than the read's timeout. */
   private SharedRead sharedRead(URI uri, Duration timeout) {
     return new SharedRead(
-        new HttpStatusSource(uri, Duration.ofSeconds(5), "test", java.util.Map.of(), null),
+        new HttpStatusSource(
+            uri, Duration.ofSeconds(5), "test", java.util.Map.of(), null, AcceptedStatuses.DEFAULT),
         timeout,
         reader);
   }

@@ -86,7 +86,8 @@ class HostSafetyIT {
   void anAddressThatCannotBeBoundIsOneLineAndTheApplicationRunsOn() throws Exception {
     try (JavaProcess app =
         JavaProcess.demoApp(appPort, "host=no-such-host.invalid,port=" + agentPort)) {
-      app.awaitStderr(line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
+      app.awaitStderr(
+          line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
 
       assertThat(app.stderrBesidesServersMeasured())
           .singleElement()
@@ -104,7 +105,8 @@ class HostSafetyIT {
     try (JavaProcess app =
         JavaProcess.demoApp(
             appPort, "host=192.0.2.1,port=" + agentPort + "," + sourceOption(appPort))) {
-      app.awaitStderr(line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
+      app.awaitStderr(
+          line -> line.startsWith("status-exporter: cannot listen"), Duration.ofSeconds(30));
 
       assertThat(app.stderrBesidesServersMeasured())
           .containsExactly(

@@ -77,7 +77,9 @@ class SourceFaultsIT {
       delimiter = '|',
       value = {
         "HTTP 404 | 404 | {} | 0 | | http_status",
-        "HTTP 500 | 500 | {\"error\": 1} | 0 | | http_status",
+        // A 500 or 503 is read when its body is JSON (a health endpoint's DOWN), not a page.
+        "HTTP 500 with an error page | 500 | <html>error</html> | 0 | | http_status",
+        "HTTP 503 with no body | 503 | | 0 | | http_status",
         "a redirect | 302 | | 0 | http://127.0.0.1:1/elsewhere | http_status",
         "HTML | 200 | <html>down</html> | 0 | | invalid_json",
         "an empty body | 200 | | 0 | | invalid_json",
