@@ -57,7 +57,9 @@ public final class MBeanStatusSource implements StatusSource {
       }
       records.add(new Record(name.isPattern() ? keyLabels(each) : Map.of(), document));
     }
-    if (records.isEmpty()) {
+    // A pattern that matches nothing yet is a healthy source with no series (a broker with no
+    // queue yet); only a named MBean can be missing.
+    if (records.isEmpty() && !name.isPattern()) {
       throw new SourceException(FailureReason.NOT_FOUND, "no MBean is registered as " + name);
     }
     return new Reading(records, unreadable);

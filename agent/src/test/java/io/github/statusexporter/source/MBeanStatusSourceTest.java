@@ -129,6 +129,16 @@ class MBeanStatusSourceTest {
   }
 
   @Test
+  void aPatternThatMatchesNothingYetIsAReadingWithNoRecords() throws Exception {
+    MBeanStatusSource queues = new MBeanStatusSource(new ObjectName("test.mbean:type=Queue,*"));
+
+    assertThat(queues.read().records()).isEmpty();
+
+    register("test.mbean:type=Queue,name=orders", new Pool(4));
+    assertThat(queues.read().records()).hasSize(1);
+  }
+
+  @Test
   void compositeDataBecomesNestedFields() throws Exception {
     Reading reading = new MBeanStatusSource(new ObjectName("java.lang:type=Memory")).read();
 

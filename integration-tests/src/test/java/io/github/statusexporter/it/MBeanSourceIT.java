@@ -68,4 +68,23 @@ class MBeanSourceIT {
       assertThat(scrape.value("app_uptime{type=\"Status\"}")).isPositive();
     }
   }
+
+  @Test
+  void aPatternThatMatchesNothingYetIsASourceThatIsUpWithNoSeries() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.demoApp(
+            appPort, "port=" + agentPort + ",source=\"mbean:demo:type=Queue,*\",timeout=1s")) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      Scrape scrape = Scrape.of(agentPort);
+
+      assertThat(scrape.value("status_exporter_source_up{source=\"default\"}")).isEqualTo(1.0);
+      assertThat(
+              scrape.value(
+                  "status_exporter_source_read_errors_total{reason=\"not_found\",source=\"default\"}"))
+          .isIn(null, 0.0);
+      assertThat(scrape.text).doesNotContain("app_uptime{").doesNotContain("app_health{");
+      assertThat(app.stderrBesidesServersMeasured()).hasSize(1); // its start, nothing more
+    }
+  }
 }
