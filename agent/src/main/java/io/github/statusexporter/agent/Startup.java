@@ -5,6 +5,7 @@ import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.RouteSettings;
+import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
@@ -134,9 +135,10 @@ final class Startup implements Runnable {
     SourceBindings bindings = new SourceBindings(readers, version);
     Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
-    if (file == null) {
-      initial = List.of(bindings.seed(config.source(), config.timeout(), config.maxSeries()));
-      RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(config.source())));
+    if (file == null && config.source().isPresent()) {
+      SourceAddress source = config.source().get();
+      initial = List.of(bindings.seed(source, config.timeout(), config.maxSeries()));
+      RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(source)));
     }
     StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
     registry.register(collector);
@@ -197,8 +199,7 @@ final class Startup implements Runnable {
             + "/metrics"
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + security.describe()
-            + ", status from "
-            + (file == null ? config.source().toString() : file.toString()));
+            + statusFrom(file));
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
     if (watcher != null) {
       ScheduledExecutorService poller =
@@ -225,6 +226,14 @@ final class Startup implements Runnable {
    * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
    * the application (a deadlocked MBean getter) must not pile up threads across reloads.
    */
+  /** Where the start line says the status comes from. */
+  private String statusFrom(Path file) {
+    if (file != null) {
+      return ", status from " + file;
+    }
+    return config.source().map(source -> ", status from " + source).orElse(", no status source");
+  }
+
   /** {@code status_exporter_server_info}: the servers measured, as {@link MeasuredServers} says. */
   private static Info serverInfo() {
     Info info =

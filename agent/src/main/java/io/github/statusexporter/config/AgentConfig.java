@@ -66,9 +66,9 @@ public final class AgentConfig {
     return Optional.ofNullable(host);
   }
 
-  /** Where the application's status is read from. */
-  public SourceAddress source() {
-    return source;
+  /** Where the application's status is read from; empty with {@code source=none}. */
+  public Optional<SourceAddress> source() {
+    return Optional.ofNullable(source);
   }
 
   /** Longest a scrape waits for the status source. */

@@ -104,11 +104,15 @@ public final class ConfigFile {
 
   private MappingFile read(Path file) throws ConfigException {
     String name = file.toString();
-    Node root = YamlFiles.compose(file, "is empty; it needs 'sources:'");
+    Node root = YamlFiles.compose(file, "is empty; it needs 'sources:' or 'requests:'");
     YamlMap document = new YamlMap(name, "", root, environment);
     document.allowOnly(ROOT_KEYS);
-    List<YamlMap> sourceMaps = document.maps("sources");
-    if (sourceMaps.isEmpty()) {
+    if (!document.has("sources") && !document.has("requests")) {
+      throw document.error("sources", "is needed, or 'requests:'");
+    }
+    // No sources: a file for request settings only, in an application with no status to read.
+    List<YamlMap> sourceMaps = document.has("sources") ? document.maps("sources") : List.of();
+    if (document.has("sources") && sourceMaps.isEmpty()) {
       throw document.error("sources", "needs at least one source");
     }
     List<SourceDefinition> sources = new ArrayList<>();

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -74,6 +76,9 @@ public final class ConfigParser {
   }
 
   /** A value and where it came from, so that a message can point at the right place. */
+  /** The values of {@code source} that turn the status source off. */
+  private static final Set<String> NO_SOURCE = Set.of("none", "off", "");
+
   private static final class Setting {
     final String value;
     final String origin;
@@ -222,11 +227,15 @@ public final class ConfigParser {
     return host;
   }
 
+  /** The status source; null for none ({@code none}, {@code off} or empty). */
   private SourceAddress source(Setting setting) {
     if (setting == null) {
       return AgentConfig.DEFAULT_SOURCE;
     }
     String value = setting.value.trim();
+    if (NO_SOURCE.contains(value.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
     if (value.startsWith(SourceAddress.MBEAN_PREFIX)) {
       try {
         return SourceAddress.mbean(
@@ -251,8 +260,8 @@ public final class ConfigParser {
     }
     rejectUrl(
         setting,
-        "an http:// or https:// URL or an mbean: name, such as http://localhost:8000/status or"
-            + " mbean:demo:type=Status");
+        "an http:// or https:// URL, an mbean: name, or none, such as"
+            + " http://localhost:8000/status or mbean:demo:type=Status");
     return null;
   }
 

@@ -153,7 +153,8 @@ class ConfigFileTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "'' | :1: is empty; it needs 'sources:'",
+        "'' | :1: is empty; it needs 'sources:' or 'requests:'",
+        "{} | :1: sources: is needed, or 'requests:'",
         "sources: [ | :1: is not valid YAML: expected the node content, but found"
             + " '<stream end>'",
         "- a list | :1: the file: must be a mapping of keys to values",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,20 @@ class ConfigParserTest {
   private static final Map<String, String> NO_ENV = Map.of();
 
   @Test
+  void noneOffOrNothingTurnsTheStatusSourceOff() throws ConfigException {
+    for (String off : List.of("source=none", "source=off", "source=NONE", "source=")) {
+      assertThat(ConfigParser.parse(off, NO_PROPERTIES, NO_ENV).source()).as(off).isEmpty();
+    }
+  }
+
+  @Test
   void defaultsApplyWhenNothingIsSet() throws ConfigException {
     AgentConfig config = ConfigParser.parse(null, NO_PROPERTIES, NO_ENV);
 
     assertThat(config.port()).isEqualTo(9877);
     assertThat(config.host()).isEmpty();
-    assertThat(config.source().uri()).isEqualTo(URI.create("http://localhost:8000/status"));
+    assertThat(config.source().orElseThrow().uri())
+        .isEqualTo(URI.create("http://localhost:8000/status"));
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.configFile()).isEmpty();
     assertThat(config.instrument()).isTrue();
@@ -49,8 +58,9 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=http://user:secret@localhost:8000/status?token=secret", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().uri().getRawUserInfo()).isEqualTo("user:secret");
-    assertThat(config.source()).hasToString("http://***@localhost:8000/status?token=***");
+    assertThat(config.source().orElseThrow().uri().getRawUserInfo()).isEqualTo("user:secret");
+    assertThat(config.source().orElseThrow())
+        .hasToString("http://***@localhost:8000/status?token=***");
   }
 
   @Test
@@ -84,7 +94,8 @@ class ConfigParserTest {
 
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.host()).contains("127.0.0.1");
-    assertThat(config.source().uri()).isEqualTo(URI.create("https://app:8443/health"));
+    assertThat(config.source().orElseThrow().uri())
+        .isEqualTo(URI.create("https://app:8443/health"));
     assertThat(config.timeout()).isEqualTo(Duration.ofMillis(750));
   }
 
@@ -172,7 +183,8 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=\"http://localhost:8000/status?a=1,b=2\",port=9100", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().uri()).isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
+    assertThat(config.source().orElseThrow().uri())
+        .isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
     assertThat(config.port()).isEqualTo(9100);
   }
 
@@ -182,9 +194,9 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=\"mbean:com.example:type=Pool,name=main\",port=9100", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().isMBean()).isTrue();
-    assertThat(config.source().objectName().getKeyProperty("name")).isEqualTo("main");
-    assertThat(config.source()).hasToString("mbean:com.example:type=Pool,name=main");
+    assertThat(config.source().orElseThrow().isMBean()).isTrue();
+    assertThat(config.source().orElseThrow().objectName().getKeyProperty("name")).isEqualTo("main");
+    assertThat(config.source().orElseThrow()).hasToString("mbean:com.example:type=Pool,name=main");
     assertThat(config.port()).isEqualTo(9100);
   }
 
@@ -192,7 +204,7 @@ class ConfigParserTest {
   void anMBeanSourceMayBeAPattern() throws ConfigException {
     AgentConfig config = ConfigParser.parse("source=mbean:com.example:*", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().objectName().isPattern()).isTrue();
+    assertThat(config.source().orElseThrow().objectName().isPattern()).isTrue();
   }
 
   @ParameterizedTest
@@ -205,10 +217,10 @@ class ConfigParserTest {
         "host=a b | agent argument host: 'a b' is not a host name or IP address, such as"
             + " 127.0.0.1",
         "source=ftp://x/status | agent argument source: 'ftp://x/status' is not an http:// or"
-            + " https:// URL or an mbean: name, such as http://localhost:8000/status or"
+            + " https:// URL, an mbean: name, or none, such as http://localhost:8000/status or"
             + " mbean:demo:type=Status",
         "source=localhost:8000 | agent argument source: 'localhost:8000' is not an http:// or"
-            + " https:// URL or an mbean: name, such as http://localhost:8000/status or"
+            + " https:// URL, an mbean: name, or none, such as http://localhost:8000/status or"
             + " mbean:demo:type=Status",
         "source=mbean:nodomain | agent argument source: 'mbean:nodomain' is not an MBean name or"
             + " pattern (Key properties cannot be empty), such as"
@@ -227,8 +239,8 @@ class ConfigParserTest {
         "max-series=1000001 | agent argument max-series: '1000001' is not a whole number of series"
             + " from 1 to 1000000, such as 10000",
         "source=ftp://user:secret@x/status?token=secret | agent argument source:"
-            + " 'ftp://***@x/status?token=***' is not an http:// or https:// URL or an mbean: name,"
-            + " such as http://localhost:8000/status or mbean:demo:type=Status",
+            + " 'ftp://***@x/status?token=***' is not an http:// or https:// URL, an mbean: name,"
+            + " or none, such as http://localhost:8000/status or mbean:demo:type=Status",
         "'source=\"http://user:secret@x?token=secret' | agent arguments"
             + " 'source=\"http://***@x?token=***': a double quote is not closed",
         "http://user:secret@x | agent argument 'http://***@x' is not of the form key=value",

@@ -46,6 +46,16 @@ class RequestsSectionTest {
   }
 
   @Test
+  void aFileMayHaveTheSectionAndNoSources() throws Exception {
+    MappingFile file =
+        ConfigFile.loadAll(
+            write("requests:\n  ignore: [/ping]\n"), Map.of(), Duration.ofSeconds(2), 10_000);
+
+    assertThat(file.sources()).isEmpty();
+    assertThat(file.routes().ignore()).containsExactly("/ping");
+  }
+
+  @Test
   void theSectionGivesRoutesToIgnoreTemplatesInOrderAndTheCap() throws Exception {
     RouteSettings routes =
         load(

@@ -31,6 +31,25 @@ class HostSafetyIT {
   }
 
   @Test
+  void sourceNoneReadsNoStatusAndServesTheJvmAndTheRequests() throws Exception {
+    try (JavaProcess app = JavaProcess.demoApp(appPort, "port=" + agentPort + ",source=none")) {
+      app.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
+      assertAppServes(appPort);
+
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(app.stderrBesidesServersMeasured())
+          .singleElement()
+          .asString()
+          .endsWith("/metrics (all interfaces), no status source");
+      assertThat(scrape.text)
+          .doesNotContain("status_exporter_source_up")
+          .doesNotContain("app_")
+          .contains("jvm_memory_used_bytes{");
+      assertThat(scrape.value(RequestSeries.count("200", "/status"))).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void aTakenPortIsOneLineAndTheApplicationRunsOn() throws Exception {
     try (ServerSocket taken = new ServerSocket(agentPort, 50, InetAddress.getByName("0.0.0.0"));
         JavaProcess app =
