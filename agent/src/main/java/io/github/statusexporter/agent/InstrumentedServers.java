@@ -4,6 +4,7 @@ import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
 import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.undertow.Undertow;
+import io.github.statusexporter.instrumentation.vertx.VertxServer;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
@@ -28,7 +29,11 @@ final class InstrumentedServers {
           ReactorNetty.REQUEST_RECEIVED,
           ReactorNetty.OPERATIONS_TERMINATED,
           ReactorNetty.ROUTED,
-          SpringWebFlux.HANDLER_CHOSEN);
+          SpringWebFlux.HANDLER_CHOSEN,
+          VertxServer.HTTP1_REQUEST,
+          VertxServer.HTTP1_CONNECTION,
+          VertxServer.HTTP2_STREAM,
+          VertxServer.ROUTE);
 
   private InstrumentedServers() {}
 }
