@@ -79,6 +79,9 @@ public final class VertxRequests extends VertxServerApi {
 
   private static ConnectionRequests.Request find(
       HttpServerRequest request, HttpServerResponse response) {
+    if (response == null) {
+      return null; // a pipelined HTTP/1.1 request that never began: its connection failed first
+    }
     Channel channel = channel(request);
     // hasAttr: no attribute made on connections that never had a request recorded.
     if (!channel.hasAttr(REQUESTS)) {
