@@ -125,6 +125,17 @@ class VertxRoutesIT {
   }
 
   @Test
+  void aBlockingHandlerThatAnswersFromAWorkerThreadIsRecordedOnceWithItsDuration() {
+    Map<String, Double> before = series.counts();
+    Map<String, Double> sums = series.sums();
+    assertThat(Http.get(url("/blocking/700")).body()).isEqualTo("blocking\n");
+
+    series.awaitAdded(before, Map.of(count("200", "/blocking/:millis"), 1.0));
+    assertThat(series.addedSum(sums, sum("200", "/blocking/:millis"))).isBetween(0.7, 3.0);
+    Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
+  }
+
+  @Test
   void aStreamedAnswerEndsWithItsLastChunk() {
     Map<String, Double> before = series.counts();
     Map<String, Double> sums = series.sums();

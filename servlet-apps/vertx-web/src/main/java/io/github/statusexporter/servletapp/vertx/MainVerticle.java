@@ -10,9 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * A Vert.x web application as its users write one, run by Vert.x's {@code Launcher} from a fat jar:
  * {@code java -Dhttp.port=N -jar vertx-web-app.jar}. Routes with path parameters, a sub-router
- * mounted at {@code /api}, a route that fails and one that throws, a slow one answered from a timer,
- * a chunked answer streamed from a timer, a named route, a regex route and a JSON status at {@code
- * /health}.
+ * mounted at {@code /api}, a route that fails and one that throws, a slow one answered from a
+ * timer, a blocking one on a worker thread, a chunked answer streamed from a timer, a named route,
+ * a regex route and a JSON status at {@code /health}.
  */
 public final class MainVerticle extends AbstractVerticle {
   @Override
@@ -34,12 +34,22 @@ public final class MainVerticle extends AbstractVerticle {
                 vertx.setTimer(
                     Math.min(5_000, Long.parseLong(ctx.pathParam("millis"))),
                     timer -> text(ctx, "slow")));
+    // A blocking handler runs on a worker thread, which ends the response off the event loop.
+    router
+        .get("/blocking/:millis")
+        .blockingHandler(
+            ctx -> {
+              sleep(Math.min(5_000, Long.parseLong(ctx.pathParam("millis"))));
+              text(ctx, "blocking");
+            });
     router.get("/stream/:count").handler(MainVerticle::stream);
     router
         .get("/orders/:id")
         .setName("named")
         .handler(ctx -> text(ctx, "order " + ctx.pathParam("id")));
-    router.getWithRegex("/files/([0-9]+)").handler(ctx -> text(ctx, "file " + ctx.pathParam("param0")));
+    router
+        .getWithRegex("/files/([0-9]+)")
+        .handler(ctx -> text(ctx, "file " + ctx.pathParam("param0")));
     router
         .get("/health")
         .handler(
@@ -86,6 +96,14 @@ public final class MainVerticle extends AbstractVerticle {
                 response.write(element);
               }
             });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void text(RoutingContext ctx, String body) {
