@@ -199,13 +199,14 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /**
-   * The Vert.x web application of servlet-apps/vertx-web, a fat jar run by Vert.x's {@code
-   * Launcher} as its users run it ({@code java -Dhttp.port=N -jar vertx-web-app.jar}), with the
-   * agent and {@code agentArguments} if not null; returned once it listens.
+   * The Vert.x web application of a module of servlet-apps ({@code vertx-web}, {@code vertx5-web}),
+   * a fat jar run by Vert.x's launcher as its users run it ({@code java -Dhttp.port=N -jar
+   * vertx-web-app.jar}), with the agent and {@code agentArguments} if not null; returned once it
+   * listens.
    */
-  static JavaProcess vertxApp(int appPort, String agentArguments) throws IOException {
-    Path jar =
-        Paths.get(System.getProperty("servlet.apps"), "vertx-web", "target", "vertx-web-app.jar");
+  static JavaProcess vertxApp(String module, int appPort, String agentArguments)
+      throws IOException {
+    Path jar = Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
     List<String> arguments = new ArrayList<>();
     if (agentArguments != null) {
       arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);

@@ -25,6 +25,8 @@ public final class VertxServer {
           "io.vertx.core.http.impl.Http1xServerRequest",
           VertxHooks.class,
           new Advised(RequestBegunAdvice.class, "handleBegin", 2),
+          // Vert.x 5.0: handleBegin(boolean keepAlive)
+          new Advised(RequestBegunAdvice.class, "handleBegin", 1),
           new Advised(RequestFailedAdvice.class, "handleException", 1));
 
   /**
