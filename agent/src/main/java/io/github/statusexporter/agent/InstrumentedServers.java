@@ -33,7 +33,8 @@ final class InstrumentedServers {
           VertxServer.HTTP1_REQUEST,
           VertxServer.HTTP1_CONNECTION,
           VertxServer.HTTP2_STREAM,
-          VertxServer.ROUTE);
+          VertxServer.ROUTE,
+          VertxServer.VERTX_5_1);
 
   private InstrumentedServers() {}
 }

@@ -68,5 +68,17 @@ public final class VertxServer {
           new Advised(RouteAdvice.class, "handleContext", 1),
           new Advised(RouteAdvice.class, "handleFailure", 1));
 
+  /**
+   * Vert.x 5.1 and later moved the HTTP server to {@code io.vertx.core.http.impl.http1} and {@code
+   * http2} and rebuilt its HTTP/2 streams: not measured, which the log says once when its HTTP/1
+   * connection class loads (with every HTTP server).
+   */
+  public static final Hook VERTX_5_1 =
+      Hook.unsupported(
+          "Vert.x 5.1 or later",
+          "io.vertx.core.http.impl.http1.Http1ServerConnection",
+          "its HTTP server's classes moved (io.vertx.core.http.impl.http1 and http2); the agent"
+              + " measures Vert.x 4.5 and 5.0");
+
   private VertxServer() {}
 }

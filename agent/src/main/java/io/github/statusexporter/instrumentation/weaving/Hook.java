@@ -13,6 +13,9 @@ public final class Hook {
   private final String callsResource;
   private final List<Advised> advised;
 
+  /** For a class the agent knows but does not weave: why its server is not measured; else null. */
+  private final String notice;
+
   /**
    * @param server what the hook measures, as the log names it: "Tomcat"
    * @param calls the agent class whose static methods the advice calls: the hooked class's loader
@@ -24,6 +27,25 @@ public final class Hook {
     this.internalName = className.replace('.', '/');
     this.callsResource = calls.getName().replace('.', '/') + ".class";
     this.advised = List.of(advised);
+    this.notice = null;
+  }
+
+  private Hook(String server, String className, String notice) {
+    this.server = server;
+    this.className = className;
+    this.internalName = className.replace('.', '/');
+    this.callsResource = null;
+    this.advised = List.of();
+    this.notice = notice;
+  }
+
+  /**
+   * A class that marks a server the agent recognizes but cannot measure (a major version whose
+   * classes moved): when it loads, the log says so once, {@code no request metrics for <server>:
+   * <why>}, instead of nothing. It is never woven.
+   */
+  public static Hook unsupported(String server, String className, String why) {
+    return new Hook(server, className, why);
   }
 
   public String server() {
@@ -41,6 +63,11 @@ public final class Hook {
   /** The class file of {@code calls}, as a resource name. */
   String callsResource() {
     return callsResource;
+  }
+
+  /** Why the server is not measured, for a hook of {@link #unsupported}; else null. */
+  String notice() {
+    return notice;
   }
 
   List<Advised> advised() {

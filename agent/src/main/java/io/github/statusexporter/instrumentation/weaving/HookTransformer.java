@@ -6,6 +6,8 @@ import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,9 @@ public final class HookTransformer implements ClassFileTransformer {
   private final Instrumentation instrumentation;
   private final Hook[] hooks;
   private final Consumer<String> log;
+
+  /** The hooks of {@link Hook#unsupported} servers already told of. */
+  private final Set<Hook> told = ConcurrentHashMap.newKeySet();
 
   /**
    * @param log where to say, in one line, that a server was found but cannot be hooked
@@ -57,6 +62,10 @@ public final class HookTransformer implements ClassFileTransformer {
     if (hook == null || loader == null) {
       return null;
     }
+    if (hook.notice() != null) {
+      tell(hook);
+      return null;
+    }
     try {
       if (seesAgent(hook, loader)) {
         // Installed only once the application has started, it weaves a class as it is defined,
@@ -73,6 +82,13 @@ public final class HookTransformer implements ClassFileTransformer {
       log.accept("no request metrics for " + hook.server() + ": " + e);
     }
     return null;
+  }
+
+  /** Says once why a server the application loaded is not measured. */
+  private void tell(Hook hook) {
+    if (told.add(hook)) {
+      log.accept("no request metrics for " + hook.server() + ": " + hook.notice());
+    }
   }
 
   private void cannotLink(Hook hook) {
@@ -125,7 +141,11 @@ public final class HookTransformer implements ClassFileTransformer {
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
           Hook hook = hookOfLoaded(loaded);
           if (hook != null && loaded.getClassLoader() != null) {
-            weaveLoaded(hook, loaded);
+            if (hook.notice() != null) {
+              tell(hook);
+            } else {
+              weaveLoaded(hook, loaded);
+            }
           }
         }
       } catch (Throwable e) {
