@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -190,6 +194,27 @@ class VertxRoutesIT {
     }
 
     @Test
+    void anHttp2StreamTheClientCancelsMidAnswerIsRecordedOnceAndEnds() throws Exception {
+      HttpClient client = HttpClient.newHttpClient();
+      // The first request upgrades the connection to HTTP/2 (h2c): the next is a stream of it.
+      assertThat(client.send(request("/hello/h2c"), BodyHandlers.ofString()).version())
+          .isEqualTo(HttpClient.Version.HTTP_2);
+      Map<String, Double> before = series.counts();
+
+      HttpResponse<InputStream> streaming =
+          client.send(request("/stream/60"), BodyHandlers.ofInputStream());
+      try (InputStream body = streaming.body()) {
+        assertThat(streaming.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(new String(body.readNBytes(10), StandardCharsets.US_ASCII))
+            .isEqualTo("element 0\n");
+        Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 1.0, Duration.ofSeconds(5));
+      } // closing the body before its end resets the stream
+
+      series.awaitAdded(before, Map.of(count("200", "/stream/:count"), 1.0));
+      Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
+    }
+
+    @Test
     void pipelinedRequestsOnOneHttp11ConnectionAreEachRecordedWithTheirRoute() throws Exception {
       Map<String, Double> before = series.counts();
       try (Socket socket = new Socket("localhost", appPort)) {
@@ -271,6 +296,10 @@ class VertxRoutesIT {
             .as(path)
             .isEqualTo(without.headers().firstValue("content-type"));
       }
+    }
+
+    private HttpRequest request(String path) {
+      return HttpRequest.newBuilder(URI.create(url(path))).build();
     }
 
     private int get(String path) {
