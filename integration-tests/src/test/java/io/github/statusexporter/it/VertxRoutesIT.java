@@ -238,19 +238,30 @@ class VertxRoutesIT {
     }
 
     @Test
-    void aPathNoRouteTakesGetsTheServersRootAndAScanAddsNoSeries() {
+    void aPathOrMethodNoRouteTakesGetsTheServersRootAndAScanAddsNoSeries() throws Exception {
       Map<String, Double> start = series.counts();
       assertThat(get("/no/such/page")).isEqualTo(404);
       // Taken by the sub-router's mount route /api/*, whose router has no route for it.
       assertThat(get("/api/nothing/here")).isEqualTo(404);
       // A method no route takes: vertx-web's 405, no route.
       assertThat(Http.post(url("/hello/x"), "").statusCode()).isEqualTo(405);
+      // A method of no standard: counted as _OTHER.
+      assertThat(
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(URI.create(url("/hello/x")))
+                          .method("FOO", HttpRequest.BodyPublishers.noBody())
+                          .build(),
+                      BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(405);
       series.awaitAdded(
           start,
           Map.of(
               count("404", "/"), 1.0,
               count("404", "/api/*"), 1.0,
-              count("POST", "405", "/"), 1.0));
+              count("POST", "405", "/"), 1.0,
+              count("_OTHER", "405", "/"), 1.0));
       Map<String, Double> before = series.counts();
 
       Http.getAll(
