@@ -4,11 +4,11 @@ import io.github.statusexporter.instrumentation.weaving.Advised;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 
 /**
- * Vert.x 4's HTTP server (vertx-core), and the routes of Vert.x web: where a request begins, where
- * it ends, once, whatever the outcome, and the route that took it. These are the call sites of
- * Vert.x's own metrics SPI, hooked at methods that run whether or not Vert.x metrics are enabled
- * ({@code -Dvertx.disableMetrics=true}), so a user's Micrometer metrics are neither needed nor
- * replaced. The hooks share a server name, so they are woven together.
+ * The HTTP server of Vert.x 4.5 and 5.0 (vertx-core), and the routes of Vert.x web: where a request
+ * begins, where it ends, once, whatever the outcome, and the route that took it. These are the call
+ * sites of Vert.x's own metrics SPI, hooked at methods that run whether or not Vert.x metrics are
+ * enabled ({@code -Dvertx.disableMetrics=true}), so a user's Micrometer metrics are neither needed
+ * nor replaced. A WebSocket is its handshake's request, 101, ended once the handshake is sent.
  */
 public final class VertxServer {
   private static final String SERVER = "Vert.x";

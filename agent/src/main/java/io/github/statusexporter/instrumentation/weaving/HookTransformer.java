@@ -5,6 +5,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,16 +139,20 @@ public final class HookTransformer implements ClassFileTransformer {
       try {
         ApplicationStart.await();
         instrumentation.addTransformer(HookTransformer.this, true);
+        List<Class<?>> woven = new ArrayList<>();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
           Hook hook = hookOfLoaded(loaded);
           if (hook != null && loaded.getClassLoader() != null) {
             if (hook.notice() != null) {
               tell(hook);
+            } else if (seesAgent(hook, loaded.getClassLoader())) {
+              woven.add(loaded);
             } else {
-              weaveLoaded(hook, loaded);
+              cannotLink(hook);
             }
           }
         }
+        weaveTogether(woven);
       } catch (Throwable e) {
         log.accept("no request metrics for servers loaded before the agent's start: " + e);
       } finally {
@@ -155,13 +160,28 @@ public final class HookTransformer implements ClassFileTransformer {
       }
     }
 
+    /**
+     * One retransformation for them all, which the JVM applies to all at once: a server's requests
+     * go on meanwhile, and one that began in a class already woven (Vert.x's request) must not end
+     * in one not woven yet (its connection), or it would stay active for ever.
+     */
+    private void weaveTogether(List<Class<?>> loaded) {
+      if (loaded.isEmpty()) {
+        return;
+      }
+      try {
+        instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+      } catch (Throwable e) {
+        // One of them cannot be retransformed, and then none was: each on its own, to say which.
+        for (Class<?> one : loaded) {
+          weaveLoaded(hookOfLoaded(one), one);
+        }
+      }
+    }
+
     private void weaveLoaded(Hook hook, Class<?> loaded) {
       try {
-        if (seesAgent(hook, loaded.getClassLoader())) {
-          instrumentation.retransformClasses(loaded);
-        } else {
-          cannotLink(hook);
-        }
+        instrumentation.retransformClasses(loaded);
       } catch (Throwable e) {
         log.accept("no request metrics for " + hook.server() + ": " + e);
       }
