@@ -4,6 +4,7 @@ import io.github.statusexporter.instrumentation.jaxrs.JaxRsFrameworks;
 import io.github.statusexporter.instrumentation.netty.ReactorNetty;
 import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.undertow.Undertow;
+import io.github.statusexporter.instrumentation.vertx.VertxServer;
 import io.github.statusexporter.instrumentation.weaving.Hook;
 import io.github.statusexporter.instrumentation.weaving.KnownServer;
 import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
@@ -29,7 +30,11 @@ final class InstrumentedServers {
           ReactorNetty.REQUEST_RECEIVED,
           ReactorNetty.OPERATIONS_TERMINATED,
           ReactorNetty.ROUTED,
-          SpringWebFlux.HANDLER_CHOSEN);
+          SpringWebFlux.HANDLER_CHOSEN,
+          VertxServer.HTTP1_REQUEST,
+          VertxServer.HTTP1_CONNECTION,
+          VertxServer.HTTP2_STREAM,
+          VertxServer.ROUTE);
 
   /**
    * The versions measured of each server or framework hooked above (by the name its hooks give),
@@ -37,13 +42,44 @@ final class InstrumentedServers {
    */
   static final List<KnownServer> KNOWN =
       List.of(
-          new KnownServer("Tomcat", "org.apache.catalina.core.StandardEngine", "9.0", 11),
-          new KnownServer("Jetty", "org.eclipse.jetty.server.Server", "9.4", 12),
-          new KnownServer("Undertow", "io.undertow.server.HttpServerExchange", "2.0", 2),
-          new KnownServer("Jersey", "org.glassfish.jersey.server.ApplicationHandler", "2.0", 3),
-          new KnownServer("Reactor Netty", "reactor.netty.http.server.HttpServer", "1.1", 1),
           new KnownServer(
-              "Spring WebFlux", "org.springframework.web.reactive.DispatcherHandler", "6.0", 7));
+              "Tomcat",
+              "org.apache.catalina.core.StandardEngine",
+              "org.apache.tomcat.embed:tomcat-embed-core",
+              "9.0",
+              "11"),
+          new KnownServer(
+              "Jetty",
+              "org.eclipse.jetty.server.Server",
+              "org.eclipse.jetty:jetty-server",
+              "9.4",
+              "12"),
+          new KnownServer(
+              "Undertow",
+              "io.undertow.server.HttpServerExchange",
+              "io.undertow:undertow-core",
+              "2.0",
+              "2"),
+          new KnownServer(
+              "Jersey",
+              "org.glassfish.jersey.server.ApplicationHandler",
+              "org.glassfish.jersey.core:jersey-server",
+              "2.0",
+              "3"),
+          new KnownServer(
+              "Reactor Netty",
+              "reactor.netty.http.server.HttpServer",
+              "io.projectreactor.netty:reactor-netty-http",
+              "1.1",
+              "1"),
+          new KnownServer(
+              "Spring WebFlux",
+              "org.springframework.web.reactive.DispatcherHandler",
+              "org.springframework:spring-webflux",
+              "6.0",
+              "7"),
+          // Vert.x 5.1 moved its HTTP server to io.vertx.core.http.impl.http1 and http2.
+          new KnownServer("Vert.x", "io.vertx.core.Vertx", "io.vertx:vertx-core", "4.5", "5.0"));
 
   private InstrumentedServers() {}
 }

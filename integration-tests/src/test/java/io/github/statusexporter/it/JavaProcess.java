@@ -211,6 +211,25 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /**
+   * The Vert.x web application of a module of servlet-apps ({@code vertx-web}, {@code vertx5-web}),
+   * a fat jar run by Vert.x's launcher as its users run it ({@code java -Dhttp.port=N -jar
+   * vertx-web-app.jar}), with the agent and {@code agentArguments} if not null; returned once it
+   * listens.
+   */
+  static JavaProcess vertxApp(String module, int appPort, String agentArguments)
+      throws IOException {
+    Path jar = Paths.get(System.getProperty("servlet.apps"), module, "target", module + "-app.jar");
+    List<String> arguments = new ArrayList<>();
+    if (agentArguments != null) {
+      arguments.add("-javaagent:" + AGENT_JAR + "=" + agentArguments);
+    }
+    arguments.addAll(List.of("-Dhttp.port=" + appPort, "-jar", jar.toString()));
+    JavaProcess process = start(arguments, Map.of());
+    process.awaitStderr(line -> line.startsWith("serving http://"), Duration.ofSeconds(30));
+    return process;
+  }
+
   private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -69,13 +70,14 @@ public final class HookTransformer implements ClassFileTransformer {
       for (KnownServer server : known) {
         if (server.isMarker(className)) {
           measures(
-              server.server(), ServerVersion.of(loader, server.markerClass(), protectionDomain));
+              server.server(), versionOf(server, loader, server.markerClass(), protectionDomain));
         }
       }
       return null;
     }
     try {
-      String version = ServerVersion.of(loader, hook.className(), protectionDomain);
+      String version =
+          versionOf(knownAs(hook.server()), loader, hook.className(), protectionDomain);
       if (!measures(hook.server(), version)) {
         return null; // said by measures: a version whose classes may differ is left alone
       }
@@ -98,6 +100,7 @@ public final class HookTransformer implements ClassFileTransformer {
     return null;
   }
 
+  /** Says once why a server the application loaded is not measured. */
   private void cannotLink(Hook hook) {
     log.accept(
         "no request metrics for "
@@ -110,6 +113,22 @@ public final class HookTransformer implements ClassFileTransformer {
    * True unless {@code server} is one the agent knows in versions other than this one, which it
    * then says once: their classes may have moved or changed, and are left alone.
    */
+  /** The known server of that name, or null. */
+  private KnownServer knownAs(String server) {
+    for (KnownServer known : known) {
+      if (known.server().equals(server)) {
+        return known;
+      }
+    }
+    return null;
+  }
+
+  private static String versionOf(
+      KnownServer server, ClassLoader loader, String className, ProtectionDomain domain) {
+    return ServerVersion.of(
+        loader, className, domain, server == null ? null : server.mavenArtifact());
+  }
+
   private boolean measures(String server, String version) {
     for (KnownServer known : known) {
       if (known.server().equals(server) && !known.measures(version)) {
@@ -161,23 +180,29 @@ public final class HookTransformer implements ClassFileTransformer {
       try {
         ApplicationStart.await();
         instrumentation.addTransformer(HookTransformer.this, true);
+        List<Class<?>> woven = new ArrayList<>();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
           if (loaded.getClassLoader() == null) {
             continue;
           }
           Hook hook = hookOfLoaded(loaded);
           if (hook != null) {
-            weaveLoaded(hook, loaded);
+            if (seesAgent(hook, loaded.getClassLoader())) {
+              woven.add(loaded);
+            } else {
+              cannotLink(hook);
+            }
           }
           for (KnownServer server : known) {
             if (server.markerClass().equals(loaded.getName())) {
               ClassLoader loader = loaded.getClassLoader();
               measures(
                   server.server(),
-                  ServerVersion.of(loader, loaded.getName(), loaded.getProtectionDomain()));
+                  versionOf(server, loader, loaded.getName(), loaded.getProtectionDomain()));
             }
           }
         }
+        weaveTogether(woven);
       } catch (Throwable e) {
         log.accept("no request metrics for servers loaded before the agent's start: " + e);
       } finally {
@@ -185,13 +210,28 @@ public final class HookTransformer implements ClassFileTransformer {
       }
     }
 
+    /**
+     * One retransformation for them all, which the JVM applies to all at once: a server's requests
+     * go on meanwhile, and one that began in a class already woven (Vert.x's request) must not end
+     * in one not woven yet (its connection), or it would stay active for ever.
+     */
+    private void weaveTogether(List<Class<?>> loaded) {
+      if (loaded.isEmpty()) {
+        return;
+      }
+      try {
+        instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+      } catch (Throwable e) {
+        // One of them cannot be retransformed, and then none was: each on its own, to say which.
+        for (Class<?> one : loaded) {
+          weaveLoaded(hookOfLoaded(one), one);
+        }
+      }
+    }
+
     private void weaveLoaded(Hook hook, Class<?> loaded) {
       try {
-        if (seesAgent(hook, loaded.getClassLoader())) {
-          instrumentation.retransformClasses(loaded);
-        } else {
-          cannotLink(hook);
-        }
+        instrumentation.retransformClasses(loaded);
       } catch (Throwable e) {
         log.accept("no request metrics for " + hook.server() + ": " + e);
       }

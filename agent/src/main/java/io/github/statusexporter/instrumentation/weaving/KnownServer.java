@@ -8,24 +8,37 @@ package io.github.statusexporter.instrumentation.weaving;
 public final class KnownServer {
   private final String server;
   private final String markerClass;
+  private final String mavenArtifact;
   private final String markerInternalName;
   private final int[] oldest;
-  private final int newestMajor;
+  private final String newest;
+  private final int[] newestBound;
 
   /**
+   * @param mavenArtifact its jar's Maven {@code groupId:artifactId}, whose {@code pom.properties}
+   *     says the version where no manifest does (in a fat jar)
    * @param oldest the oldest version measured, {@code "9.4"}
-   * @param newestMajor the newest major version measured, {@code 12}
+   * @param newest the newest measured: a major version, all of whose minor versions are ({@code
+   *     "12"}), or a minor version ({@code "5.0"}: Vert.x 5.1 moved its classes)
    */
-  public KnownServer(String server, String markerClass, String oldest, int newestMajor) {
+  public KnownServer(
+      String server, String markerClass, String mavenArtifact, String oldest, String newest) {
     this.server = server;
     this.markerClass = markerClass;
+    this.mavenArtifact = mavenArtifact;
     this.markerInternalName = markerClass.replace('.', '/');
     this.oldest = majorMinor(oldest);
-    this.newestMajor = newestMajor;
+    this.newest = newest;
+    int[] bound = majorMinor(newest);
+    this.newestBound = newest.indexOf('.') < 0 ? new int[] {bound[0], Integer.MAX_VALUE} : bound;
   }
 
   String server() {
     return server;
+  }
+
+  String mavenArtifact() {
+    return mavenArtifact;
   }
 
   String markerClass() {
@@ -43,14 +56,20 @@ public final class KnownServer {
     if (found == null) {
       return true;
     }
-    boolean oldEnough = found[0] > oldest[0] || (found[0] == oldest[0] && found[1] >= oldest[1]);
-    return oldEnough && found[0] <= newestMajor;
+    return compare(found, oldest) >= 0 && compare(found, newestBound) <= 0;
   }
 
-  /** The versions measured, as a person writes them: "9.4 to 12.x". */
+  /** The versions measured, as a person writes them: "9.4 to 12.x", "4.5 to 5.0". */
   String versionsMeasured() {
     String from = oldest[1] == 0 ? Integer.toString(oldest[0]) : oldest[0] + "." + oldest[1];
-    return (from.equals(Integer.toString(newestMajor)) ? "" : from + " to ") + newestMajor + ".x";
+    String to = newest.indexOf('.') < 0 ? newest + ".x" : newest;
+    return from.equals(newest) ? to : from + " to " + to;
+  }
+
+  private static int compare(int[] version, int[] other) {
+    return version[0] != other[0]
+        ? Integer.compare(version[0], other[0])
+        : Integer.compare(version[1], other[1]);
   }
 
   /** The major and minor version at the start of {@code version}, or null if it has none. */

@@ -6,26 +6,51 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 /**
- * The version of the server or framework a hooked class belongs to, as its jar's manifest gives it:
- * from the package its loader defined, else from the manifest of the jar it comes from.
+ * The version of the server or framework a hooked class belongs to, as its jar says it: the package
+ * its loader defined, else the manifest of the jar it comes from, else (in a fat jar, whose
+ * manifest is the application's) the {@code pom.properties} Maven leaves in every jar it builds.
  */
 final class ServerVersion {
   private ServerVersion() {}
 
-  /** Its version, or "" when neither says. */
-  static String of(ClassLoader loader, String className, ProtectionDomain domain) {
+  /**
+   * Its version, or "" when nothing says.
+   *
+   * @param mavenArtifact {@code groupId:artifactId} of its jar, or null when unknown
+   */
+  static String of(
+      ClassLoader loader, String className, ProtectionDomain domain, String mavenArtifact) {
     int dot = className.lastIndexOf('.');
     Package defined = dot < 0 ? null : loader.getDefinedPackage(className.substring(0, dot));
     if (defined != null && defined.getImplementationVersion() != null) {
       return defined.getImplementationVersion();
     }
     String fromJar = fromManifest(domain);
-    return fromJar == null ? "" : fromJar;
+    if (fromJar != null) {
+      return fromJar;
+    }
+    String fromPom = mavenArtifact == null ? null : fromPomProperties(loader, mavenArtifact);
+    return fromPom == null ? "" : fromPom;
+  }
+
+  private static String fromPomProperties(ClassLoader loader, String mavenArtifact) {
+    String path = "META-INF/maven/" + mavenArtifact.replace(':', '/') + "/pom.properties";
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        return null;
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static String fromManifest(ProtectionDomain domain) {

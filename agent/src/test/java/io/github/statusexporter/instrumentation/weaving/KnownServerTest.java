@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class KnownServerTest {
   private final KnownServer jetty =
-      new KnownServer("Jetty", "org.eclipse.jetty.server.Server", "9.4", 12);
+      new KnownServer("Jetty", "org.eclipse.jetty.server.Server", "g:a", "9.4", "12");
 
   @Test
   void measuresTheVersionsInItsRangeWhateverTheirPatchOrQualifier() {
@@ -23,6 +23,16 @@ class KnownServerTest {
   }
 
   @Test
+  void aNewestMinorVersionBoundsTheMinorVersionsToo() {
+    KnownServer vertx = new KnownServer("Vert.x", "io.vertx.core.Vertx", "g:a", "4.5", "5.0");
+
+    assertThat(vertx.measures("4.5.14")).isTrue();
+    assertThat(vertx.measures("5.0.7")).isTrue();
+    assertThat(vertx.measures("4.4.9")).isFalse();
+    assertThat(vertx.measures("5.1.10")).isFalse();
+  }
+
+  @Test
   void aVersionItCannotReadIsNoReasonToRefuse() {
     assertThat(jetty.measures("")).isTrue();
     assertThat(jetty.measures("unknown")).isTrue();
@@ -31,8 +41,12 @@ class KnownServerTest {
   @Test
   void saysItsVersionsAsAPersonWritesThem() {
     assertThat(jetty.versionsMeasured()).isEqualTo("9.4 to 12.x");
-    assertThat(new KnownServer("Tomcat", "x", "9.0", 11).versionsMeasured()).isEqualTo("9 to 11.x");
-    assertThat(new KnownServer("Undertow", "x", "2.0", 2).versionsMeasured()).isEqualTo("2.x");
+    assertThat(new KnownServer("Tomcat", "x", "g:a", "9.0", "11").versionsMeasured())
+        .isEqualTo("9 to 11.x");
+    assertThat(new KnownServer("Undertow", "x", "g:a", "2.0", "2").versionsMeasured())
+        .isEqualTo("2.x");
+    assertThat(new KnownServer("Vert.x", "x", "g:a", "4.5", "5.0").versionsMeasured())
+        .isEqualTo("4.5 to 5.0");
   }
 
   @Test

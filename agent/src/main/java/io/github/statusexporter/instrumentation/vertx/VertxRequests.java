@@ -1,0 +1,97 @@
+package io.github.statusexporter.instrumentation.vertx;
+
+import io.github.statusexporter.instrumentation.RequestRecording;
+import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.netty.channel.Channel;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Records the requests of Vert.x's HTTP server through its public request and response API, and the
+ * public {@code ConnectionBase.channel()} of its connections (HTTP/1.x and HTTP/2 alike). A request
+ * is known by its response: the server's request and vertx-web's wrapper of it give the same one.
+ */
+public final class VertxRequests extends VertxServerApi {
+  /** One per netty in the JVM: {@code valueOf} returns the key of that name if there is one. */
+  private static final AttributeKey<ConnectionRequests> REQUESTS =
+      AttributeKey.valueOf("io.github.statusexporter.vertx.requests");
+
+  @Override
+  public void begun(Object serverRequest) {
+    VertxRoutes routes = VertxRoutes.current();
+    if (routes == null) {
+      return;
+    }
+    HttpServerRequest request = (HttpServerRequest) serverRequest;
+    HttpServerResponse response = request.response();
+    if (routes.mayServeAgentReads(request.uri())
+        && RequestRecording.isAgentUserAgent(request.getHeader("User-Agent"))) {
+      return;
+    }
+    Attribute<ConnectionRequests> attribute = channel(request).attr(REQUESTS);
+    ConnectionRequests requests = attribute.get();
+    if (requests == null) {
+      requests = new ConnectionRequests();
+      attribute.set(requests);
+    }
+    int method = RouteRecorder.method(request.method().name());
+    boolean https = request.isSSL();
+    if (requests.begin(response, method, https, System.nanoTime()) != null) {
+      routes.begun(https, method);
+    }
+  }
+
+  @Override
+  public void ended(Object serverRequest) {
+    HttpServerRequest request = (HttpServerRequest) serverRequest;
+    HttpServerResponse response = request.response();
+    ConnectionRequests.Request ended = find(request, response);
+    if (ended == null) {
+      return;
+    }
+    int method = ended.method();
+    boolean https = ended.https();
+    long startNanos = ended.startNanos();
+    String template = ended.template();
+    // No head sent: the connection closed before any answer, which the client never saw.
+    int status = response.headWritten() ? response.getStatusCode() : -1;
+    if (!ended.end(response)) {
+      return; // ended on another thread meanwhile
+    }
+    VertxRoutes routes = VertxRoutes.current();
+    if (routes != null) {
+      String path = template == null && routes.hasUserTemplates() ? request.path() : null;
+      routes.recorder(https, template, path).finished(method, status, startNanos);
+    }
+  }
+
+  @Override
+  public void template(Object serverRequest, String template) {
+    HttpServerRequest request = (HttpServerRequest) serverRequest;
+    ConnectionRequests.Request routed = find(request, request.response());
+    if (routed != null) {
+      routed.template(template);
+    }
+  }
+
+  private static ConnectionRequests.Request find(
+      HttpServerRequest request, HttpServerResponse response) {
+    if (response == null) {
+      return null; // a pipelined HTTP/1.1 request that never began: its connection failed first
+    }
+    Channel channel = channel(request);
+    // hasAttr: no attribute made on connections that never had a request recorded.
+    if (!channel.hasAttr(REQUESTS)) {
+      return null;
+    }
+    ConnectionRequests requests = channel.attr(REQUESTS).get();
+    return requests == null ? null : requests.find(response);
+  }
+
+  private static Channel channel(HttpServerRequest request) {
+    return ((ConnectionBase) request.connection()).channel();
+  }
+}
