@@ -70,6 +70,20 @@ public final class MetricDefinition {
     return name;
   }
 
+  /**
+   * The name as the exposition writes it: with {@code _total} or {@code _info} where it adds one.
+   */
+  public String exposedName() {
+    switch (type) {
+      case COUNTER:
+        return name + "_total";
+      case INFO:
+        return name + "_info";
+      default:
+        return name;
+    }
+  }
+
   public MetricType type() {
     return type;
   }

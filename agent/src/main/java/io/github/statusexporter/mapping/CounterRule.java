@@ -20,7 +20,7 @@ final class CounterRule extends NumberRule<CounterDataPointSnapshot> {
       return null;
     }
     if (number < 0) {
-      skips.skipped(name, SkipReason.NEGATIVE);
+      skips.skipped(exposedName, SkipReason.NEGATIVE);
       return null;
     }
     return CounterDataPointSnapshot.builder().labels(labels).value(number).build();

@@ -21,12 +21,17 @@ import java.util.Set;
  */
 abstract class FieldRule<P extends DataPointSnapshot> {
   final String name;
+
+  /** As the exposition writes it, for skipped values: {@code app_requests_total}. */
+  final String exposedName;
+
   final MetricMetadata metadata;
   private final FieldPath field;
   private final Series series;
 
   FieldRule(MetricDefinition definition) {
     name = definition.name();
+    exposedName = definition.exposedName();
     metadata =
         definition.unit() == null
             ? new MetricMetadata(name, definition.help())
@@ -66,13 +71,13 @@ abstract class FieldRule<P extends DataPointSnapshot> {
           (context, labels) -> {
             Object value = field == null ? context : field.resolve(context);
             if (value == null) {
-              skips.skipped(name, SkipReason.MISSING);
+              skips.skipped(exposedName, SkipReason.MISSING);
               return;
             }
             if (!seen.add(labels)) {
               // Two series with the same labels, as when a mapping's label hides what told
               // them apart: the first one stands, the scrape goes on.
-              skips.skipped(name, SkipReason.DUPLICATE);
+              skips.skipped(exposedName, SkipReason.DUPLICATE);
               return;
             }
             P point = point(value, labels, skips);

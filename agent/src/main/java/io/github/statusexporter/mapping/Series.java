@@ -28,7 +28,7 @@ final class Series {
   private final Map<String, FieldPath> labelFields = new LinkedHashMap<>();
 
   Series(MetricDefinition definition) {
-    metric = definition.name();
+    metric = definition.exposedName();
     each = definition.each() == null ? null : FieldPath.parse(definition.each());
     keyLabel = definition.keyLabel();
     constantLabels = definition.labels();

@@ -24,11 +24,11 @@ final class StateSetRule extends FieldRule<StateSetDataPointSnapshot> {
   @Override
   StateSetDataPointSnapshot point(Object value, Labels labels, SkipListener skips) {
     if (!(value instanceof String)) {
-      skips.skipped(name, SkipReason.WRONG_TYPE);
+      skips.skipped(exposedName, SkipReason.WRONG_TYPE);
       return null;
     }
     if (!states.contains(value)) {
-      skips.skipped(name, SkipReason.UNKNOWN_STATE);
+      skips.skipped(exposedName, SkipReason.UNKNOWN_STATE);
       return null;
     }
     StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);

@@ -151,4 +151,37 @@ class MappingFileTest {
     assertThat(snapshots.get(1).getDataPoints()).hasSize(2);
     assertThat(skipped).containsExactly("pool_active:duplicate");
   }
+
+  @Test
+  void scaledValuesPrintAsAPersonWouldWriteThemAndSkipsNameTheMetricAsExported() throws Exception {
+    Path file = Files.createTempFile("mapping", ".yml");
+    Files.writeString(
+        file,
+        """
+        sources:
+          - url: http://localhost:8000/status
+            metrics:
+              - {name: app_latency_seconds, field: latency_ms, scale: 0.001}
+              - {name: app_requests_total, type: counter, field: requests}
+              - {name: app_errors_total, type: counter, field: errors}
+        """);
+    List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000);
+    Reading reading =
+        new Reading(
+            List.of(
+                new Record(
+                    Map.of(), Map.of("latency_ms", 569.0, "requests", -1.0, "errors", "many"))),
+            0);
+
+    List<MetricSnapshot> snapshots =
+        Mapping.of(sources.get(0).metrics())
+            .apply(reading, 10_000, (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.create()
+        .write(out, new MetricSnapshots(snapshots), EscapingScheme.ALLOW_UTF8);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("app_latency_seconds 0.569\n");
+    assertThat(skipped)
+        .containsExactlyInAnyOrder("app_requests_total:negative", "app_errors_total:wrong_type");
+  }
 }
