@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every jakarta test server serves, by mapping pattern: a plain page, a slow page, an
- * asynchronous one, one that fails, one that forwards, a streamed one, a prefix mapping and a status page. A filter
- * on every path stands for the application's own filters.
+ * asynchronous one, one that fails, one that forwards, a streamed one, a prefix mapping and a
+ * status page. A filter on every path stands for the application's own filters.
  */
 public final class TestServlets {
   private static final long STARTED = System.nanoTime();

@@ -22,8 +22,8 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * What every javax test server serves (a copy of the jakarta one: the APIs differ only by package),
  * by mapping pattern: a plain page, a slow page, an asynchronous one, one that fails, one that
- * forwards, a streamed one, a prefix mapping and a status page. A filter on every path stands for the application's
- * own filters. Servlet 3.1 API only, for Jetty 9.4.
+ * forwards, a streamed one, a prefix mapping and a status page. A filter on every path stands for
+ * the application's own filters. Servlet 3.1 API only, for Jetty 9.4.
  */
 public final class TestServlets {
   private static final long STARTED = System.nanoTime();
