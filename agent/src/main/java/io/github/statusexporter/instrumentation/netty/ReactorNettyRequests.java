@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.netty;
 
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.github.statusexporter.instrumentation.ServerRoutes;
 import io.netty.channel.Channel;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
@@ -28,7 +29,7 @@ public final class ReactorNettyRequests extends NettyServerApi {
     if (state != HttpServerState.REQUEST_RECEIVED) {
       return;
     }
-    NettyRoutes routes = NettyRoutes.current();
+    ServerRoutes routes = NettyRoutes.current();
     if (routes == null) {
       return;
     }
@@ -56,9 +57,16 @@ public final class ReactorNettyRequests extends NettyServerApi {
     if (request == null) {
       return;
     }
-    NettyRoutes routes = NettyRoutes.current();
+    ServerRoutes routes = NettyRoutes.current();
     if (routes != null) {
-      routes.finished(request, status(operations), ((HttpServerRequest) operations).uri());
+      String template = request.template();
+      String path =
+          template == null && routes.hasUserTemplates()
+              ? NettyRoutes.path(((HttpServerRequest) operations).uri())
+              : null;
+      routes
+          .recorder(request.https(), request.context(), template, path)
+          .finished(request.method(), status(operations), request.startNanos());
     }
     request.end();
   }

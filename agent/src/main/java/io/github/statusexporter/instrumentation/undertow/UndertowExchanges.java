@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.undertow;
 
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.github.statusexporter.instrumentation.ServerRoutes;
 import io.github.statusexporter.instrumentation.servlet.ServletHooks;
 import io.github.statusexporter.instrumentation.servlet.ServletRoute;
 import io.undertow.server.Connectors;
@@ -39,7 +40,7 @@ public final class UndertowExchanges extends UndertowExchangeApi {
     if (http.getRequestStartTime() == -1) {
       return; // an upgraded request whose first exchange was never stamped: begins later
     }
-    UndertowRoutes routes = UndertowRoutes.current();
+    ServerRoutes routes = UndertowRoutes.current();
     if (routes == null
         || routes.mayServeAgentReads(http.getRequestPath())
             && RequestRecording.isAgentUserAgent(
@@ -57,7 +58,7 @@ public final class UndertowExchanges extends UndertowExchangeApi {
     if (start == -1 || http.getAttachment(UNCOUNTED) != null) {
       return; // never begun: ended before any handler (a malformed request), or not counted
     }
-    UndertowRoutes routes = UndertowRoutes.current();
+    ServerRoutes routes = UndertowRoutes.current();
     if (routes == null) {
       return;
     }
@@ -69,7 +70,7 @@ public final class UndertowExchanges extends UndertowExchangeApi {
       PathTemplateMatch match = http.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
       recorder =
           routes.recorder(
-              https, match == null ? null : match.getMatchedTemplate(), http.getRequestPath());
+              https, "", match == null ? null : match.getMatchedTemplate(), http.getRequestPath());
     }
     recorder.finished(method(http), status, start);
   }

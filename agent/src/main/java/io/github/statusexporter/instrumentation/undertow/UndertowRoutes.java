@@ -1,105 +1,19 @@
 package io.github.statusexporter.instrumentation.undertow;
 
-import io.github.statusexporter.instrumentation.RequestMetrics;
-import io.github.statusexporter.instrumentation.RequestRecording;
-import io.github.statusexporter.instrumentation.RouteRecorder;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.statusexporter.instrumentation.ServerRoutes;
 
 /**
- * The routes of Undertow requests outside a servlet deployment: the template of the route of
- * Undertow's {@code RoutingHandler} (or {@code PathTemplateHandler}) that took the request ({@code
- * /items/{id}}), else the user's route template the path matches, else {@link #UNMATCHED}. Never
- * anything of the request's URI, so the series are bounded by the application's handlers.
+ * The routes of Undertow requests ({@link ServerRoutes}): the template of a {@code RoutingHandler}
+ * ({@code /items/{id}}), else the user's route template the path matches, else the server's root.
+ * (A servlet deployment's requests take their servlet's route instead.)
  */
 public final class UndertowRoutes {
-  /**
-   * The route of a request no template took: the whole server, as a servlet container's default
-   * mapping is named.
-   */
-  static final String UNMATCHED = "/";
+  private static final ServerRoutes.Current CURRENT = new ServerRoutes.Current();
 
-  private static volatile UndertowRoutes current;
+  private UndertowRoutes() {}
 
-  private final RequestMetrics metrics;
-  private final List<String> agentPaths;
-  private volatile RouteRecorder unmatchedHttp;
-  private volatile RouteRecorder unmatchedHttps;
-  private final ConcurrentHashMap<String, RouteRecorder> http = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, RouteRecorder> https = new ConcurrentHashMap<>();
-
-  UndertowRoutes(RequestMetrics metrics, List<String> agentPaths) {
-    this.metrics = metrics;
-    this.agentPaths = agentPaths;
-  }
-
-  /**
-   * The routes, or null while the request metrics are not made. Made anew when the metrics or the
-   * agent's own read paths change.
-   */
-  public static UndertowRoutes current() {
-    RequestMetrics metrics = RequestRecording.metrics();
-    if (metrics == null) {
-      return null;
-    }
-    UndertowRoutes routes = current;
-    List<String> agentPaths = RequestRecording.agentReadPaths();
-    if (routes == null || routes.metrics != metrics || routes.agentPaths != agentPaths) {
-      routes = new UndertowRoutes(metrics, agentPaths);
-      current = routes;
-    }
-    return routes;
-  }
-
-  /** True if a request for this path could be one of the agent's reads of a status page. */
-  public boolean mayServeAgentReads(String path) {
-    for (int i = 0; i < agentPaths.size(); i++) {
-      if (path.startsWith(agentPaths.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A request began: counted active until its recorder's {@code finished}. */
-  public void begun(boolean secure, int method) {
-    // Active requests are counted by scheme and method only: any recorder counts them.
-    unmatched(secure).begun(method);
-  }
-
-  /**
-   * The recorder of a request that a handler's template took, null if none did.
-   *
-   * @param path the request's path, for the user's route templates
-   */
-  public RouteRecorder recorder(boolean secure, String template, String path) {
-    if (template != null) {
-      ConcurrentHashMap<String, RouteRecorder> byTemplate = secure ? https : http;
-      RouteRecorder recorder = byTemplate.get(template);
-      if (recorder != null) {
-        return recorder;
-      }
-      // No more templates than routes may have series: past that they all fold anyway.
-      if (byTemplate.size() >= metrics.maxRoutes()) {
-        return metrics.folded(secure);
-      }
-      return byTemplate.computeIfAbsent(template, key -> metrics.route(key, secure));
-    }
-    RouteRecorder users = metrics.hasTemplates() ? metrics.templated(path, secure) : null;
-    return users != null ? users : unmatched(secure);
-  }
-
-  /** Made at first use: a route that no request takes must not take a place under the cap. */
-  private RouteRecorder unmatched(boolean secure) {
-    RouteRecorder recorder = secure ? unmatchedHttps : unmatchedHttp;
-    if (recorder == null) {
-      recorder = metrics.route(UNMATCHED, secure);
-      if (secure) {
-        unmatchedHttps = recorder;
-      } else {
-        unmatchedHttp = recorder;
-      }
-    }
-    return recorder;
+  /** The routes, or null while the request metrics are not made. */
+  public static ServerRoutes current() {
+    return CURRENT.get();
   }
 }

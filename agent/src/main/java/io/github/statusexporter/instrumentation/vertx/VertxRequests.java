@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.vertx;
 
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
+import io.github.statusexporter.instrumentation.ServerRoutes;
 import io.netty.channel.Channel;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
@@ -21,7 +22,7 @@ public final class VertxRequests extends VertxServerApi {
 
   @Override
   public void begun(Object serverRequest) {
-    VertxRoutes routes = VertxRoutes.current();
+    ServerRoutes routes = VertxRoutes.current();
     if (routes == null) {
       return;
     }
@@ -61,10 +62,10 @@ public final class VertxRequests extends VertxServerApi {
     if (!ended.end(response)) {
       return; // ended on another thread meanwhile
     }
-    VertxRoutes routes = VertxRoutes.current();
+    ServerRoutes routes = VertxRoutes.current();
     if (routes != null) {
       String path = template == null && routes.hasUserTemplates() ? request.path() : null;
-      routes.recorder(https, template, path).finished(method, status, startNanos);
+      routes.recorder(https, "", template, path).finished(method, status, startNanos);
     }
   }
 
