@@ -3,14 +3,13 @@ package io.github.statusexporter.instrumentation;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.github.statusexporter.config.RouteSettings;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -24,7 +23,7 @@ public final class RequestMetrics {
   };
 
   final Histogram duration;
-  private final Gauge active;
+  private final ActiveRequests active;
   private final Counter folded;
   private final RouteCap routes;
   private final Set<String> ignored;
@@ -44,10 +43,6 @@ public final class RequestMetrics {
   private final RouteRecorder foldedHttp;
 
   private final RouteRecorder foldedHttps;
-
-  /** Active-request data points by scheme (http, https) and method, looked up once each. */
-  private final AtomicReferenceArray<GaugeDataPoint> activePoints =
-      new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
 
   public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
     this(properties, buckets, RouteSettings.DEFAULT);
@@ -73,13 +68,7 @@ public final class RequestMetrics {
     // Exemplar sampling would start a scheduler thread and costs on every request.
     histogram.withoutExemplars();
     duration = histogram.build();
-    Gauge.Builder gauge =
-        Gauge.builder(properties)
-            .name("http_server_active_requests")
-            .help("Number of HTTP server requests in flight")
-            .labelNames("http_request_method", "url_scheme");
-    gauge.withoutExemplars();
-    active = gauge.build();
+    active = new ActiveRequests(properties);
     folded =
         Counter.builder(properties)
             .name("status_exporter_routes_folded")
@@ -103,7 +92,7 @@ public final class RequestMetrics {
 
   public void register(PrometheusRegistry registry) {
     registry.register(duration);
-    registry.register(active);
+    active.register(registry);
     registry.register(folded);
   }
 
@@ -153,13 +142,8 @@ public final class RequestMetrics {
     return routes.max();
   }
 
-  GaugeDataPoint active(boolean https, int method) {
-    int index = (https ? HttpMethods.COUNT : 0) + method;
-    GaugeDataPoint point = activePoints.get(index);
-    if (point == null) {
-      point = active.labelValues(HttpMethods.NAMES[method], https ? "https" : "http");
-      activePoints.set(index, point);
-    }
-    return point;
+  /** The count of active requests of a scheme and method. */
+  AtomicLong active(boolean https, int method) {
+    return active.of(https, method);
   }
 }
