@@ -3,6 +3,7 @@ package io.github.statusexporter.instrumentation;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.github.statusexporter.config.RouteSettings;
 import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -22,7 +23,12 @@ public final class RequestMetrics {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
-  final Histogram duration;
+  /** client_java's histogram: observed with native buckets, else only the shape of classic. */
+  private final Histogram duration;
+
+  /** The classic-only histogram the agent keeps itself (the default); null with native buckets. */
+  private final ClassicDurations classicDurations;
+
   private final ActiveRequests active;
   private final Counter folded;
   private final RouteCap routes;
@@ -68,6 +74,16 @@ public final class RequestMetrics {
     // Exemplar sampling would start a scheduler thread and costs on every request.
     histogram.withoutExemplars();
     duration = histogram.build();
+    classicDurations =
+        buckets == HistogramBuckets.CLASSIC
+            ? new ClassicDurations(
+                duration,
+                BUCKETS,
+                "http_request_method",
+                "http_response_status_code",
+                "http_route",
+                "url_scheme")
+            : null;
     active = new ActiveRequests(properties);
     folded =
         Counter.builder(properties)
@@ -91,7 +107,7 @@ public final class RequestMetrics {
   }
 
   public void register(PrometheusRegistry registry) {
-    registry.register(duration);
+    registry.register(classicDurations != null ? classicDurations : duration);
     active.register(registry);
     registry.register(folded);
   }
@@ -140,6 +156,13 @@ public final class RequestMetrics {
   /** How many distinct routes get series of their own. */
   public int maxRoutes() {
     return routes.max();
+  }
+
+  /** The duration series of these label values; keep it, as its lookup allocates. */
+  DistributionDataPoint durations(String method, String status, String route, String scheme) {
+    return classicDurations != null
+        ? classicDurations.labelValues(method, status, route, scheme)
+        : duration.labelValues(method, status, route, scheme);
   }
 
   /** The count of active requests of a scheme and method. */

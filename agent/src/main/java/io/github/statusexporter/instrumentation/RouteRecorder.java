@@ -81,7 +81,7 @@ public final class RouteRecorder {
     DistributionDataPoint point = byStatus.get(index);
     if (point == null) {
       point =
-          metrics.duration.labelValues(
+          metrics.durations(
               HttpMethods.NAMES[method], STATUS_LABELS[index], route, https ? "https" : "http");
       byStatus.set(index, point);
     }
