@@ -23,6 +23,11 @@ public final class RequestMetrics {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
+  /** The labels of the duration histogram, in this order in {@link #durations}. */
+  private static final String[] DURATION_LABELS = {
+    "http_request_method", "http_response_status_code", "http_route", "url_scheme"
+  };
+
   /** client_java's histogram: observed with native buckets, else only the shape of classic. */
   private final Histogram duration;
 
@@ -63,8 +68,7 @@ public final class RequestMetrics {
             .name("http_server_request_duration")
             .unit(Unit.SECONDS)
             .help("Duration of HTTP server requests")
-            .labelNames(
-                "http_request_method", "http_response_status_code", "http_route", "url_scheme")
+            .labelNames(DURATION_LABELS)
             .classicUpperBounds(BUCKETS);
     if (buckets == HistogramBuckets.CLASSIC) {
       histogram.classicOnly();
@@ -76,13 +80,7 @@ public final class RequestMetrics {
     duration = histogram.build();
     classicDurations =
         buckets == HistogramBuckets.CLASSIC
-            ? new ClassicDurations(
-                duration,
-                BUCKETS,
-                "http_request_method",
-                "http_response_status_code",
-                "http_route",
-                "url_scheme")
+            ? new ClassicDurations(duration, BUCKETS, DURATION_LABELS)
             : null;
     active = new ActiveRequests(properties);
     folded =
