@@ -3,14 +3,14 @@ package io.github.statusexporter.instrumentation;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.github.statusexporter.config.RouteSettings;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -23,8 +23,18 @@ public final class RequestMetrics {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
-  final Histogram duration;
-  private final Gauge active;
+  /** The labels of the duration histogram, in this order in {@link #durations}. */
+  private static final String[] DURATION_LABELS = {
+    "http_request_method", "http_response_status_code", "http_route", "url_scheme"
+  };
+
+  /** client_java's histogram: observed with native buckets, else only the shape of classic. */
+  private final Histogram duration;
+
+  /** The classic-only histogram the agent keeps itself (the default); null with native buckets. */
+  private final ClassicDurations classicDurations;
+
+  private final ActiveRequests active;
   private final Counter folded;
   private final RouteCap routes;
   private final Set<String> ignored;
@@ -45,10 +55,6 @@ public final class RequestMetrics {
 
   private final RouteRecorder foldedHttps;
 
-  /** Active-request data points by scheme (http, https) and method, looked up once each. */
-  private final AtomicReferenceArray<GaugeDataPoint> activePoints =
-      new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
-
   public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
     this(properties, buckets, RouteSettings.DEFAULT);
   }
@@ -62,8 +68,7 @@ public final class RequestMetrics {
             .name("http_server_request_duration")
             .unit(Unit.SECONDS)
             .help("Duration of HTTP server requests")
-            .labelNames(
-                "http_request_method", "http_response_status_code", "http_route", "url_scheme")
+            .labelNames(DURATION_LABELS)
             .classicUpperBounds(BUCKETS);
     if (buckets == HistogramBuckets.CLASSIC) {
       histogram.classicOnly();
@@ -73,13 +78,11 @@ public final class RequestMetrics {
     // Exemplar sampling would start a scheduler thread and costs on every request.
     histogram.withoutExemplars();
     duration = histogram.build();
-    Gauge.Builder gauge =
-        Gauge.builder(properties)
-            .name("http_server_active_requests")
-            .help("Number of HTTP server requests in flight")
-            .labelNames("http_request_method", "url_scheme");
-    gauge.withoutExemplars();
-    active = gauge.build();
+    classicDurations =
+        buckets == HistogramBuckets.CLASSIC
+            ? new ClassicDurations(duration, BUCKETS, DURATION_LABELS)
+            : null;
+    active = new ActiveRequests(properties);
     folded =
         Counter.builder(properties)
             .name("status_exporter_routes_folded")
@@ -102,8 +105,8 @@ public final class RequestMetrics {
   }
 
   public void register(PrometheusRegistry registry) {
-    registry.register(duration);
-    registry.register(active);
+    registry.register(classicDurations != null ? classicDurations : duration);
+    active.register(registry);
     registry.register(folded);
   }
 
@@ -153,13 +156,15 @@ public final class RequestMetrics {
     return routes.max();
   }
 
-  GaugeDataPoint active(boolean https, int method) {
-    int index = (https ? HttpMethods.COUNT : 0) + method;
-    GaugeDataPoint point = activePoints.get(index);
-    if (point == null) {
-      point = active.labelValues(HttpMethods.NAMES[method], https ? "https" : "http");
-      activePoints.set(index, point);
-    }
-    return point;
+  /** The duration series of these label values; keep it, as its lookup allocates. */
+  DistributionDataPoint durations(String method, String status, String route, String scheme) {
+    return classicDurations != null
+        ? classicDurations.labelValues(method, status, route, scheme)
+        : duration.labelValues(method, status, route, scheme);
+  }
+
+  /** The count of active requests of a scheme and method. */
+  AtomicLong active(boolean https, int method) {
+    return active.of(https, method);
   }
 }

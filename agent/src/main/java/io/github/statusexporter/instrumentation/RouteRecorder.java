@@ -47,7 +47,7 @@ public final class RouteRecorder {
 
   /** A request began, its start time taken by the caller. */
   public void begun(int method) {
-    metrics.active(https, method).inc();
+    metrics.active(https, method).incrementAndGet();
   }
 
   /**
@@ -63,7 +63,7 @@ public final class RouteRecorder {
     }
     // Even for an ignored route: the request may have begun on a route that is not ignored (a
     // servlet mapping, before the framework named its template), and was counted active there.
-    metrics.active(https, method).dec();
+    metrics.active(https, method).decrementAndGet();
     if (folds != null) {
       folds.inc();
     }
@@ -81,7 +81,7 @@ public final class RouteRecorder {
     DistributionDataPoint point = byStatus.get(index);
     if (point == null) {
       point =
-          metrics.duration.labelValues(
+          metrics.durations(
               HttpMethods.NAMES[method], STATUS_LABELS[index], route, https ? "https" : "http");
       byStatus.set(index, point);
     }

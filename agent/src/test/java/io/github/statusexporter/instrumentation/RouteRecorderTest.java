@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.statusexporter.config.HistogramBuckets;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RouteRecorderTest {
@@ -48,6 +50,30 @@ class RouteRecorderTest {
     assertThat(Exposition.lines(registry, "http_server_active_requests"))
         .isEqualTo(
             "http_server_active_requests{http_request_method=\"POST\",url_scheme=\"https\"} 1.0");
+  }
+
+  /** The family as client_java's {@code Gauge} wrote it, before the agent kept its own counts. */
+  @Test
+  void activeRequestsAreAGaugeWithASeriesForEachMethodAndSchemeThatHadARequest() {
+    int get = RouteRecorder.method("GET");
+    int post = RouteRecorder.method("POST");
+    RouteRecorder https = metrics.route("/", true);
+    RouteRecorder http = metrics.route("/", false);
+    https.started(get);
+    http.started(post);
+    http.finished(post, 200, http.started(post));
+
+    assertThat(
+            Arrays.stream(Exposition.text(registry).split("\n"))
+                .filter(line -> line.contains("http_server_active_requests"))
+                .collect(Collectors.joining("\n")))
+        .isEqualTo(
+            "# HELP http_server_active_requests Number of HTTP server requests in flight\n"
+                + "# TYPE http_server_active_requests gauge\n"
+                + "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"https\"}"
+                + " 1.0\n"
+                + "http_server_active_requests{http_request_method=\"POST\",url_scheme=\"http\"}"
+                + " 1.0");
   }
 
   @Test

@@ -6,31 +6,46 @@ import java.util.List;
 
 /**
  * The application a benchmark launches: the demo app ({@code demo-app.jar}), one of the servlet
- * test apps, given as {@code servlet:path/to/tomcat11-app.jar}, or a Spring Boot fat jar, given as
+ * test apps, given as {@code servlet:path/to/tomcat11-app.jar}, a Spring Boot fat jar, given as
  * {@code spring-boot:path/to/spring-boot3-app.jar} and launched as its users launch it, {@code java
- * -jar app.jar --server.port=N}.
+ * -jar app.jar --server.port=N}, or an application of a server's own handlers and no framework,
+ * given with its one page as {@code handlers:path/to/undertow-app.jar#/items/x} ({@code java -jar
+ * app.jar PORT}): that page is its status page and its load.
+ *
+ * @param page the page of a {@code handlers:} application; null for the others
  */
-record BenchApp(Path jar, Kind kind) {
+record BenchApp(Path jar, Kind kind, String page) {
   enum Kind {
     DEMO,
     SERVLET,
-    SPRING_BOOT
+    SPRING_BOOT,
+    HANDLERS
   }
 
   static BenchApp of(String argument) {
     if (argument.startsWith("servlet:")) {
-      return new BenchApp(Paths.get(argument.substring("servlet:".length())), Kind.SERVLET);
+      return new BenchApp(Paths.get(argument.substring("servlet:".length())), Kind.SERVLET, null);
     }
     if (argument.startsWith("spring-boot:")) {
-      return new BenchApp(Paths.get(argument.substring("spring-boot:".length())), Kind.SPRING_BOOT);
+      return new BenchApp(
+          Paths.get(argument.substring("spring-boot:".length())), Kind.SPRING_BOOT, null);
     }
-    return new BenchApp(Paths.get(argument), Kind.DEMO);
+    if (argument.startsWith("handlers:")) {
+      String[] jarAndPage = argument.substring("handlers:".length()).split("#", 2);
+      if (jarAndPage.length != 2 || !jarAndPage[1].startsWith("/")) {
+        throw new IllegalArgumentException(
+            "handlers: needs the application's page: handlers:path/to/app.jar#/page, not "
+                + argument);
+      }
+      return new BenchApp(Paths.get(jarAndPage[0]), Kind.HANDLERS, jarAndPage[1]);
+    }
+    return new BenchApp(Paths.get(argument), Kind.DEMO, null);
   }
 
   List<String> arguments(int port) {
     return switch (kind) {
       case DEMO -> List.of("--port", String.valueOf(port));
-      case SERVLET -> List.of(String.valueOf(port));
+      case SERVLET, HANDLERS -> List.of(String.valueOf(port));
       case SPRING_BOOT -> List.of("--server.port=" + port);
     };
   }
@@ -41,6 +56,7 @@ record BenchApp(Path jar, Kind kind) {
       case DEMO -> "/status";
       case SERVLET -> "/shop/status";
       case SPRING_BOOT -> "/actuator/health";
+      case HANDLERS -> page;
     };
   }
 
@@ -60,6 +76,7 @@ record BenchApp(Path jar, Kind kind) {
       case DEMO -> List.of("/status", "/work?ms=0");
       case SERVLET -> List.of("/shop/hello");
       case SPRING_BOOT -> List.of("/hello/x");
+      case HANDLERS -> List.of(page);
     };
   }
 

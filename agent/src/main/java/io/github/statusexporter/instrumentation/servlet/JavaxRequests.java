@@ -55,6 +55,15 @@ public final class JavaxRequests extends ServletApi {
   }
 
   @Override
+  public ServletRoute route(
+      Object request, Object mappingMatch, String pattern, String servletName) {
+    HttpServletRequest http = (HttpServletRequest) request;
+    return isNew(http)
+        ? route(http, pattern(http, (MappingMatch) mappingMatch, pattern, servletName))
+        : null;
+  }
+
+  @Override
   public RouteRecorder recorder(Object request, ServletRoute route, int status) {
     HttpServletRequest http = (HttpServletRequest) request;
     return route.recorder(template(http, status), rawPath(route, http));
@@ -118,12 +127,15 @@ public final class JavaxRequests extends ServletApi {
    * file; empty when no servlet took the request.
    */
   private static String pattern(HttpServletRequest http, HttpServletMapping mapping) {
-    MappingMatch match = mapping.getMappingMatch();
-    String pattern = mapping.getPattern();
+    return pattern(http, mapping.getMappingMatch(), mapping.getPattern(), mapping.getServletName());
+  }
+
+  /** As above, from the mapping's parts. */
+  private static String pattern(
+      HttpServletRequest http, MappingMatch match, String pattern, String servlet) {
     if (match == null) {
       // Tomcat names no match for a welcome file that its default servlet serves (its Mapper's
       // rule 4c), and none when no servlet took the request.
-      String servlet = mapping.getServletName();
       return servlet == null || servlet.isEmpty() ? "" : "/";
     }
     if (match == MappingMatch.CONTEXT_ROOT) {

@@ -114,6 +114,17 @@ public abstract class ServletApi {
   public abstract ServletRoute route(Object request);
 
   /**
+   * As {@link #route(Object)}, with the mapping the container matched given as its parts (its
+   * {@code MappingMatch}, pattern and servlet name) rather than read from the request: Undertow's
+   * {@code getHttpServletMapping()} makes a new object on every call. An adapter that cannot use
+   * them asks the request.
+   */
+  public ServletRoute route(
+      Object request, Object mappingMatch, String pattern, String servletName) {
+    return route(request);
+  }
+
+  /**
    * The recorder of a request of {@code route} that ended with {@code status}: the framework's
    * template if it named one (as it was before an error page), else the mapping's.
    */

@@ -63,6 +63,15 @@ public final class ServletHooks {
     return APIS.get(request.getClass()).route(request);
   }
 
+  /**
+   * As {@link #route(Object)}, with the mapping the container matched given as its parts: its
+   * {@code MappingMatch} (of the request's servlet API), pattern and servlet name.
+   */
+  public static ServletRoute route(
+      Object request, Object mappingMatch, String pattern, String servletName) {
+    return APIS.get(request.getClass()).route(request, mappingMatch, pattern, servletName);
+  }
+
   /** The recorder of a request of {@code route} (from {@link #route}) that ended with a status. */
   public static RouteRecorder recorder(Object request, ServletRoute route, int status) {
     return APIS.get(request.getClass()).recorder(request, route, status);

@@ -44,8 +44,7 @@ public final class UndertowHooks {
 
   /** A servlet deployment mapped the request: its route, kept with the exchange. */
   public static void servletMapped(Object exchange) {
-    Object request = SERVLETS.get(exchange.getClass()).servletRequest(exchange);
-    ServletRoute route = request == null ? null : ServletHooks.route(request);
+    ServletRoute route = SERVLETS.get(exchange.getClass()).route(exchange);
     if (route != null) {
       EXCHANGES.get(exchange.getClass()).servletRoute(exchange, route);
     }

@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation.undertow;
 
+import io.github.statusexporter.instrumentation.servlet.ServletHooks;
+import io.github.statusexporter.instrumentation.servlet.ServletRoute;
 import io.github.statusexporter.instrumentation.weaving.AdapterLoader;
 
 /**
@@ -14,10 +16,21 @@ public abstract class UndertowServletApi {
         public Object servletRequest(Object exchange) {
           return null;
         }
+
+        @Override
+        public ServletRoute route(Object exchange) {
+          return null;
+        }
       };
 
   /** The servlet request of the exchange; null if no servlet deployment handles it. */
   public abstract Object servletRequest(Object exchange);
+
+  /**
+   * The servlet route of a new request of the exchange, from the mapping the servlet deployment
+   * matched (see {@link ServletHooks#route(Object)}); null if none or not a new request.
+   */
+  public abstract ServletRoute route(Object exchange);
 
   static UndertowServletApi of(Class<?> exchangeClass) {
     if (!exchangeClass.getName().equals(UndertowExchangeApi.EXCHANGE)) {
