@@ -116,6 +116,27 @@ class UndertowHandlersIT {
   }
 
   @Test
+  void aStreamedAnswerEndsWhenItsStreamEndsAndOneItsClientLeftEndsThen() throws Exception {
+    Map<String, Double> before = series.counts();
+    Map<String, Double> sumsBefore = series.sums();
+    assertThat(Http.get(url("/stream/5")).body())
+        .isEqualTo("chunk 0\nchunk 1\nchunk 2\nchunk 3\nchunk 4\n");
+    Http.getAndGoAway(
+        appPort,
+        "/stream/1000",
+        "chunk 2",
+        // Fifty seconds of stream to go: it is in flight.
+        () -> assertThat(Scrape.of(agentPort).value(RequestSeries.ACTIVE_GETS)).isEqualTo(1.0));
+
+    // The stream's write fails once the client has gone, which ends its exchange: recorded once,
+    // with the 200 sent before.
+    series.awaitAdded(before, Map.of(count("200", "/stream/{count}"), 2.0));
+    Scrape.awaitValue(agentPort, RequestSeries.ACTIVE_GETS, 0.0, Duration.ofSeconds(10));
+    // 200 ms of stream, and at least 100 ms before the client went away.
+    assertThat(series.addedSum(sumsBefore, sum("200", "/stream/{count}"))).isBetween(0.3, 5.0);
+  }
+
+  @Test
   void aRequestWhoseClientWentAwayIsRecordedOnceAndEnds() throws Exception {
     Map<String, Double> before = series.counts();
     try (Socket socket = new Socket("localhost", appPort)) {
