@@ -90,9 +90,12 @@ public final class ApplicationStart {
     // A second waiting thread finds the last poll fresh and takes its verdict.
     if (!settled && now - lastPoll >= POLL_NANOS / 2) {
       lastPoll = now;
-      settled =
-          QUIET.poll(
-              jvm.getAllLoadedClasses().length, ProcessCpu.nanos(), POLL_NANOS, mainThread.done());
+      if (mainThread.done()) {
+        settled = QUIET.poll(jvm.getAllLoadedClasses().length, ProcessCpu.nanos(), POLL_NANOS);
+      } else {
+        // Still starting: the JVM's list of its classes (thousands, each poll) is not worth making.
+        QUIET.restart();
+      }
     }
     return settled;
   }

@@ -1,5 +1,7 @@
 package io.github.statusexporter.instrumentation;
 
+import java.util.Set;
+
 /**
  * The application's main thread, done with the application's start once it has ended or waits:
  * Jetty's start.jar and Spring Boot's {@code run} return from {@code main} once started, Tomcat's
@@ -10,6 +12,10 @@ package io.github.statusexporter.instrumentation;
  * Tomcat's distribution as started in the middle of its initialisation (docs/performance.md).
  */
 final class MainThread {
+  /** The JDK's blocking server sockets, whose {@code accept} a started server may wait in. */
+  private static final Set<String> ACCEPTING =
+      Set.of("java.net.ServerSocket", "sun.nio.ch.ServerSocketChannelImpl");
+
   private final Thread thread;
 
   /**
@@ -21,8 +27,10 @@ final class MainThread {
   }
 
   /**
-   * True when the thread has ended, waits or sleeps, or blocks in a native method such as the
-   * {@code accept} of Tomcat's shutdown port (a thread in a system call is RUNNABLE to the JVM).
+   * True when the thread has ended, waits or sleeps, or accepts connections on a server socket, as
+   * Tomcat's does on its shutdown port (a thread in a system call is RUNNABLE to the JVM). Not any
+   * native method: a starting thread is found in one at every other look (inflating a class file,
+   * {@code Unsafe}, {@code Reflection.getCallerClass}, measured on Tomcat's start).
    */
   boolean done() {
     if (thread == null) {
@@ -37,7 +45,11 @@ final class MainThread {
     if (state != Thread.State.RUNNABLE) {
       return false; // NEW, or BLOCKED on a monitor (a class loader's lock, say): still starting
     }
-    StackTraceElement[] stack = thread.getStackTrace();
-    return stack.length > 0 && stack[0].isNativeMethod();
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getMethodName().equals("accept") && ACCEPTING.contains(frame.getClassName())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -5,9 +5,9 @@ package io.github.statusexporter.instrumentation;
  * which it loaded only a few classes (a lambda or a proxy now and then) and used little CPU. Every
  * step of a start loads classes, except a few that only compute (Spring reads its classes' bytes to
  * find its components without loading them, for seconds in a large application); those keep the CPU
- * busy. A start may pause on one step for a moment, hence several polls. A poll is quiet only once
- * the application's main thread is done with its start too ({@link MainThread}): a process starved
- * of CPU by others loads few classes and uses little CPU in the middle of its start.
+ * busy. A start may pause on one step for a moment, hence several polls. Polls start once the
+ * application's main thread is done with its start ({@link MainThread}): a process starved of CPU
+ * by others loads few classes and uses little CPU in the middle of its start.
  */
 final class StartQuiet {
   /** Fewer new classes than this in a poll is quiet. */
@@ -26,12 +26,10 @@ final class StartQuiet {
    * Takes one poll; true once enough polls in a row were quiet.
    *
    * @param cpuNanos the process's CPU time so far, or -1 where the JVM cannot tell
-   * @param mainDone whether the application's main thread is done with its start
    */
-  boolean poll(int classes, long cpuNanos, long pollNanos, boolean mainDone) {
+  boolean poll(int classes, long cpuNanos, long pollNanos) {
     boolean quiet =
-        mainDone
-            && lastClasses >= 0
+        lastClasses >= 0
             && classes - lastClasses < QUIET_CLASSES
             && (cpuNanos < 0
                 || lastCpuNanos < 0
@@ -40,5 +38,12 @@ final class StartQuiet {
     lastClasses = classes;
     lastCpuNanos = cpuNanos;
     return quietPolls >= QUIET_POLLS;
+  }
+
+  /** The application is still starting: the polls start again, from nothing to compare with. */
+  void restart() {
+    lastClasses = -1;
+    lastCpuNanos = -1;
+    quietPolls = 0;
   }
 }

@@ -2,7 +2,11 @@ package io.github.statusexporter.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Closeable;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,15 +20,15 @@ class MainThreadTest {
     Thread busy =
         new Thread(
             () -> {
-              // Java code only: a native method on top (System.nanoTime, say) counts as blocked.
+              // Native methods too, as a start calls them (System.nanoTime is one, interpreted).
               long spin = 0;
               while (!stop.get()) {
-                spin = spin * 31 + Long.numberOfTrailingZeros(spin + 1);
+                spin += Long.numberOfTrailingZeros(spin + System.nanoTime());
               }
             });
     busy.start();
     try {
-      for (int look = 0; look < 20; look++) {
+      for (int look = 0; look < 200; look++) {
         assertThat(new MainThread(busy).done()).isFalse();
       }
     } finally {
@@ -58,25 +62,41 @@ class MainThreadTest {
   @Test
   void aThreadBlockedInAcceptIsDone() throws Exception {
     try (ServerSocket shutdownPort = new ServerSocket(0)) {
-      Thread accepting =
-          new Thread(
-              () -> {
-                try {
-                  shutdownPort.accept().close();
-                } catch (Exception closed) {
-                  // the test is over
-                }
-              });
-      accepting.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!new MainThread(accepting).done() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(accepting.getState()).isEqualTo(Thread.State.RUNNABLE);
-      assertThat(new MainThread(accepting).done()).isTrue();
-      shutdownPort.close();
-      accepting.join();
+      assertDoneWhile(() -> shutdownPort.accept().close(), shutdownPort);
     }
+  }
+
+  @Test
+  void aThreadBlockedInABlockingChannelsAcceptIsDone() throws Exception {
+    try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+      channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      assertDoneWhile(() -> channel.accept().close(), channel);
+    }
+  }
+
+  private interface Blocking {
+    void run() throws Exception;
+  }
+
+  private static void assertDoneWhile(Blocking accept, Closeable socket) throws Exception {
+    Thread accepting =
+        new Thread(
+            () -> {
+              try {
+                accept.run();
+              } catch (Exception closed) {
+                // the test is over
+              }
+            });
+    accepting.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!new MainThread(accepting).done() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(accepting.getState()).isEqualTo(Thread.State.RUNNABLE);
+    assertThat(new MainThread(accepting).done()).isTrue();
+    socket.close();
+    accepting.join();
   }
 
   @Test

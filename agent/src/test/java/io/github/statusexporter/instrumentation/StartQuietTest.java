@@ -12,30 +12,29 @@ class StartQuietTest {
   @Test
   void threeQuietPollsInARowMeanStarted() {
     StartQuiet quiet = new StartQuiet();
-    assertThat(quiet.poll(1_000, 0, POLL, true))
-        .isFalse(); // the first poll has nothing to compare with
-    assertThat(quiet.poll(1_009, IDLE, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_009, 2 * IDLE, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_009, 3 * IDLE, POLL, true)).isTrue();
+    assertThat(quiet.poll(1_000, 0, POLL)).isFalse(); // the first poll has nothing to compare with
+    assertThat(quiet.poll(1_009, IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_009, 2 * IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_009, 3 * IDLE, POLL)).isTrue();
   }
 
   @Test
   void aBurstOfClassesStartsTheCountAgain() {
     StartQuiet quiet = new StartQuiet();
-    quiet.poll(1_000, 0, POLL, true);
-    quiet.poll(1_000, 0, POLL, true);
-    assertThat(quiet.poll(1_000, 0, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_010, 0, POLL, true)).isFalse(); // ten new classes: still starting
-    assertThat(quiet.poll(1_011, 0, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_011, 0, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_011, 0, POLL, true)).isTrue();
+    quiet.poll(1_000, 0, POLL);
+    quiet.poll(1_000, 0, POLL);
+    assertThat(quiet.poll(1_000, 0, POLL)).isFalse();
+    assertThat(quiet.poll(1_010, 0, POLL)).isFalse(); // ten new classes: still starting
+    assertThat(quiet.poll(1_011, 0, POLL)).isFalse();
+    assertThat(quiet.poll(1_011, 0, POLL)).isFalse();
+    assertThat(quiet.poll(1_011, 0, POLL)).isTrue();
   }
 
   @Test
   void aStartThatComputesWithoutLoadingClassesIsNotOver() {
     StartQuiet quiet = new StartQuiet();
     for (int poll = 0; poll < 20; poll++) {
-      assertThat(quiet.poll(1_000, poll * BUSY, POLL, true)).isFalse();
+      assertThat(quiet.poll(1_000, poll * BUSY, POLL)).isFalse();
     }
   }
 
@@ -43,28 +42,29 @@ class StartQuietTest {
   void anApplicationThatKeepsLoadingClassesHasNotStarted() {
     StartQuiet quiet = new StartQuiet();
     for (int count = 0; count < 10_000; count += 300) {
-      assertThat(quiet.poll(count, 0, POLL, true)).isFalse();
+      assertThat(quiet.poll(count, 0, POLL)).isFalse();
     }
   }
 
   @Test
   void withoutTheProcessCpuTheClassesDecide() {
     StartQuiet quiet = new StartQuiet();
-    quiet.poll(1_000, -1, POLL, true);
-    quiet.poll(1_000, -1, POLL, true);
-    quiet.poll(1_000, -1, POLL, true);
-    assertThat(quiet.poll(1_000, -1, POLL, true)).isTrue();
+    quiet.poll(1_000, -1, POLL);
+    quiet.poll(1_000, -1, POLL);
+    quiet.poll(1_000, -1, POLL);
+    assertThat(quiet.poll(1_000, -1, POLL)).isTrue();
   }
 
   @Test
-  void aStarvedStartIsNotOverWhileItsMainThreadRuns() {
+  void aRestartWhileTheMainThreadStillStartsCountsThreeQuietPollsAfterIt() {
     StartQuiet quiet = new StartQuiet();
-    for (int poll = 0; poll < 20; poll++) {
-      assertThat(quiet.poll(1_000, poll * IDLE, POLL, false)).isFalse();
-    }
-    assertThat(quiet.poll(1_000, 21 * IDLE, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_000, 22 * IDLE, POLL, true)).isFalse();
-    assertThat(quiet.poll(1_000, 23 * IDLE, POLL, true)).isTrue();
+    quiet.poll(1_000, 0, POLL);
+    quiet.poll(1_000, IDLE, POLL);
+    quiet.restart();
+    assertThat(quiet.poll(1_000, 2 * IDLE, POLL)).isFalse(); // nothing to compare with
+    assertThat(quiet.poll(1_000, 3 * IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_000, 4 * IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_000, 5 * IDLE, POLL)).isTrue();
   }
 
   @Test
