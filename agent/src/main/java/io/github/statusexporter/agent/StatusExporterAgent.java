@@ -30,7 +30,7 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
-      ApplicationStart.agentStarted(instrumentation);
+      ApplicationStart.agentStarted(instrumentation, attached ? null : Thread.currentThread());
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
       if (config.instrument()) {

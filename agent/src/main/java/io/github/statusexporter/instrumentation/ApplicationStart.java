@@ -37,6 +37,7 @@ public final class ApplicationStart {
   private static final CountDownLatch ANSWERED = new CountDownLatch(1);
   private static volatile long agentStart = System.nanoTime();
   private static volatile Instrumentation instrumentation;
+  private static volatile MainThread mainThread = new MainThread(null);
 
   // Guarded by ApplicationStart.class: the agent's threads that wait share one poll, so that the
   // classes one of them loads once started cannot hold the others back.
@@ -46,9 +47,15 @@ public final class ApplicationStart {
 
   private ApplicationStart() {}
 
-  /** The agent starts now; on {@code premain}, with the JVM's instrumentation to count classes. */
-  public static void agentStarted(Instrumentation jvm) {
+  /**
+   * The agent starts now, with the JVM's instrumentation to count classes.
+   *
+   * @param main the application's main thread (the one that runs {@code premain}), or null when the
+   *     agent is attached to a running application
+   */
+  public static void agentStarted(Instrumentation jvm, Thread main) {
     instrumentation = jvm;
+    mainThread = new MainThread(main);
     agentStart = System.nanoTime();
   }
 
@@ -83,7 +90,12 @@ public final class ApplicationStart {
     // A second waiting thread finds the last poll fresh and takes its verdict.
     if (!settled && now - lastPoll >= POLL_NANOS / 2) {
       lastPoll = now;
-      settled = QUIET.poll(jvm.getAllLoadedClasses().length, ProcessCpu.nanos(), POLL_NANOS);
+      if (mainThread.done()) {
+        settled = QUIET.poll(jvm.getAllLoadedClasses().length, ProcessCpu.nanos(), POLL_NANOS);
+      } else {
+        // Still starting: the JVM's list of its classes (thousands, each poll) is not worth making.
+        QUIET.restart();
+      }
     }
     return settled;
   }

@@ -5,7 +5,9 @@ package io.github.statusexporter.instrumentation;
  * which it loaded only a few classes (a lambda or a proxy now and then) and used little CPU. Every
  * step of a start loads classes, except a few that only compute (Spring reads its classes' bytes to
  * find its components without loading them, for seconds in a large application); those keep the CPU
- * busy. A start may pause on one step for a moment, hence several polls.
+ * busy. A start may pause on one step for a moment, hence several polls. Polls start once the
+ * application's main thread is done with its start ({@link MainThread}): a process starved of CPU
+ * by others loads few classes and uses little CPU in the middle of its start.
  */
 final class StartQuiet {
   /** Fewer new classes than this in a poll is quiet. */
@@ -36,5 +38,12 @@ final class StartQuiet {
     lastClasses = classes;
     lastCpuNanos = cpuNanos;
     return quietPolls >= QUIET_POLLS;
+  }
+
+  /** The application is still starting: the polls start again, from nothing to compare with. */
+  void restart() {
+    lastClasses = -1;
+    lastCpuNanos = -1;
+    quietPolls = 0;
   }
 }

@@ -56,6 +56,18 @@ class StartQuietTest {
   }
 
   @Test
+  void aRestartWhileTheMainThreadStillStartsCountsThreeQuietPollsAfterIt() {
+    StartQuiet quiet = new StartQuiet();
+    quiet.poll(1_000, 0, POLL);
+    quiet.poll(1_000, IDLE, POLL);
+    quiet.restart();
+    assertThat(quiet.poll(1_000, 2 * IDLE, POLL)).isFalse(); // nothing to compare with
+    assertThat(quiet.poll(1_000, 3 * IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_000, 4 * IDLE, POLL)).isFalse();
+    assertThat(quiet.poll(1_000, 5 * IDLE, POLL)).isTrue();
+  }
+
+  @Test
   void theProcessCpuIsReadOnLinux() {
     long first = ProcessCpu.nanos();
     assertThat(first).isGreaterThan(0); // this JVM has run the tests so far
