@@ -6,15 +6,28 @@ import java.util.Map;
 
 /**
  * A path into a status document: names separated by dots, array indexes in brackets, as in {@code
- * cluster.nodes[0].heap_used}.
+ * cluster.nodes[0].heap_used}. A name the document lacks is looked up in snake_case too, the form
+ * an MBean's attributes take in it: {@code BytesSent} or {@code bytesSent}, as JMX shows it, finds
+ * {@code bytes_sent}.
  */
 public final class FieldPath {
   private final String text;
   private final List<Object> steps;
 
+  /** Each name's snake_case form where it differs; null elsewhere. */
+  private final String[] snakeSteps;
+
   private FieldPath(String text, List<Object> steps) {
     this.text = text;
     this.steps = List.copyOf(steps);
+    this.snakeSteps = new String[steps.size()];
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) instanceof String) {
+        String name = (String) steps.get(i);
+        String snake = MBeanValues.snakeCase(name);
+        snakeSteps[i] = snake.equals(name) ? null : snake;
+      }
+    }
   }
 
   /**
@@ -82,9 +95,14 @@ public final class FieldPath {
   /** The value at this path under {@code root}, or null when there is none. */
   public Object resolve(Object root) {
     Object node = root;
-    for (Object step : steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      Object step = steps.get(i);
       if (step instanceof String && node instanceof Map) {
-        node = ((Map<?, ?>) node).get(step);
+        Map<?, ?> map = (Map<?, ?>) node;
+        node = map.get(step);
+        if (node == null && snakeSteps[i] != null) {
+          node = map.get(snakeSteps[i]);
+        }
       } else if (step instanceof Integer && node instanceof List) {
         List<?> list = (List<?>) node;
         int index = (Integer) step;

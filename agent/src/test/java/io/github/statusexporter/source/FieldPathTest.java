@@ -14,7 +14,9 @@ class FieldPathTest {
       Map.of(
           "status", "UP",
           "cluster", Map.of("nodes", List.of(Map.of("heap_used", 5.0), List.of(1.0, 2.0))),
-          "matrix", List.of(List.of(3.0, 4.0)));
+          "matrix", List.of(List.of(3.0, 4.0)),
+          "heap_memory_usage", Map.of("used", 7.0),
+          "bytesSent", 9.0);
 
   @ParameterizedTest
   @CsvSource({
@@ -22,6 +24,12 @@ class FieldPathTest {
     "cluster.nodes[0].heap_used, 5.0",
     "cluster.nodes[1][1], 2.0",
     "matrix[0][0], 3.0",
+    // As JMX shows an MBean's attributes, found in the snake_case the document has them in.
+    "HeapMemoryUsage.used, 7.0",
+    "heapMemoryUsage.used, 7.0",
+    "cluster.Nodes[0].heapUsed, 5.0",
+    // As the document has it, first.
+    "bytesSent, 9.0",
   })
   void pathsReachNestedValues(String path, String value) {
     assertThat(String.valueOf(FieldPath.parse(path).resolve(DOCUMENT))).isEqualTo(value);

@@ -258,7 +258,7 @@ class TomcatDistributionIT {
           - mbean: Catalina:type=Manager,host=localhost,context=/examples
             metrics:
               - name: tomcat_examples_sessions_active
-                field: active_sessions
+                field: activeSessions # as JMX shows it; the document has active_sessions
         requests:
           templates: ["/docs/config/{page}"]
           ignore: ["/host-manager/html/*"]
