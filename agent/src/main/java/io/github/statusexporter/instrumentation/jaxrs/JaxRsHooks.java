@@ -48,13 +48,13 @@ public final class JaxRsHooks {
     } catch (ClassNotFoundException | LinkageError e) {
       // not visible to the agent's loader: a copy below
     }
-    try {
-      return AdapterLoader.copyBeside(
-          processingContextClass.getClassLoader(), JerseyTemplates.class, MatchedTemplates.class);
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      // Requests keep the route of Jersey's servlet mapping, as without this hook.
-      return MatchedTemplates.NONE;
-    }
+    // Without it, requests keep the route of Jersey's servlet mapping, as without this hook.
+    return AdapterLoader.copyBesideOr(
+        MatchedTemplates.NONE,
+        "Jersey's route templates",
+        processingContextClass.getClassLoader(),
+        JerseyTemplates.class,
+        MatchedTemplates.class);
   }
 
   /**

@@ -32,14 +32,12 @@ public abstract class NettyServerApi {
       new ClassValue<NettyServerApi>() {
         @Override
         protected NettyServerApi computeValue(Class<?> requestInterface) {
-          try {
-            return AdapterLoader.copyBeside(
-                requestInterface.getClassLoader(),
-                ReactorNettyRequests.class,
-                NettyServerApi.class);
-          } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return NONE; // that loader does not see the agent's classes: not measured
-          }
+          return AdapterLoader.copyBesideOr(
+              NONE,
+              "Reactor Netty",
+              requestInterface.getClassLoader(),
+              ReactorNettyRequests.class,
+              NettyServerApi.class);
         }
       };
 

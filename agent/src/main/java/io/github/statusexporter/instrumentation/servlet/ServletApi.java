@@ -191,12 +191,12 @@ public abstract class ServletApi {
   }
 
   private static ServletApi copy(Class<?> requestInterface) {
-    try {
-      return AdapterLoader.copyBeside(
-          requestInterface.getClassLoader(), adapterClass(requestInterface), ServletApi.class);
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return NONE; // that loader does not see the agent's classes: not measured
-    }
+    return AdapterLoader.copyBesideOr(
+        NONE,
+        "the servlet API (" + requestInterface.getName() + ")",
+        requestInterface.getClassLoader(),
+        adapterClass(requestInterface),
+        ServletApi.class);
   }
 
   private static boolean hasServletMappings(Class<?> requestInterface) {

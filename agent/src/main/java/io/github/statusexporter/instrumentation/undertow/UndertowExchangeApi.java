@@ -47,11 +47,11 @@ public abstract class UndertowExchangeApi {
     } catch (ClassNotFoundException | LinkageError e) {
       // not visible to the agent's loader: a copy below
     }
-    try {
-      return AdapterLoader.copyBeside(
-          exchangeClass.getClassLoader(), UndertowExchanges.class, UndertowExchangeApi.class);
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return NONE; // that loader does not see the agent's classes: not measured
-    }
+    return AdapterLoader.copyBesideOr(
+        NONE,
+        "Undertow",
+        exchangeClass.getClassLoader(),
+        UndertowExchanges.class,
+        UndertowExchangeApi.class);
   }
 }

@@ -32,12 +32,12 @@ public abstract class VertxServerApi {
       new ClassValue<VertxServerApi>() {
         @Override
         protected VertxServerApi computeValue(Class<?> requestInterface) {
-          try {
-            return AdapterLoader.copyBeside(
-                requestInterface.getClassLoader(), VertxRequests.class, VertxServerApi.class);
-          } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return NONE; // that loader does not see the agent's classes: not measured
-          }
+          return AdapterLoader.copyBesideOr(
+              NONE,
+              "Vert.x",
+              requestInterface.getClassLoader(),
+              VertxRequests.class,
+              VertxServerApi.class);
         }
       };
 

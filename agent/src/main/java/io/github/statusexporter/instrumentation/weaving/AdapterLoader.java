@@ -1,5 +1,6 @@
 package io.github.statusexporter.instrumentation.weaving;
 
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -34,6 +35,21 @@ public final class AdapterLoader extends ClassLoader {
     AdapterLoader loader = new AdapterLoader(apiLoader, adapter.getName());
     return type.cast(
         Class.forName(adapter.getName(), true, loader).getDeclaredConstructor().newInstance());
+  }
+
+  /**
+   * {@link #copyBeside}, or {@code none} when that loader cannot take the copy, which the log then
+   * says once: {@code server}'s requests there are not measured, or only in part.
+   */
+  public static <T> T copyBesideOr(
+      T none, String server, ClassLoader apiLoader, Class<? extends T> adapter, Class<T> type) {
+    try {
+      return copyBeside(apiLoader, adapter, type);
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      MeasuredServers.notMeasured(
+          server, "the agent's adapter cannot be defined beside its classes (" + e + ")");
+      return none;
+    }
   }
 
   @Override

@@ -38,12 +38,12 @@ public final class WebFluxHooks {
     } catch (ClassNotFoundException | LinkageError e) {
       // not visible to the agent's loader: a copy below
     }
-    try {
-      return AdapterLoader.copyBeside(
-          exchangeInterface.getClassLoader(), SpringWebFluxExchanges.class, WebFluxExchanges.class);
-    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-      return WebFluxExchanges.NONE; // that loader does not see the agent's classes
-    }
+    return AdapterLoader.copyBesideOr(
+        WebFluxExchanges.NONE,
+        "Spring WebFlux",
+        exchangeInterface.getClassLoader(),
+        SpringWebFluxExchanges.class,
+        WebFluxExchanges.class);
   }
 
   private static Class<?> findInterface(Class<?> type) {
