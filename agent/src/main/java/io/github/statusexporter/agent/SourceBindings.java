@@ -8,6 +8,7 @@ import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.MBeanStatusSource;
+import io.github.statusexporter.source.NotHttpBackOff;
 import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.StatusSource;
 import io.github.statusexporter.source.TrustedCertificates;
@@ -31,11 +32,17 @@ final class SourceBindings {
     this.userAgent = RequestRecording.AGENT_USER_AGENT_PREFIX + version;
   }
 
-  /** The one source of the {@code source} option, mapped as the seed did. */
-  SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries) {
+  /**
+   * The one source of the {@code source} option, mapped as the seed did.
+   *
+   * @param byDefault true when the option is unset: the source then backs off from a port that does
+   *     not answer HTTP ({@link NotHttpBackOff})
+   */
+  SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries, boolean byDefault) {
+    StatusSource source = source(address, timeout, Map.of(), null, AcceptedStatuses.DEFAULT);
     return bind(
         "default",
-        source(address, timeout, Map.of(), null, AcceptedStatuses.DEFAULT),
+        byDefault ? new NotHttpBackOff(source) : source,
         timeout,
         Mapping.seed(),
         maxSeries);

@@ -137,7 +137,10 @@ final class Startup implements Runnable {
     List<SourceBinding> initial = List.of();
     if (file == null && config.source().isPresent()) {
       SourceAddress source = config.source().get();
-      initial = List.of(bindings.seed(source, config.timeout(), config.maxSeries()));
+      initial =
+          List.of(
+              bindings.seed(
+                  source, config.timeout(), config.maxSeries(), config.sourceIsDefault()));
       RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(source)));
     }
     StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);

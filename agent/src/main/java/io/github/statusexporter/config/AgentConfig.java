@@ -71,6 +71,11 @@ public final class AgentConfig {
     return Optional.ofNullable(source);
   }
 
+  /** True when the source is {@link #DEFAULT_SOURCE} because the {@code source} option is unset. */
+  public boolean sourceIsDefault() {
+    return source == DEFAULT_SOURCE;
+  }
+
   /** Longest a scrape waits for the status source. */
   public Duration timeout() {
     return timeout;

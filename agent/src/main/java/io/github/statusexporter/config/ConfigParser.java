@@ -112,12 +112,23 @@ public final class ConfigParser {
             "system property " + name);
       }
     }
-    for (Map.Entry<String, String> argument : AgentArguments.parse(agentArguments).entrySet()) {
-      put(
-          settings,
-          optionNamed(argument.getKey(), Naming.AGENT_ARGUMENT),
-          argument.getValue(),
-          "agent argument " + argument.getKey());
+    Map<String, String> arguments = AgentArguments.parse(agentArguments);
+    boolean unknownArgument = false;
+    for (Map.Entry<String, String> argument : arguments.entrySet()) {
+      Option option = optionNamed(argument.getKey(), Naming.AGENT_ARGUMENT);
+      unknownArgument |= option == null;
+      put(settings, option, argument.getValue(), "agent argument " + argument.getKey());
+    }
+    String source = arguments.get(Option.SOURCE.key());
+    if (unknownArgument && source != null && source.startsWith(SourceAddress.MBEAN_PREFIX)) {
+      // source=mbean:Catalina:type=Manager,context=/examples: the name's commas split it.
+      problems.add(
+          "an MBean name's commas split the agent argument: give the name where commas need no"
+              + " quotes, as the system property -D"
+              + Option.SOURCE.propertyName()
+              + "=mbean:... or the environment variable "
+              + Option.SOURCE.envName()
+              + ", or in double quotes the shell keeps (source=\"mbean:...\")");
     }
     return settings;
   }

@@ -8,6 +8,8 @@ public enum FailureReason {
   NOT_FOUND,
   TIMEOUT,
   HTTP_STATUS,
+  /** The port is open but what answers there does not speak HTTP (a debugger, a database). */
+  NOT_HTTP,
   TOO_LARGE,
   INVALID_JSON,
   IO_ERROR,

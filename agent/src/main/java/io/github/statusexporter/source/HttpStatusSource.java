@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class HttpStatusSource implements StatusSource {
       connection.connect();
       // An abort while connecting found no socket to close.
       abort.requireNotAborted();
-      int status = connection.getResponseCode();
+      int status = answerStatus(connection);
       if (!accepted.accepts(status)) {
         // Rare, and below 400 the JDK gives no error stream to drain: close the connection.
         connection.disconnect();
@@ -120,10 +121,37 @@ public final class HttpStatusSource implements StatusSource {
     }
   }
 
-  private String notAccepted(int status) {
-    if (status < 0) {
-      return "did not answer with a valid HTTP status line";
+  /**
+   * The answer's status; a connection the other end takes but answers with something other than
+   * HTTP is {@link FailureReason#NOT_HTTP}: a JDWP debugger (catalina.sh jpda listens on 8000)
+   * resets it on reading the request, an SSH server writes its banner.
+   */
+  private static int answerStatus(HttpURLConnection connection)
+      throws IOException, SourceException {
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } catch (ConnectException | SocketTimeoutException e) {
+      throw e; // said as such below
+    } catch (SocketException e) {
+      throw notHttp("closed the connection without an HTTP answer (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).startsWith("Unexpected end of file")) {
+        throw notHttp("closed the connection without an HTTP answer");
+      }
+      throw e;
     }
+    if (status < 0) {
+      throw notHttp("did not answer with a valid HTTP status line");
+    }
+    return status;
+  }
+
+  private static SourceException notHttp(String what) {
+    return new SourceException(FailureReason.NOT_HTTP, what);
+  }
+
+  private String notAccepted(int status) {
     return accepted.equals(AcceptedStatuses.DEFAULT)
         ? "answered HTTP " + status + " instead of 200"
         : "answered HTTP " + status + ", not one of its valid_status_codes " + accepted.describe();

@@ -278,6 +278,50 @@ class ConfigParserTest {
   }
 
   @Test
+  void anMBeanNameWithCommasNeedsNoQuotesAsASystemPropertyOrVariable() throws ConfigException {
+    // What survives catalina.sh's eval, systemd's Environment= and JAVA_TOOL_OPTIONS: no quotes.
+    Properties properties = new Properties();
+    properties.setProperty(
+        "statusexporter.source", "mbean:Catalina:type=Manager,context=/examples,host=localhost");
+
+    AgentConfig fromProperty = ConfigParser.parse("port=9100", properties, NO_ENV);
+    AgentConfig fromVariable =
+        ConfigParser.parse(
+            "", NO_PROPERTIES, Map.of("STATUS_EXPORTER_SOURCE", "mbean:a:type=Pool,name=main,*"));
+
+    assertThat(fromProperty.source().get().objectName().getKeyPropertyList())
+        .containsEntry("context", "/examples")
+        .containsEntry("host", "localhost");
+    assertThat(fromProperty.host()).isEmpty();
+    assertThat(fromVariable.source().get().objectName().isPropertyListPattern()).isTrue();
+    assertThat(fromProperty.sourceIsDefault()).isFalse();
+  }
+
+  @Test
+  void anMBeanNameSplitAtItsCommasSaysWhereItGoesWhole() {
+    assertThatThrownBy(
+            () ->
+                ConfigParser.parse(
+                    "source=mbean:Catalina:type=Manager,context=/examples", NO_PROPERTIES, NO_ENV))
+        .hasMessage(
+            "unknown option 'context' (known options: port, host, source, timeout, max-series,"
+                + " config, instrument, histogram, ignore-routes, web-config); an MBean name's"
+                + " commas split the agent argument: give the name where commas need no quotes,"
+                + " as the system property -Dstatusexporter.source=mbean:... or the environment"
+                + " variable STATUS_EXPORTER_SOURCE, or in double quotes the shell keeps"
+                + " (source=\"mbean:...\")");
+  }
+
+  @Test
+  void onlyAnUnsetSourceIsTheDefaultOne() throws ConfigException {
+    assertThat(ConfigParser.parse("", NO_PROPERTIES, NO_ENV).sourceIsDefault()).isTrue();
+    assertThat(
+            ConfigParser.parse("source=http://localhost:8000/status", NO_PROPERTIES, NO_ENV)
+                .sourceIsDefault())
+        .isFalse();
+  }
+
+  @Test
   void aConfigFileIsAPath() throws ConfigException {
     AgentConfig config =
         ConfigParser.parse("config=/etc/status-exporter.yml", NO_PROPERTIES, NO_ENV);

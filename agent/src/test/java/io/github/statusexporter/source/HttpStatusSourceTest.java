@@ -166,7 +166,20 @@ class HttpStatusSourceTest {
           .isInstanceOf(SourceException.class)
           .hasMessage("did not answer with a valid HTTP status line")
           .extracting(e -> ((SourceException) e).reason())
-          .isEqualTo(FailureReason.HTTP_STATUS);
+          .isEqualTo(FailureReason.NOT_HTTP);
+    }
+  }
+
+  @Test
+  void aPortThatClosesWithoutAnsweringIsNotHttp() throws IOException {
+    try (RawStatusServer silent = new RawStatusServer()) {
+      silent.raw("", 0);
+
+      assertThatThrownBy(() -> source(silent.uri()).read())
+          .isInstanceOf(SourceException.class)
+          .hasMessageStartingWith("closed the connection without an HTTP answer")
+          .extracting(e -> ((SourceException) e).reason())
+          .isEqualTo(FailureReason.NOT_HTTP);
     }
   }
 }

@@ -245,7 +245,7 @@ class HostileSourceIT {
     Scrape scrape = Scrape.of(agentPort);
 
     assertThat(scrape.value(up("slow"))).isEqualTo(0.0);
-    assertThat(readErrors(scrape, "slow", "http_status")).isPositive();
+    assertThat(readErrors(scrape, "slow", "not_http")).isPositive();
     assertThat(app.stderr())
         .contains(
             "status-exporter: status source http://***@127.0.0.1:"

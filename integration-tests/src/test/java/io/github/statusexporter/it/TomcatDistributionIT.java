@@ -12,13 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +41,28 @@ class TomcatDistributionIT {
 
   @BeforeAll
   void launch() throws Exception {
-    base = copyOfDistribution();
+    base =
+        TomcatDistribution.copy(
+            appPort,
+            server ->
+                server.replace(
+                    "</Engine>",
+                    "  <Host name=\""
+                        + BARE_HOST
+                        + "\" appBase=\"bare-webapps\"/>\n    </Engine>"));
+    Files.createDirectories(base.resolve("bare-webapps"));
     // Where operators keep the flag: bin/setenv.sh, which catalina.sh sources.
-    Files.writeString(
-        base.resolve("bin/setenv.sh"),
-        "CATALINA_OPTS=\"$CATALINA_OPTS -javaagent:"
-            + JavaProcess.AGENT_JAR
-            + "=port="
-            + agentPort
-            + ",config="
-            + mappingFile()
-            + "\"\n");
     tomcat =
-        JavaProcess.script(
-            List.of(base.resolve("bin/catalina.sh").toString(), "run"),
+        TomcatDistribution.start(
             base,
-            Map.of("CATALINA_HOME", base.toString(), "CATALINA_BASE", base.toString()));
-    tomcat.awaitStderr(line -> line.contains("Server startup in"), Duration.ofSeconds(60));
+            "-javaagent:"
+                + JavaProcess.AGENT_JAR
+                + "=port="
+                + agentPort
+                + ",config="
+                + mappingFile(),
+            Map.of(),
+            "run");
     // Tomcat is woven once it has started, on a thread of the agent's: until then, requests go
     // unrecorded.
     Wait.until(
@@ -80,18 +80,13 @@ class TomcatDistributionIT {
       tomcat.close();
     }
     if (base != null) {
-      try (Stream<Path> files = Files.walk(base)) {
-        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-          Files.delete(file);
-        }
-      }
+      TomcatDistribution.delete(base);
     }
   }
 
   @Test
   void theAgentSaysOnceThatItMeasuresTomcatAndWhichVersion() {
-    String version = Paths.get(System.getProperty("tomcat.distribution")).getFileName().toString();
-    version = version.substring(version.lastIndexOf('-') + 1); // apache-tomcat-11.0.24
+    String version = TomcatDistribution.version();
 
     assertThat(tomcat.stderr()).filteredOn(line -> line.contains(" serving http://")).hasSize(1);
     assertThat(tomcat.stderr())
@@ -264,40 +259,6 @@ class TomcatDistributionIT {
           ignore: ["/host-manager/html/*"]
         """);
     return file;
-  }
-
-  /**
-   * A copy of the unpacked distribution, so that each run starts from it as downloaded: the
-   * connector on a free port, no shutdown port, and one more virtual host, with no applications.
-   */
-  private Path copyOfDistribution() throws IOException {
-    Path distribution = Paths.get(System.getProperty("tomcat.distribution"));
-    Path base = Files.createTempDirectory(distribution.getParent(), "catalina-base-");
-    try (Stream<Path> files = Files.walk(distribution)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path copy = base.resolve(distribution.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    Path serverXml = base.resolve("conf/server.xml");
-    String server = Files.readString(serverXml);
-    String edited =
-        server
-            .replace("<Server port=\"8005\"", "<Server port=\"-1\"")
-            .replace("<Connector port=\"8080\"", "<Connector port=\"" + appPort + "\"")
-            .replace(
-                "</Engine>",
-                "  <Host name=\"" + BARE_HOST + "\" appBase=\"bare-webapps\"/>\n    </Engine>");
-    assertThat(edited)
-        .as("conf/server.xml, edited")
-        .contains("<Server port=\"-1\"", "<Connector port=\"" + appPort + "\"", BARE_HOST);
-    Files.writeString(serverXml, edited);
-    Files.createDirectories(base.resolve("bare-webapps"));
-    return base;
   }
 
   private int get(String path) {
