@@ -84,13 +84,13 @@ final class Startup implements Runnable {
       }
       start();
     } catch (ConfigException e) {
-      AgentLog.info(
+      notServing(
           "not serving metrics: web configuration "
               + e.getMessage()
               + ". Fix the file and restart; the application runs on.");
     } catch (BindException e) {
       if (config.host().isPresent() && !HostNames.isOfThisMachine(config.host().get())) {
-        AgentLog.info(
+        notServing(
             "cannot listen on "
                 + config.host().get()
                 + ": it is not an address of this machine; choose one of its addresses with"
@@ -98,14 +98,14 @@ final class Startup implements Runnable {
                 + " application runs on.");
         return;
       }
-      AgentLog.info(
+      notServing(
           "cannot listen on port "
               + config.port()
               + " ("
               + e.getMessage()
               + "); choose a free one with port=NNNN. Not serving metrics; the application runs on.");
     } catch (IOException e) {
-      AgentLog.info(
+      notServing(
           "cannot listen on "
               + config.host().orElse("all interfaces")
               + " port "
@@ -115,7 +115,7 @@ final class Startup implements Runnable {
               + "); check the host and port options. Not serving metrics; the application runs"
               + " on.");
     } catch (Throwable e) {
-      AgentLog.info("not serving metrics, the application runs on without it: " + e);
+      notServing("not serving metrics, the application runs on without it: " + e);
     }
   }
 
@@ -191,18 +191,21 @@ final class Startup implements Runnable {
     if (!PendingWeaves.await(MAX_WEAVE_WAIT_MILLIS)) {
       AgentLog.info("still instrumenting the servlet container; its first requests may be missed");
     }
-    AgentLog.started(
-        version,
-        "serving "
-            + security.scheme()
+    String url =
+        security.scheme()
             + "://"
             + HostNames.inUrl(config.host().orElse("localhost"))
             + ":"
             + server.port()
-            + "/metrics"
+            + "/metrics";
+    AgentLog.started(
+        version,
+        "serving "
+            + url
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + security.describe()
             + statusFrom(file));
+    AgentState.serving(url);
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
     if (watcher != null) {
       ScheduledExecutorService poller =
@@ -216,6 +219,12 @@ final class Startup implements Runnable {
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }
+  }
+
+  /** The line on stderr, and the state {@code status-exporter status PID} shows. */
+  private static void notServing(String line) {
+    AgentState.failed(line);
+    AgentLog.info(line);
   }
 
   private WebSecurity webSecurity() throws ConfigException {

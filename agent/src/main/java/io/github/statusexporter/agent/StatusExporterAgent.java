@@ -30,6 +30,10 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
+      if (!AgentState.claim(arguments, version())) {
+        AgentLog.info(AgentState.alreadyLoaded());
+        return;
+      }
       ApplicationStart.agentStarted(instrumentation, attached ? null : Thread.currentThread());
       Map<String, String> environment = System.getenv();
       AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
@@ -45,8 +49,11 @@ public final class StatusExporterAgent {
               "status-exporter-start")
           .start();
     } catch (ConfigException e) {
+      // Thrown before anything is instrumented.
+      AgentState.refused(e.getMessage());
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
     } catch (Throwable e) {
+      AgentState.failed(String.valueOf(e));
       AgentLog.info("not started, the application runs on without it: " + e);
     }
   }

@@ -339,6 +339,25 @@ final class JavaProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * {@code java -jar status-exporter.jar} with these arguments, on the JDK the applications run on,
+   * run to its end.
+   */
+  static JavaProcess tool(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("-jar", AGENT_JAR.toString()));
+    command.addAll(List.of(arguments));
+    JavaProcess tool = start(command, Map.of());
+    if (tool.awaitExit(Duration.ofSeconds(60)) == null) {
+      tool.close();
+      throw new IllegalStateException("the tool did not end in 60 s: " + tool.stderr());
+    }
+    return tool;
+  }
+
   /** The exit code, or null if it has not exited within the timeout. */
   Integer awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;

@@ -1,0 +1,84 @@
+package io.github.statusexporter.agent;
+
+import io.github.statusexporter.source.Redaction;
+import java.util.Properties;
+
+/**
+ * What the agent is doing in this JVM, kept in system properties: the one place that another class
+ * loader's copy of the agent, a second attach, and the command-line tool ({@code java -jar
+ * status-exporter.jar status PID}, which reads a JVM's system properties through the attach API)
+ * all see. The names are outside the {@code statusexporter.} prefix, which holds options.
+ */
+public final class AgentState {
+  /** {@value #STARTING}, {@value #SERVING}, {@value #FAILED} or {@value #REFUSED}. */
+  public static final String STATE = "io.github.statusexporter.state";
+
+  /** The metrics endpoint's URL, once serving. */
+  public static final String URL = "io.github.statusexporter.url";
+
+  /** The agent arguments it was started with, secrets masked. */
+  public static final String OPTIONS = "io.github.statusexporter.options";
+
+  /** Why it does not serve, once failed. */
+  public static final String FAILURE = "io.github.statusexporter.failure";
+
+  public static final String VERSION = "io.github.statusexporter.version";
+
+  public static final String STARTING = "starting";
+  public static final String SERVING = "serving";
+  public static final String FAILED = "failed";
+
+  /** Refused its options: it started nothing, and another attach may try again. */
+  public static final String REFUSED = "refused";
+
+  private AgentState() {}
+
+  /**
+   * Marks the agent as starting in this JVM, unless one is there already.
+   *
+   * @return false when an agent was loaded before (with {@code -javaagent} or an earlier attach)
+   */
+  static boolean claim(String arguments, String version) {
+    Properties properties = System.getProperties();
+    if (properties.putIfAbsent(STATE, STARTING) != null
+        && !properties.replace(STATE, REFUSED, STARTING)) {
+      return false;
+    }
+    properties.remove(FAILURE);
+    properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
+    properties.setProperty(VERSION, version);
+    return true;
+  }
+
+  static void serving(String url) {
+    System.setProperty(URL, url);
+    System.setProperty(STATE, SERVING);
+  }
+
+  /** It does not serve, and it may have instrumented the application: it stays the only one. */
+  static void failed(String why) {
+    System.setProperty(FAILURE, why);
+    System.setProperty(STATE, FAILED);
+  }
+
+  /** Its options were refused before anything was instrumented: a later attach may start one. */
+  static void refused(String why) {
+    System.setProperty(FAILURE, why);
+    System.setProperty(STATE, REFUSED);
+  }
+
+  /** The line for an agent loaded a second time, which does not start. */
+  static String alreadyLoaded() {
+    String state = System.getProperty(STATE);
+    String where =
+        SERVING.equals(state)
+            ? "serving " + System.getProperty(URL)
+            : FAILED.equals(state) ? "not serving: " + System.getProperty(FAILURE) : state;
+    return "already loaded in this JVM ("
+        + where
+        + ", options '"
+        + System.getProperty(OPTIONS)
+        + "'); a second one is not started. To change its options, restart the application"
+        + " with them";
+  }
+}

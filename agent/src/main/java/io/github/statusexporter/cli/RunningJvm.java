@@ -1,0 +1,80 @@
+package io.github.statusexporter.cli;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/** A JVM on this machine that this user may attach to, as the JDK's attach API lists it. */
+final class RunningJvm {
+  final String pid;
+
+  /** Its main class or jar, and arguments, as {@code jps -l -m} shows them. */
+  final String name;
+
+  private RunningJvm(String pid, String name) {
+    this.pid = pid;
+    this.name = name;
+  }
+
+  /** Every JVM but this tool's own, by pid. */
+  static List<RunningJvm> all() {
+    String self = String.valueOf(ProcessHandle.current().pid());
+    List<RunningJvm> jvms = new ArrayList<>();
+    for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
+      if (!descriptor.id().equals(self)) {
+        jvms.add(new RunningJvm(descriptor.id(), descriptor.displayName()));
+      }
+    }
+    jvms.sort(Comparator.comparingLong(jvm -> Long.parseLong(jvm.pid)));
+    return jvms;
+  }
+
+  /**
+   * The JVM of this pid, listed or not (the list misses JVMs started with {@code
+   * -XX:-UsePerfData}); or the JVMs whose name contains a match of the regular expression.
+   */
+  static List<RunningJvm> matching(String pidOrPattern) {
+    List<RunningJvm> all = all();
+    if (pidOrPattern.chars().allMatch(Character::isDigit)) {
+      for (RunningJvm jvm : all) {
+        if (jvm.pid.equals(pidOrPattern)) {
+          return List.of(jvm);
+        }
+      }
+      return List.of(new RunningJvm(pidOrPattern, "(not listed)"));
+    }
+    Pattern pattern = Pattern.compile(pidOrPattern);
+    List<RunningJvm> matches = new ArrayList<>();
+    for (RunningJvm jvm : all) {
+      if (pattern.matcher(jvm.name).find()) {
+        matches.add(jvm);
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * Its system properties, where the agent keeps its state.
+   *
+   * @throws AttachFailure when the JVM cannot be attached to, saying why
+   */
+  Properties properties() throws AttachFailure {
+    VirtualMachine vm = AttachFailure.attach(pid);
+    try {
+      return vm.getSystemProperties();
+    } catch (Exception e) {
+      throw AttachFailure.of(pid, e);
+    } finally {
+      AttachFailure.detach(vm);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return pid + " " + name;
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.statusexporter.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AgentStateTest {
+  @AfterEach
+  void forget() {
+    for (String name :
+        new String[] {
+          AgentState.STATE,
+          AgentState.URL,
+          AgentState.OPTIONS,
+          AgentState.FAILURE,
+          AgentState.VERSION
+        }) {
+      System.clearProperty(name);
+    }
+  }
+
+  @Test
+  void aSecondAgentInTheSameJvmDoesNotStart() {
+    assertThat(AgentState.claim("port=9100,source=http://u:secret@x/s", "1.0")).isTrue();
+    AgentState.serving("http://localhost:9100/metrics");
+
+    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+    assertThat(AgentState.alreadyLoaded())
+        .isEqualTo(
+            "already loaded in this JVM (serving http://localhost:9100/metrics, options"
+                + " 'port=9100,source=http://***@x/s'); a second one is not started. To change its"
+                + " options, restart the application with them");
+  }
+
+  @Test
+  void afterRefusedOptionsAnotherAttachMayStartOne() {
+    assertThat(AgentState.claim("port", "1.0")).isTrue();
+    AgentState.refused("agent argument 'port' is not of the form key=value");
+
+    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(System.getProperty(AgentState.STATE)).isEqualTo(AgentState.STARTING);
+    assertThat(System.getProperty(AgentState.FAILURE)).isNull();
+  }
+
+  @Test
+  void afterAFailureToServeNoSecondOneStarts() {
+    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    AgentState.failed("cannot listen on port 9100");
+
+    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+  }
+}
