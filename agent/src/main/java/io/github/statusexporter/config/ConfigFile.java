@@ -21,7 +21,6 @@ public final class ConfigFile {
   public static final int MAX_BYTES = 1024 * 1024;
 
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
 
   /** The agent's own families start so; mapped metrics may not, so they can never clash. */
@@ -306,9 +305,8 @@ public final class ConfigFile {
   private static void label(
       YamlMap metric, String key, String label, Set<String> seen, String name, MetricType type)
       throws ConfigException {
-    if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
-      throw metric.error(
-          key, "'" + label + "' is not a label name ([a-zA-Z_][a-zA-Z0-9_]*, no leading __)");
+    if (!LabelNames.isValid(label)) {
+      throw metric.error(key, "'" + label + "' is not " + LabelNames.EXPECTED);
     }
     if (!seen.add(label) || (type == MetricType.STATESET && label.equals(name))) {
       throw metric.error(key, "label '" + label + "' is given twice");

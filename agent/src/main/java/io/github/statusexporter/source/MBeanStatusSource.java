@@ -21,9 +21,20 @@ import javax.management.ObjectName;
  */
 public final class MBeanStatusSource implements StatusSource {
   private final ObjectName name;
+  private final KeyPropertyLabels keyLabels;
 
+  /** A source whose pattern's series carry every key property. */
   public MBeanStatusSource(ObjectName name) {
+    this(name, KeyPropertyLabels.ALL);
+  }
+
+  /**
+   * @param keyLabels the key properties that label each MBean's series; chosen ones label those of
+   *     a single named MBean too
+   */
+  public MBeanStatusSource(ObjectName name, KeyPropertyLabels keyLabels) {
     this.name = name;
+    this.keyLabels = keyLabels;
   }
 
   @Override
@@ -55,7 +66,9 @@ public final class MBeanStatusSource implements StatusSource {
           document.put(MBeanValues.snakeCase(attribute.getName()), value);
         }
       }
-      records.add(new Record(name.isPattern() ? keyLabels(each) : Map.of(), document));
+      records.add(
+          new Record(
+              name.isPattern() || keyLabels.isChosen() ? keyLabels.of(each) : Map.of(), document));
     }
     // A pattern that matches nothing yet is a healthy source with no series (a broker with no
     // queue yet); only a named MBean can be missing.
@@ -81,25 +94,6 @@ public final class MBeanStatusSource implements StatusSource {
       // or refers to itself while it was converted.
       return UNREADABLE;
     }
-  }
-
-  /** The key properties of a matched MBean as labels: {@code type="Pool", name="main"}. */
-  private static Map<String, String> keyLabels(ObjectName name) {
-    Map<String, String> labels = new TreeMap<>();
-    for (Map.Entry<String, String> key : name.getKeyPropertyList().entrySet()) {
-      String value = key.getValue();
-      if (value.startsWith("\"")) {
-        value = ObjectName.unquote(value);
-      }
-      labels.put(labelName(key.getKey()), value);
-    }
-    return labels;
-  }
-
-  /** A valid label name for a key property: not reserved (__), not starting with a digit. */
-  private static String labelName(String key) {
-    String label = MBeanValues.snakeCase(key).replaceAll("[^a-zA-Z0-9_]", "_");
-    return Character.isDigit(label.charAt(0)) || label.startsWith("__") ? "key" + label : label;
   }
 
   @Override

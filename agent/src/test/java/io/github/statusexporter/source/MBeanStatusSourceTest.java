@@ -129,6 +129,22 @@ class MBeanStatusSourceTest {
   }
 
   @Test
+  void chosenKeyPropertiesLabelEachRecordUnderTheirNewNames() throws Exception {
+    register("test.mbean:type=Pool,name=main", new Pool(1));
+    register("test.mbean:type=Pool,name=\"batch jobs\"", new Pool(2));
+
+    Reading reading =
+        new MBeanStatusSource(
+                new ObjectName("test.mbean:type=Pool,*"),
+                KeyPropertyLabels.chosen(Map.of("pool", "name")))
+            .read();
+
+    assertThat(reading.records())
+        .extracting(Record::labels)
+        .containsExactly(Map.of("pool", "batch jobs"), Map.of("pool", "main"));
+  }
+
+  @Test
   void aPatternThatMatchesNothingYetIsAReadingWithNoRecords() throws Exception {
     MBeanStatusSource queues = new MBeanStatusSource(new ObjectName("test.mbean:type=Queue,*"));
 
@@ -182,5 +198,7 @@ class MBeanStatusSourceTest {
     assertThat(MBeanValues.snakeCase("heapMemoryUsage")).isEqualTo("heap_memory_usage");
     assertThat(MBeanValues.snakeCase("Log4jLevel")).isEqualTo("log4j_level");
     assertThat(MBeanValues.snakeCase("already_snake")).isEqualTo("already_snake");
+    assertThat(KeyPropertyLabels.labelName("destinationName")).isEqualTo("destination_name");
+    assertThat(KeyPropertyLabels.labelName("2nd-key")).isEqualTo("key2nd_key");
   }
 }
