@@ -43,7 +43,7 @@ public final class MBeanStatusSource implements StatusSource {
     // Sorted, so that records, and the series they become, keep their order between scrapes.
     Set<ObjectName> names = new TreeSet<>(server.queryNames(name, null));
     List<Record> records = new ArrayList<>(names.size());
-    int unreadable = 0;
+    List<UnreadableField> unreadable = new ArrayList<>(0);
     for (ObjectName each : names) {
       MBeanInfo info;
       try {
@@ -51,7 +51,7 @@ public final class MBeanStatusSource implements StatusSource {
       } catch (InstanceNotFoundException e) {
         continue; // unregistered since the query
       } catch (Exception e) {
-        unreadable++;
+        unreadable.add(UnreadableField.attributesOf(each, e));
         continue;
       }
       Map<String, Object> document = new TreeMap<>();
@@ -59,10 +59,8 @@ public final class MBeanStatusSource implements StatusSource {
         if (!attribute.isReadable()) {
           continue;
         }
-        Object value = readAttribute(server, each, attribute.getName());
-        if (value == UNREADABLE) {
-          unreadable++;
-        } else if (value != null) {
+        Object value = readAttribute(server, each, attribute.getName(), unreadable);
+        if (value != null) {
           document.put(MBeanValues.snakeCase(attribute.getName()), value);
         }
       }
@@ -78,21 +76,31 @@ public final class MBeanStatusSource implements StatusSource {
     return new Reading(records, unreadable);
   }
 
-  private static final Object UNREADABLE = new Object();
-
-  /** The converted value; null when the attribute is null; UNREADABLE when it cannot be had. */
-  private static Object readAttribute(MBeanServer server, ObjectName name, String attribute) {
+  /**
+   * The converted value; null when the attribute is null or cannot be had, which {@code unreadable}
+   * is then told.
+   */
+  private static Object readAttribute(
+      MBeanServer server, ObjectName name, String attribute, List<UnreadableField> unreadable) {
     try {
       Object raw = server.getAttribute(name, attribute);
       if (raw == null) {
         return null;
       }
       Object converted = MBeanValues.convert(raw);
-      return converted == null ? UNREADABLE : converted;
+      if (converted == null) {
+        unreadable.add(
+            UnreadableField.attribute(
+                name,
+                attribute,
+                "a " + raw.getClass().getName() + " has no number, string, list or map form"));
+      }
+      return converted;
     } catch (Exception | LinkageError | StackOverflowError e) {
       // The getter threw, the attribute's class cannot be loaded here, or its value changed
       // or refers to itself while it was converted.
-      return UNREADABLE;
+      unreadable.add(UnreadableField.attribute(name, attribute, e));
+      return null;
     }
   }
 

@@ -103,13 +103,20 @@ class MBeanStatusSourceTest {
   }
 
   @Test
-  void gettersThatThrowAndUnsupportedTypesAreSkippedAndCounted() throws Exception {
+  void gettersThatThrowAndUnsupportedTypesAreSkippedCountedAndNamed() throws Exception {
     ObjectName name = register("test.mbean:type=Pool,name=main", new Pool(7));
 
     Reading reading = new MBeanStatusSource(name).read();
 
     assertThat(reading.records().get(0).document()).doesNotContainKeys("broken", "owner");
     assertThat(reading.unreadableFields()).isEqualTo(2);
+    assertThat(reading.unreadable())
+        .extracting(UnreadableField::toString)
+        .containsExactlyInAnyOrder(
+            "attribute Broken of MBean test.mbean:type=Pool,name=main"
+                + " (IllegalStateException: this getter always fails)",
+            "attribute Owner of MBean test.mbean:type=Pool,name=main"
+                + " (a java.lang.Thread has no number, string, list or map form)");
   }
 
   @Test
@@ -188,6 +195,20 @@ class MBeanStatusSourceTest {
 
     register(name.toString(), new Pool(3));
     assertThat(get(source.read().records().get(0), "active_connections")).isEqualTo(3.0);
+  }
+
+  @Test
+  void aLongOrMultiLineReasonIsCutToOneBoundedLine() throws Exception {
+    UnreadableField field =
+        UnreadableField.attribute(
+            new ObjectName("test.mbean:type=Pool"),
+            "Broken",
+            "first line\nsecond" + "x".repeat(500));
+
+    assertThat(field.why())
+        .hasSize(UnreadableField.MAX_WHY_LENGTH + 3)
+        .startsWith("first line second")
+        .endsWith("x...");
   }
 
   @Test
