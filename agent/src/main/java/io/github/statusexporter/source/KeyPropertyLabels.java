@@ -2,6 +2,7 @@ package io.github.statusexporter.source;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import javax.management.ObjectName;
 
@@ -72,12 +73,12 @@ public final class KeyPropertyLabels {
   @Override
   public boolean equals(Object other) {
     return other instanceof KeyPropertyLabels
-        && java.util.Objects.equals(((KeyPropertyLabels) other).chosen, chosen);
+        && Objects.equals(((KeyPropertyLabels) other).chosen, chosen);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hashCode(chosen);
+    return Objects.hashCode(chosen);
   }
 
   /** {@code {queue=destinationName}}, or {@code all}. */
