@@ -100,7 +100,7 @@ final class ConfigWatcher implements Runnable {
       for (SourceDefinition source : sources) {
         addresses.add(source.address());
       }
-      RequestRecording.agentReadPaths(SourceBindings.httpPaths(addresses));
+      RequestRecording.agentReadPaths(SourceBindings.requestPaths(addresses));
       lastReloadSuccessful.set(1);
       AgentLog.info("loaded " + file + ": " + describe(sources));
       loaded = true;

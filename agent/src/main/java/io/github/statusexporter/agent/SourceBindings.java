@@ -5,21 +5,15 @@ import io.github.statusexporter.config.SourceAddress;
 import io.github.statusexporter.config.SourceDefinition;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.mapping.Mapping;
-import io.github.statusexporter.source.AcceptedStatuses;
-import io.github.statusexporter.source.HttpStatusSource;
-import io.github.statusexporter.source.MBeanStatusSource;
 import io.github.statusexporter.source.NotHttpBackOff;
 import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.StatusSource;
-import io.github.statusexporter.source.TrustedCertificates;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
-import javax.net.ssl.SSLSocketFactory;
 
 /** Makes readable, mapped sources out of their definitions. */
 final class SourceBindings {
@@ -38,8 +32,9 @@ final class SourceBindings {
    * @param byDefault true when the option is unset: the source then backs off from a port that does
    *     not answer HTTP ({@link NotHttpBackOff})
    */
-  SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries, boolean byDefault) {
-    StatusSource source = source(address, timeout, Map.of(), null, AcceptedStatuses.DEFAULT);
+  SourceBinding seed(SourceAddress address, Duration timeout, int maxSeries, boolean byDefault)
+      throws IOException, GeneralSecurityException {
+    StatusSource source = address.open(timeout, userAgent);
     return bind(
         "default",
         byDefault ? new NotHttpBackOff(source) : source,
@@ -55,21 +50,10 @@ final class SourceBindings {
       throws IOException, GeneralSecurityException {
     List<SourceBinding> bindings = new ArrayList<>(definitions.size());
     for (SourceDefinition definition : definitions) {
-      SSLSocketFactory socketFactory =
-          definition.caFile() == null
-              ? null
-              : TrustedCertificates.socketFactory(definition.caFile());
-      StatusSource source =
-          source(
-              definition.address(),
-              definition.timeout(),
-              definition.headers(),
-              socketFactory,
-              definition.accepted());
       bindings.add(
           bind(
               definition.name(),
-              source,
+              definition.address().open(definition.timeout(), userAgent),
               definition.timeout(),
               Mapping.of(definition.metrics()),
               definition.maxSeries()));
@@ -77,14 +61,11 @@ final class SourceBindings {
     return bindings;
   }
 
-  /** The URL paths of the HTTP sources among {@code addresses}. */
-  static List<String> httpPaths(List<SourceAddress> addresses) {
+  /** The URL paths the sources among {@code addresses} request from the application. */
+  static List<String> requestPaths(List<SourceAddress> addresses) {
     List<String> paths = new ArrayList<>();
     for (SourceAddress address : addresses) {
-      if (!address.isMBean()) {
-        String path = address.uri().getRawPath();
-        paths.add(path == null || path.isEmpty() ? "/" : path);
-      }
+      address.requestPath().ifPresent(paths::add);
     }
     return paths;
   }
@@ -92,16 +73,5 @@ final class SourceBindings {
   private SourceBinding bind(
       String name, StatusSource source, Duration timeout, Mapping mapping, int maxSeries) {
     return new SourceBinding(name, new SharedRead(source, timeout, readers), mapping, maxSeries);
-  }
-
-  private StatusSource source(
-      SourceAddress address,
-      Duration timeout,
-      Map<String, String> headers,
-      SSLSocketFactory socketFactory,
-      AcceptedStatuses accepted) {
-    return address.isMBean()
-        ? new MBeanStatusSource(address.objectName())
-        : new HttpStatusSource(address.uri(), timeout, userAgent, headers, socketFactory, accepted);
   }
 }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,8 @@ final class Startup implements Runnable {
     }
   }
 
-  private void start() throws IOException, ConfigException, InterruptedException {
+  private void start()
+      throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
     // Defaults, not the global configuration (which the relocation keeps apart from the
@@ -141,7 +143,7 @@ final class Startup implements Runnable {
           List.of(
               bindings.seed(
                   source, config.timeout(), config.maxSeries(), config.sourceIsDefault()));
-      RequestRecording.agentReadPaths(SourceBindings.httpPaths(List.of(source)));
+      RequestRecording.agentReadPaths(SourceBindings.requestPaths(List.of(source)));
     }
     StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
     registry.register(collector);

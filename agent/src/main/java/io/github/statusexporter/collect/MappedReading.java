@@ -4,6 +4,7 @@ import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.mapping.SkipReason;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.SourceException;
+import io.github.statusexporter.source.UnreadableField;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,18 +21,18 @@ final class MappedReading {
   private final List<MetricSnapshot> snapshots;
   private final SourceException failure;
   private final Map<String, Map<SkipReason, Integer>> skipped;
-  private final int unreadableFields;
+  private final List<UnreadableField> unreadable;
   private final AtomicBoolean countsTaken = new AtomicBoolean();
 
   private MappedReading(
       List<MetricSnapshot> snapshots,
       SourceException failure,
       Map<String, Map<SkipReason, Integer>> skipped,
-      int unreadableFields) {
+      List<UnreadableField> unreadable) {
     this.snapshots = snapshots;
     this.failure = failure;
     this.skipped = skipped;
-    this.unreadableFields = unreadableFields;
+    this.unreadable = unreadable;
   }
 
   static MappedReading of(Mapping mapping, Reading reading, int maxSeries) {
@@ -45,10 +46,10 @@ final class MappedReading {
                   skipped
                       .computeIfAbsent(metric, m -> new EnumMap<>(SkipReason.class))
                       .merge(reason, 1, Integer::sum));
-      return new MappedReading(snapshots, null, skipped, reading.unreadableFields());
+      return new MappedReading(snapshots, null, skipped, reading.unreadable());
     } catch (SourceException e) {
       // What was skipped before the mapping stopped is not told: none of it is exported.
-      return new MappedReading(List.of(), e, Map.of(), 0);
+      return new MappedReading(List.of(), e, Map.of(), List.of());
     }
   }
 
@@ -73,6 +74,11 @@ final class MappedReading {
   }
 
   int unreadableFields() {
-    return unreadableFields;
+    return unreadable.size();
+  }
+
+  /** The fields the read could not read, named. */
+  List<UnreadableField> unreadable() {
+    return unreadable;
   }
 }

@@ -25,12 +25,14 @@ public final class StatusCollector implements MultiCollector {
   private volatile List<SourceBinding> sources = List.of();
   private final SelfMetrics selfMetrics;
   private final SourceStates states;
+  private final UnreadableFieldLog unreadableLog;
   private final SeedTextFormat seedTextFormat;
 
   public StatusCollector(
       List<SourceBinding> sources, PrometheusProperties properties, Consumer<String> log) {
     this.selfMetrics = new SelfMetrics(properties);
     this.states = new SourceStates(log);
+    this.unreadableLog = new UnreadableFieldLog(log);
     this.seedTextFormat = new SeedTextFormat(properties);
     replaceSources(sources);
   }
@@ -49,6 +51,7 @@ public final class StatusCollector implements MultiCollector {
       if (!names.contains(old.name())) {
         selfMetrics.removeSource(old.name());
         states.remove(old.name());
+        unreadableLog.remove(old.name());
       }
     }
     sources = List.copyOf(replacement);
@@ -97,6 +100,7 @@ public final class StatusCollector implements MultiCollector {
       MappedReading mapped = source.map(read, reading);
       if (mapped.takeCounts()) {
         selfMetrics.readCounts(name, mapped);
+        unreadableLog.tell(name, description, mapped.unreadable());
       }
       List<MetricSnapshot> families = mapped.snapshots();
       selfMetrics.readSucceeded(name, secondsSince(start));

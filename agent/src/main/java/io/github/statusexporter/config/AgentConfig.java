@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class AgentConfig {
   public static final int DEFAULT_PORT = 9877;
   public static final SourceAddress DEFAULT_SOURCE =
-      SourceAddress.http(URI.create("http://localhost:8000/status"));
+      HttpSource.at(URI.create("http://localhost:8000/status"));
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
   /**

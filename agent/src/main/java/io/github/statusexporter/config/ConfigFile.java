@@ -1,15 +1,7 @@
 package io.github.statusexporter.config;
 
-import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.FieldPath;
-import io.github.statusexporter.source.Redaction;
-import io.github.statusexporter.source.TrustedCertificates;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -31,10 +21,7 @@ public final class ConfigFile {
   public static final int MAX_BYTES = 1024 * 1024;
 
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern HEADER_VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]*");
 
   /** The agent's own families start so; mapped metrics may not, so they can never clash. */
   private static final List<String> RESERVED_PREFIXES =
@@ -43,18 +30,7 @@ public final class ConfigFile {
   private static final Set<String> ROOT_KEYS = new LinkedHashSet<>(List.of("sources", "requests"));
   private static final Set<String> REQUESTS_KEYS =
       new LinkedHashSet<>(List.of("ignore", "templates", "max_routes"));
-  private static final Set<String> SOURCE_KEYS =
-      new LinkedHashSet<>(
-          List.of(
-              "name",
-              "url",
-              "mbean",
-              "timeout",
-              "max_series",
-              "headers",
-              "ca_file",
-              "valid_status_codes",
-              "metrics"));
+  private static final Set<String> SOURCE_KEYS = sourceKeys();
   private static final Set<String> METRIC_KEYS =
       new LinkedHashSet<>(
           List.of(
@@ -164,10 +140,7 @@ public final class ConfigFile {
   private SourceDefinition source(YamlMap source, boolean only) throws ConfigException {
     source.allowOnly(SOURCE_KEYS);
     String name = only && !source.has("name") ? "default" : source.requiredString("name");
-    if (source.has("url") == source.has("mbean")) {
-      throw source.error("needs exactly one of 'url' or 'mbean'");
-    }
-    SourceAddress address = source.has("url") ? url(source) : mbean(source);
+    SourceAddress address = SourceKinds.fromFile(source);
     Duration timeout = defaultTimeout;
     if (source.has("timeout")) {
       timeout = Durations.timeout(source.string("timeout"));
@@ -185,37 +158,6 @@ public final class ConfigFile {
       }
       maxSeries = max;
     }
-    Map<String, String> headers = source.stringMap("headers");
-    if (!headers.isEmpty() && address.isMBean()) {
-      throw source.error("headers", "is only for url sources");
-    }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (!HEADER_NAME.matcher(header.getKey()).matches()) {
-        throw source.error("headers", "'" + header.getKey() + "' is not an HTTP header name");
-      }
-      if (!HEADER_VALUE.matcher(header.getValue()).matches()) {
-        // The value is not quoted: it is often a secret.
-        throw source.error(
-            "headers",
-            header.getKey()
-                + " has a line break or control character in its value (a secret read from a"
-                + " file often ends with one)");
-      }
-    }
-    Path caFile = null;
-    if (source.has("ca_file")) {
-      if (address.isMBean() || !"https".equals(address.uri().getScheme())) {
-        throw source.error("ca_file", "is only for https:// url sources");
-      }
-      caFile = Paths.get(source.string("ca_file"));
-      try {
-        TrustedCertificates.socketFactory(caFile);
-      } catch (IOException | GeneralSecurityException e) {
-        throw source.error(
-            "ca_file",
-            "'" + caFile + "' is not a readable PEM certificate file (" + e.getMessage() + ")");
-      }
-    }
     List<YamlMap> metricMaps = source.maps("metrics");
     if (metricMaps.isEmpty()) {
       throw source.error("metrics", "needs at least one metric");
@@ -224,61 +166,19 @@ public final class ConfigFile {
     for (YamlMap metric : metricMaps) {
       metrics.add(metric(metric));
     }
-    AcceptedStatuses accepted = acceptedStatuses(source, address);
-    return new SourceDefinition(
-        name, address, timeout, maxSeries, headers, caFile, accepted, metrics);
+    return new SourceDefinition(name, address, timeout, maxSeries, metrics);
   }
 
-  private static AcceptedStatuses acceptedStatuses(YamlMap source, SourceAddress address)
-      throws ConfigException {
-    if (!source.has("valid_status_codes")) {
-      return AcceptedStatuses.DEFAULT;
-    }
-    if (address.isMBean()) {
-      throw source.error("valid_status_codes", "is only for url sources");
-    }
-    Set<Integer> statuses = new LinkedHashSet<>();
-    for (String code : source.strings("valid_status_codes")) {
-      try {
-        int status = Integer.parseInt(code.trim());
-        if (status >= 100 && status <= 599) {
-          statuses.add(status);
-          continue;
-        }
-      } catch (NumberFormatException e) {
-        // said below
-      }
-      throw source.error(
-          "valid_status_codes", "'" + code + "' is not an HTTP status code (100 to 599)");
-    }
-    if (statuses.isEmpty()) {
-      throw source.error("valid_status_codes", "needs at least one status code, such as [200]");
-    }
-    return AcceptedStatuses.of(statuses);
-  }
-
-  private static SourceAddress url(YamlMap source) throws ConfigException {
-    String text = source.requiredString("url");
-    try {
-      URI uri = new URI(text);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return SourceAddress.http(uri);
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw source.error("url", "'" + Redaction.url(text) + "' is not an http:// or https:// URL");
-  }
-
-  private static SourceAddress mbean(YamlMap source) throws ConfigException {
-    String text = source.requiredString("mbean");
-    try {
-      return SourceAddress.mbean(new ObjectName(text));
-    } catch (MalformedObjectNameException e) {
-      throw source.error(
-          "mbean", "'" + text + "' is not an MBean name or pattern (" + e.getMessage() + ")");
-    }
+  /** name, url, mbean, timeout, max_series, the keys only one kind takes, metrics. */
+  private static Set<String> sourceKeys() {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add("name");
+    keys.addAll(SourceKinds.addressKeys());
+    keys.add("timeout");
+    keys.add("max_series");
+    keys.addAll(SourceKinds.ownKeys());
+    keys.add("metrics");
+    return keys;
   }
 
   private MetricDefinition metric(YamlMap metric) throws ConfigException {
@@ -405,9 +305,8 @@ public final class ConfigFile {
   private static void label(
       YamlMap metric, String key, String label, Set<String> seen, String name, MetricType type)
       throws ConfigException {
-    if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
-      throw metric.error(
-          key, "'" + label + "' is not a label name ([a-zA-Z_][a-zA-Z0-9_]*, no leading __)");
+    if (!LabelNames.isValid(label)) {
+      throw metric.error(key, "'" + label + "' is not " + LabelNames.EXPECTED);
     }
     if (!seen.add(label) || (type == MetricType.STATESET && label.equals(name))) {
       throw metric.error(key, "label '" + label + "' is given twice");

@@ -1,8 +1,5 @@
 package io.github.statusexporter.config;
 
-import io.github.statusexporter.source.Redaction;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 
 /**
  * Turns agent arguments, system properties and environment variables into one {@link AgentConfig}.
@@ -120,7 +115,7 @@ public final class ConfigParser {
       put(settings, option, argument.getValue(), "agent argument " + argument.getKey());
     }
     String source = arguments.get(Option.SOURCE.key());
-    if (unknownArgument && source != null && source.startsWith(SourceAddress.MBEAN_PREFIX)) {
+    if (unknownArgument && source != null && source.startsWith(MBeanSource.OPTION_PREFIX)) {
       // source=mbean:Catalina:type=Manager,context=/examples: the name's commas split it.
       problems.add(
           "an MBean name's commas split the agent argument: give the name where commas need no"
@@ -243,37 +238,15 @@ public final class ConfigParser {
     if (setting == null) {
       return AgentConfig.DEFAULT_SOURCE;
     }
-    String value = setting.value.trim();
-    if (NO_SOURCE.contains(value.toLowerCase(Locale.ROOT))) {
+    if (NO_SOURCE.contains(setting.value.trim().toLowerCase(Locale.ROOT))) {
       return null;
     }
-    if (value.startsWith(SourceAddress.MBEAN_PREFIX)) {
-      try {
-        return SourceAddress.mbean(
-            new ObjectName(value.substring(SourceAddress.MBEAN_PREFIX.length())));
-      } catch (MalformedObjectNameException e) {
-        reject(
-            setting,
-            "an MBean name or pattern ("
-                + e.getMessage()
-                + "), such as mbean:\"com.example:type=Pool,name=main\" (quoted for the comma)");
-        return null;
-      }
-    }
     try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme();
-      if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
-        return SourceAddress.http(uri);
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+      return SourceKinds.fromOption(setting.value);
+    } catch (IllegalArgumentException e) {
+      problems.add(setting.origin + ": " + e.getMessage());
+      return null;
     }
-    rejectUrl(
-        setting,
-        "an http:// or https:// URL, an mbean: name, or none, such as"
-            + " http://localhost:8000/status or mbean:demo:type=Status");
-    return null;
   }
 
   private Duration timeout(Setting setting) {
@@ -378,10 +351,5 @@ public final class ConfigParser {
 
   private void reject(Setting setting, String expected) {
     problems.add(setting.origin + ": '" + setting.value + "' is not " + expected);
-  }
-
-  /** As above, for a value that may hold a secret: a URL's user info or query. */
-  private void rejectUrl(Setting setting, String expected) {
-    problems.add(setting.origin + ": '" + Redaction.url(setting.value) + "' is not " + expected);
   }
 }

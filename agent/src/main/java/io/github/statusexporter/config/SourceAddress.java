@@ -1,46 +1,35 @@
 package io.github.statusexporter.config;
 
-import io.github.statusexporter.source.Redaction;
-import java.net.URI;
-import javax.management.ObjectName;
+import io.github.statusexporter.source.StatusSource;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Where a status is read from: an HTTP(S) URL, or an MBean name or pattern. */
-public final class SourceAddress {
-  static final String MBEAN_PREFIX = "mbean:";
+/**
+ * Where and how one status source is read: what one {@link SourceKind} made of the {@code source}
+ * option or of a source of the mapping file, its own settings included.
+ */
+public interface SourceAddress {
+  /**
+   * A source that reads it.
+   *
+   * @param userAgent how the source names the agent to an application it asks, if it asks one
+   * @throws IOException or GeneralSecurityException when a file it names (a CA file) no longer
+   *     loads
+   */
+  StatusSource open(Duration timeout, String userAgent)
+      throws IOException, GeneralSecurityException;
 
-  private final URI uri;
-  private final ObjectName objectName;
-
-  private SourceAddress(URI uri, ObjectName objectName) {
-    this.uri = uri;
-    this.objectName = objectName;
+  /**
+   * The URL path this source requests from the application's own HTTP server, so that request
+   * metrics can leave the agent's reads out; empty for a source that sends no HTTP request.
+   */
+  default Optional<String> requestPath() {
+    return Optional.empty();
   }
 
-  static SourceAddress http(URI uri) {
-    return new SourceAddress(uri, null);
-  }
-
-  static SourceAddress mbean(ObjectName objectName) {
-    return new SourceAddress(null, objectName);
-  }
-
-  public boolean isMBean() {
-    return objectName != null;
-  }
-
-  /** The URL of an HTTP source; null for an MBean source. */
-  public URI uri() {
-    return uri;
-  }
-
-  /** The name or pattern of an MBean source; null for an HTTP source. */
-  public ObjectName objectName() {
-    return objectName;
-  }
-
-  /** The address for a log line: a URL's user info and query values masked. */
+  /** The address for a log line, without secrets (a URL's user info and query values masked). */
   @Override
-  public String toString() {
-    return isMBean() ? MBEAN_PREFIX + objectName : Redaction.url(uri);
-  }
+  String toString();
 }

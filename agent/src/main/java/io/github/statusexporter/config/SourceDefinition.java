@@ -1,10 +1,7 @@
 package io.github.statusexporter.config;
 
-import io.github.statusexporter.source.AcceptedStatuses;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** A status source of the mapping file with the metrics its readings become. */
 public final class SourceDefinition {
@@ -12,9 +9,6 @@ public final class SourceDefinition {
   private final SourceAddress address;
   private final Duration timeout;
   private final int maxSeries;
-  private final Map<String, String> headers;
-  private final Path caFile;
-  private final AcceptedStatuses accepted;
   private final List<MetricDefinition> metrics;
 
   SourceDefinition(
@@ -22,17 +16,11 @@ public final class SourceDefinition {
       SourceAddress address,
       Duration timeout,
       int maxSeries,
-      Map<String, String> headers,
-      Path caFile,
-      AcceptedStatuses accepted,
       List<MetricDefinition> metrics) {
     this.name = name;
     this.address = address;
     this.timeout = timeout;
     this.maxSeries = maxSeries;
-    this.headers = Map.copyOf(headers);
-    this.caFile = caFile;
-    this.accepted = accepted;
     this.metrics = List.copyOf(metrics);
   }
 
@@ -41,6 +29,7 @@ public final class SourceDefinition {
     return name;
   }
 
+  /** Where and how the source is read, with the settings of its kind. */
   public SourceAddress address() {
     return address;
   }
@@ -52,21 +41,6 @@ public final class SourceDefinition {
   /** Most series the source's reading may map to; past it its metrics are left out. */
   public int maxSeries() {
     return maxSeries;
-  }
-
-  /** HTTP headers sent with every read, with {@code ${VARIABLES}} already substituted. */
-  public Map<String, String> headers() {
-    return headers;
-  }
-
-  /** PEM file of the certificate authorities trusted for an https source; null for the JDK's. */
-  public Path caFile() {
-    return caFile;
-  }
-
-  /** The HTTP statuses whose body is read ({@code valid_status_codes}). */
-  public AcceptedStatuses accepted() {
-    return accepted;
   }
 
   public List<MetricDefinition> metrics() {

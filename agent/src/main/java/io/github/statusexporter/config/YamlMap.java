@@ -56,6 +56,11 @@ final class YamlMap {
     }
   }
 
+  /** Whether the value at {@code key} is a list (rather than a mapping or a single value). */
+  boolean isList(String key) {
+    return has(key) && valueNode(key) instanceof SequenceNode;
+  }
+
   boolean has(String key) {
     return entries.containsKey(key);
   }

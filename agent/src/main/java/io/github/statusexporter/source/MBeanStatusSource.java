@@ -21,9 +21,20 @@ import javax.management.ObjectName;
  */
 public final class MBeanStatusSource implements StatusSource {
   private final ObjectName name;
+  private final KeyPropertyLabels keyLabels;
 
+  /** A source whose pattern's series carry every key property. */
   public MBeanStatusSource(ObjectName name) {
+    this(name, KeyPropertyLabels.ALL);
+  }
+
+  /**
+   * @param keyLabels the key properties that label each MBean's series; chosen ones label those of
+   *     a single named MBean too
+   */
+  public MBeanStatusSource(ObjectName name, KeyPropertyLabels keyLabels) {
     this.name = name;
+    this.keyLabels = keyLabels;
   }
 
   @Override
@@ -32,7 +43,7 @@ public final class MBeanStatusSource implements StatusSource {
     // Sorted, so that records, and the series they become, keep their order between scrapes.
     Set<ObjectName> names = new TreeSet<>(server.queryNames(name, null));
     List<Record> records = new ArrayList<>(names.size());
-    int unreadable = 0;
+    List<UnreadableField> unreadable = new ArrayList<>(0);
     for (ObjectName each : names) {
       MBeanInfo info;
       try {
@@ -40,7 +51,7 @@ public final class MBeanStatusSource implements StatusSource {
       } catch (InstanceNotFoundException e) {
         continue; // unregistered since the query
       } catch (Exception e) {
-        unreadable++;
+        unreadable.add(UnreadableField.attributesOf(each, e));
         continue;
       }
       Map<String, Object> document = new TreeMap<>();
@@ -48,14 +59,14 @@ public final class MBeanStatusSource implements StatusSource {
         if (!attribute.isReadable()) {
           continue;
         }
-        Object value = readAttribute(server, each, attribute.getName());
-        if (value == UNREADABLE) {
-          unreadable++;
-        } else if (value != null) {
+        Object value = readAttribute(server, each, attribute.getName(), unreadable);
+        if (value != null) {
           document.put(MBeanValues.snakeCase(attribute.getName()), value);
         }
       }
-      records.add(new Record(name.isPattern() ? keyLabels(each) : Map.of(), document));
+      records.add(
+          new Record(
+              name.isPattern() || keyLabels.isChosen() ? keyLabels.of(each) : Map.of(), document));
     }
     // A pattern that matches nothing yet is a healthy source with no series (a broker with no
     // queue yet); only a named MBean can be missing.
@@ -65,41 +76,32 @@ public final class MBeanStatusSource implements StatusSource {
     return new Reading(records, unreadable);
   }
 
-  private static final Object UNREADABLE = new Object();
-
-  /** The converted value; null when the attribute is null; UNREADABLE when it cannot be had. */
-  private static Object readAttribute(MBeanServer server, ObjectName name, String attribute) {
+  /**
+   * The converted value; null when the attribute is null or cannot be had, which {@code unreadable}
+   * is then told.
+   */
+  private static Object readAttribute(
+      MBeanServer server, ObjectName name, String attribute, List<UnreadableField> unreadable) {
     try {
       Object raw = server.getAttribute(name, attribute);
       if (raw == null) {
         return null;
       }
       Object converted = MBeanValues.convert(raw);
-      return converted == null ? UNREADABLE : converted;
+      if (converted == null) {
+        unreadable.add(
+            UnreadableField.attribute(
+                name,
+                attribute,
+                "a " + raw.getClass().getName() + " has no number, string, list or map form"));
+      }
+      return converted;
     } catch (Exception | LinkageError | StackOverflowError e) {
       // The getter threw, the attribute's class cannot be loaded here, or its value changed
       // or refers to itself while it was converted.
-      return UNREADABLE;
+      unreadable.add(UnreadableField.attribute(name, attribute, e));
+      return null;
     }
-  }
-
-  /** The key properties of a matched MBean as labels: {@code type="Pool", name="main"}. */
-  private static Map<String, String> keyLabels(ObjectName name) {
-    Map<String, String> labels = new TreeMap<>();
-    for (Map.Entry<String, String> key : name.getKeyPropertyList().entrySet()) {
-      String value = key.getValue();
-      if (value.startsWith("\"")) {
-        value = ObjectName.unquote(value);
-      }
-      labels.put(labelName(key.getKey()), value);
-    }
-    return labels;
-  }
-
-  /** A valid label name for a key property: not reserved (__), not starting with a digit. */
-  private static String labelName(String key) {
-    String label = MBeanValues.snakeCase(key).replaceAll("[^a-zA-Z0-9_]", "_");
-    return Character.isDigit(label.charAt(0)) || label.startsWith("__") ? "key" + label : label;
   }
 
   @Override

@@ -78,8 +78,10 @@ class ConfigFileTest {
     SourceDefinition health = sources.get(0);
     assertThat(health.timeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(health.maxSeries()).isEqualTo(500);
-    assertThat(health.accepted()).isEqualTo(AcceptedStatuses.of(java.util.Set.of(200, 503)));
-    assertThat(health.headers()).containsExactly(Map.entry("Authorization", "Bearer s3cret"));
+    assertThat(((HttpSource) health.address()).accepted())
+        .isEqualTo(AcceptedStatuses.of(java.util.Set.of(200, 503)));
+    assertThat(((HttpSource) health.address()).headers())
+        .containsExactly(Map.entry("Authorization", "Bearer s3cret"));
     assertThat(health.metrics())
         .extracting(MetricDefinition::name, MetricDefinition::type)
         .containsExactly(
@@ -92,10 +94,9 @@ class ConfigFileTest {
     assertThat(health.metrics().get(2).help())
         .isEqualTo("Status field components.diskSpace.details.free");
     SourceDefinition pool = sources.get(1);
-    assertThat(pool.address().objectName().isPattern()).isTrue();
+    assertThat(((MBeanSource) pool.address()).objectName().isPattern()).isTrue();
     assertThat(pool.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(pool.maxSeries()).as("the option's value").isEqualTo(10_000);
-    assertThat(pool.accepted()).isEqualTo(AcceptedStatuses.DEFAULT);
     assertThat(pool.metrics().get(0).scale()).isEqualTo(0.001);
   }
 

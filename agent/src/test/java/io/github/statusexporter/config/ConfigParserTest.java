@@ -30,8 +30,7 @@ class ConfigParserTest {
 
     assertThat(config.port()).isEqualTo(9877);
     assertThat(config.host()).isEmpty();
-    assertThat(config.source().orElseThrow().uri())
-        .isEqualTo(URI.create("http://localhost:8000/status"));
+    assertThat(http(config).uri()).isEqualTo(URI.create("http://localhost:8000/status"));
     assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.configFile()).isEmpty();
     assertThat(config.instrument()).isTrue();
@@ -58,7 +57,7 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=http://user:secret@localhost:8000/status?token=secret", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().orElseThrow().uri().getRawUserInfo()).isEqualTo("user:secret");
+    assertThat(http(config).uri().getRawUserInfo()).isEqualTo("user:secret");
     assertThat(config.source().orElseThrow())
         .hasToString("http://***@localhost:8000/status?token=***");
   }
@@ -94,8 +93,7 @@ class ConfigParserTest {
 
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.host()).contains("127.0.0.1");
-    assertThat(config.source().orElseThrow().uri())
-        .isEqualTo(URI.create("https://app:8443/health"));
+    assertThat(http(config).uri()).isEqualTo(URI.create("https://app:8443/health"));
     assertThat(config.timeout()).isEqualTo(Duration.ofMillis(750));
   }
 
@@ -183,8 +181,7 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=\"http://localhost:8000/status?a=1,b=2\",port=9100", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().orElseThrow().uri())
-        .isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
+    assertThat(http(config).uri()).isEqualTo(URI.create("http://localhost:8000/status?a=1,b=2"));
     assertThat(config.port()).isEqualTo(9100);
   }
 
@@ -194,8 +191,7 @@ class ConfigParserTest {
         ConfigParser.parse(
             "source=\"mbean:com.example:type=Pool,name=main\",port=9100", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().orElseThrow().isMBean()).isTrue();
-    assertThat(config.source().orElseThrow().objectName().getKeyProperty("name")).isEqualTo("main");
+    assertThat(mbean(config).objectName().getKeyProperty("name")).isEqualTo("main");
     assertThat(config.source().orElseThrow()).hasToString("mbean:com.example:type=Pool,name=main");
     assertThat(config.port()).isEqualTo(9100);
   }
@@ -204,7 +200,7 @@ class ConfigParserTest {
   void anMBeanSourceMayBeAPattern() throws ConfigException {
     AgentConfig config = ConfigParser.parse("source=mbean:com.example:*", NO_PROPERTIES, NO_ENV);
 
-    assertThat(config.source().orElseThrow().objectName().isPattern()).isTrue();
+    assertThat(mbean(config).objectName().isPattern()).isTrue();
   }
 
   @ParameterizedTest
@@ -289,11 +285,12 @@ class ConfigParserTest {
         ConfigParser.parse(
             "", NO_PROPERTIES, Map.of("STATUS_EXPORTER_SOURCE", "mbean:a:type=Pool,name=main,*"));
 
-    assertThat(fromProperty.source().get().objectName().getKeyPropertyList())
+    assertThat(((MBeanSource) fromProperty.source().get()).objectName().getKeyPropertyList())
         .containsEntry("context", "/examples")
         .containsEntry("host", "localhost");
     assertThat(fromProperty.host()).isEmpty();
-    assertThat(fromVariable.source().get().objectName().isPropertyListPattern()).isTrue();
+    assertThat(((MBeanSource) fromVariable.source().get()).objectName().isPropertyListPattern())
+        .isTrue();
     assertThat(fromProperty.sourceIsDefault()).isFalse();
   }
 
@@ -388,5 +385,13 @@ class ConfigParserTest {
         .hasMessageContaining(
             "environment variable STATUS_EXPORTER_CONFIG: '/etc/status\\n-exporter.yml' is not a"
                 + " file path");
+  }
+
+  private static HttpSource http(AgentConfig config) {
+    return (HttpSource) config.source().orElseThrow();
+  }
+
+  private static MBeanSource mbean(AgentConfig config) {
+    return (MBeanSource) config.source().orElseThrow();
   }
 }

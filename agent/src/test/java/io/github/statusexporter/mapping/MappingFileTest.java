@@ -141,7 +141,7 @@ class MappingFileTest {
                     Map.of("env", "a", "pool_state", "x"), Map.of("active", 1.0, "state", "UP")),
                 new Record(
                     Map.of("env", "b", "pool_state", "x"), Map.of("active", 2.0, "state", "DOWN"))),
-            0);
+            List.of());
 
     List<MetricSnapshot> snapshots =
         Mapping.of(sources.get(0).metrics())
@@ -171,7 +171,7 @@ class MappingFileTest {
             List.of(
                 new Record(
                     Map.of(), Map.of("latency_ms", 569.0, "requests", -1.0, "errors", "many"))),
-            0);
+            List.of());
 
     List<MetricSnapshot> snapshots =
         Mapping.of(sources.get(0).metrics())

@@ -101,7 +101,7 @@ class SeriesCapTest {
     for (int i = 0; i < 3; i++) {
       pools.add(new Record(Map.of("name", "pool" + i), Map.of("active", 1.0)));
     }
-    Reading reading = new Reading(pools, 0);
+    Reading reading = new Reading(pools, List.of());
 
     assertThat(apply(mapping, reading, 3)).hasSize(1);
     assertThatThrownBy(() -> apply(mapping, reading, 2))

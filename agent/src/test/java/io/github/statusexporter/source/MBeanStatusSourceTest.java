@@ -103,13 +103,20 @@ class MBeanStatusSourceTest {
   }
 
   @Test
-  void gettersThatThrowAndUnsupportedTypesAreSkippedAndCounted() throws Exception {
+  void gettersThatThrowAndUnsupportedTypesAreSkippedCountedAndNamed() throws Exception {
     ObjectName name = register("test.mbean:type=Pool,name=main", new Pool(7));
 
     Reading reading = new MBeanStatusSource(name).read();
 
     assertThat(reading.records().get(0).document()).doesNotContainKeys("broken", "owner");
     assertThat(reading.unreadableFields()).isEqualTo(2);
+    assertThat(reading.unreadable())
+        .extracting(UnreadableField::toString)
+        .containsExactlyInAnyOrder(
+            "attribute Broken of MBean test.mbean:type=Pool,name=main"
+                + " (IllegalStateException: this getter always fails)",
+            "attribute Owner of MBean test.mbean:type=Pool,name=main"
+                + " (a java.lang.Thread has no number, string, list or map form)");
   }
 
   @Test
@@ -126,6 +133,22 @@ class MBeanStatusSourceTest {
     assertThat(reading.records())
         .extracting(record -> get(record, "active_connections"))
         .containsExactly(2.0, 1.0);
+  }
+
+  @Test
+  void chosenKeyPropertiesLabelEachRecordUnderTheirNewNames() throws Exception {
+    register("test.mbean:type=Pool,name=main", new Pool(1));
+    register("test.mbean:type=Pool,name=\"batch jobs\"", new Pool(2));
+
+    Reading reading =
+        new MBeanStatusSource(
+                new ObjectName("test.mbean:type=Pool,*"),
+                KeyPropertyLabels.chosen(Map.of("pool", "name")))
+            .read();
+
+    assertThat(reading.records())
+        .extracting(Record::labels)
+        .containsExactly(Map.of("pool", "batch jobs"), Map.of("pool", "main"));
   }
 
   @Test
@@ -175,6 +198,20 @@ class MBeanStatusSourceTest {
   }
 
   @Test
+  void aLongOrMultiLineReasonIsCutToOneBoundedLine() throws Exception {
+    UnreadableField field =
+        UnreadableField.attribute(
+            new ObjectName("test.mbean:type=Pool"),
+            "Broken",
+            "first line\nsecond" + "x".repeat(500));
+
+    assertThat(field.why())
+        .hasSize(UnreadableField.MAX_WHY_LENGTH + 3)
+        .startsWith("first line second")
+        .endsWith("x...");
+  }
+
+  @Test
   void namesBecomeSnakeCase() {
     assertThat(MBeanValues.snakeCase("CurrentRequests")).isEqualTo("current_requests");
     assertThat(MBeanValues.snakeCase("TotalUptime")).isEqualTo("total_uptime");
@@ -182,5 +219,7 @@ class MBeanStatusSourceTest {
     assertThat(MBeanValues.snakeCase("heapMemoryUsage")).isEqualTo("heap_memory_usage");
     assertThat(MBeanValues.snakeCase("Log4jLevel")).isEqualTo("log4j_level");
     assertThat(MBeanValues.snakeCase("already_snake")).isEqualTo("already_snake");
+    assertThat(KeyPropertyLabels.labelName("destinationName")).isEqualTo("destination_name");
+    assertThat(KeyPropertyLabels.labelName("2nd-key")).isEqualTo("key2nd_key");
   }
 }

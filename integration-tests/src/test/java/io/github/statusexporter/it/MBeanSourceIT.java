@@ -3,9 +3,14 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo app read through its MXBean {@code demo:type=Status} instead of over HTTP. */
 class MBeanSourceIT {
@@ -85,6 +90,67 @@ class MBeanSourceIT {
           .isIn(null, 0.0);
       assertThat(scrape.text).doesNotContain("app_uptime{").doesNotContain("app_health{");
       assertThat(app.stderrBesidesServersMeasured()).hasSize(1); // its start, nothing more
+    }
+  }
+
+  @Test
+  void chosenKeyPropertiesLabelThePatternsSeriesAndAnUnreadableAttributeIsNamedOnce(
+      @TempDir Path directory) throws Exception {
+    Path config = directory.resolve("status-exporter.yml");
+    Files.writeString(
+        config,
+        """
+        sources:
+          - name: queues
+            mbean: test.broker:type=Broker,brokerName=*,destinationType=Queue,destinationName=*
+            key_properties: {queue: destinationName, broker: brokerName}
+            metrics:
+              - name: broker_queue_size
+                help: Messages waiting in the queue
+                field: queue_size
+        """);
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort + ",config=" + config,
+                "-cp",
+                JavaProcess.testClasses(),
+                QueuesMBeanApp.class.getName(),
+                "60000"),
+            Map.of())) {
+      app.awaitStdout(line -> line.equals("queues-mbean-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      Scrape scrape = null;
+      for (int i = 0; i < 3; i++) {
+        scrape = Scrape.of(agentPort);
+      }
+
+      assertThat(scrape.family("broker_queue_size"))
+          .isEqualTo(
+              "# HELP broker_queue_size Messages waiting in the queue\n"
+                  + "# TYPE broker_queue_size gauge\n"
+                  + "broker_queue_size{broker=\"main\",queue=\"orders\"} 3.0\n"
+                  + "broker_queue_size{broker=\"main\",queue=\"payments\"} 5.0\n");
+      assertThat(scrape.value("status_exporter_source_unreadable_fields_total{source=\"queues\"}"))
+          .as("two attributes at each of three reads")
+          .isEqualTo(6.0);
+      String source =
+          "status-exporter: status source"
+              + " mbean:test.broker:type=Broker,brokerName=*,destinationType=Queue,destinationName=*:";
+      assertThat(app.stderr())
+          .filteredOn(line -> line.contains("cannot be read"))
+          .containsExactlyInAnyOrder(
+              source
+                  + " attribute StorePercentUsage of MBean"
+                  + " test.broker:type=Broker,brokerName=main,destinationType=Queue,destinationName=orders"
+                  + " cannot be read (UnsupportedOperationException: this broker has no persistent"
+                  + " store); it is left out",
+              source
+                  + " attribute StorePercentUsage of MBean"
+                  + " test.broker:type=Broker,brokerName=main,destinationType=Queue,destinationName=payments"
+                  + " cannot be read (UnsupportedOperationException: this broker has no persistent"
+                  + " store); it is left out");
     }
   }
 }
