@@ -13,6 +13,7 @@ import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
+import io.github.statusexporter.page.StatusSourcesPage;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.MetricsProperties;
@@ -184,7 +185,8 @@ final class Startup implements Runnable {
               properties,
               version,
               security,
-              AgentLog::info);
+              AgentLog::info,
+              new StatusSourcesPage(collector, version));
     } catch (IOException e) {
       readers.shutdown();
       RequestRecording.install(null); // nobody would see them

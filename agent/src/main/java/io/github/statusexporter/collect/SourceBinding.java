@@ -17,6 +17,7 @@ public final class SourceBinding {
   private final int maxSeries;
   private PendingRead mappedRead;
   private MappedReading mapped;
+  private volatile LastRead lastRead;
 
   /** A binding with the default cap on series, {@link AgentConfig#DEFAULT_MAX_SERIES}. */
   /**
@@ -37,6 +38,28 @@ public final class SourceBinding {
 
   SharedRead read() {
     return read;
+  }
+
+  /** What the source is, secrets masked: its URL or MBean name. */
+  public String address() {
+    return read.source().describe();
+  }
+
+  Mapping mapping() {
+    return mapping;
+  }
+
+  int maxSeries() {
+    return maxSeries;
+  }
+
+  /** The last read a scrape saw, or null before the first. */
+  public LastRead lastRead() {
+    return lastRead;
+  }
+
+  void readEnded(LastRead read) {
+    lastRead = read;
   }
 
   /**

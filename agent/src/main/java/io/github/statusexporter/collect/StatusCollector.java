@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,24 +96,28 @@ public final class StatusCollector implements MultiCollector {
       SourceBinding source, PendingRead read, long start, List<MetricSnapshot> snapshots) {
     String name = source.name();
     String description = source.read().source().describe();
+    Reading reading = null;
     try {
-      Reading reading = source.read().await(read, start);
+      reading = source.read().await(read, start);
       MappedReading mapped = source.map(read, reading);
       if (mapped.takeCounts()) {
         selfMetrics.readCounts(name, mapped);
         unreadableLog.tell(name, description, mapped.unreadable());
       }
       List<MetricSnapshot> families = mapped.snapshots();
-      selfMetrics.readSucceeded(name, secondsSince(start));
+      double seconds = secondsSince(start);
+      selfMetrics.readSucceeded(name, seconds);
+      source.readEnded(LastRead.up(startedAt(start), seconds, reading));
       states.up(name, description);
       snapshots.addAll(families);
     } catch (SourceException e) {
-      fail(name, description, e.reason(), e.getMessage(), start);
+      fail(source, description, reading, e.reason(), e.getMessage(), start);
     } catch (RuntimeException e) {
       // A bug of ours must not cost the user the whole scrape.
       fail(
-          name,
+          source,
           description,
+          reading,
           FailureReason.INTERNAL_ERROR,
           Redaction.urlsIn(String.valueOf(e)),
           start);
@@ -120,9 +125,32 @@ public final class StatusCollector implements MultiCollector {
   }
 
   private void fail(
-      String name, String description, FailureReason reason, String message, long start) {
-    selfMetrics.readFailed(name, reason, secondsSince(start));
-    states.down(name, description, message);
+      SourceBinding source,
+      String description,
+      Reading reading,
+      FailureReason reason,
+      String message,
+      long start) {
+    double seconds = secondsSince(start);
+    selfMetrics.readFailed(source.name(), reason, seconds);
+    source.readEnded(LastRead.failed(startedAt(start), seconds, reading, reason, message));
+    states.down(source.name(), description, message);
+  }
+
+  /**
+   * Each source's last read and what became of every field it found, for the sources page. Costs a
+   * mapping of each last reading, nothing on scrapes.
+   */
+  public List<SourceReport> report() {
+    List<SourceReport> reports = new ArrayList<>();
+    for (SourceBinding source : sources) {
+      reports.add(SourceReports.of(source));
+    }
+    return reports;
+  }
+
+  private static Instant startedAt(long startNanos) {
+    return Instant.now().minusNanos(System.nanoTime() - startNanos);
   }
 
   private static double secondsSince(long startNanos) {

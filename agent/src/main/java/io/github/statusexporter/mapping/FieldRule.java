@@ -54,36 +54,42 @@ abstract class FieldRule<P extends DataPointSnapshot> {
   }
 
   /**
-   * The family, or null when no series has a usable value.
+   * The family, or null when no series has a usable value. What became of each field looked at is
+   * told to {@code listener}.
    *
    * @throws SourceException with {@link
    *     io.github.statusexporter.source.FailureReason#TOO_MANY_SERIES} as soon as the budget is
    *     spent
    */
-  final MetricSnapshot apply(Reading reading, SkipListener skips, SeriesBudget budget)
+  final MetricSnapshot apply(Reading reading, MappingListener listener, SeriesBudget budget)
       throws SourceException {
     List<P> points = new ArrayList<>(reading.records().size());
     Set<Labels> seen = new HashSet<>();
+    FieldPlace place = new FieldPlace(listener);
     for (Record record : reading.records()) {
       series.forEach(
           record,
-          skips,
+          place,
           (context, labels) -> {
+            place.atField(field);
             Object value = field == null ? context : field.resolve(context);
             if (value == null) {
-              skips.skipped(exposedName, SkipReason.MISSING);
+              listener.skipped(place, exposedName, SkipReason.MISSING);
               return;
             }
             if (!seen.add(labels)) {
               // Two series with the same labels, as when a mapping's label hides what told
               // them apart: the first one stands, the scrape goes on.
-              skips.skipped(exposedName, SkipReason.DUPLICATE);
+              listener.skipped(place, exposedName, SkipReason.DUPLICATE);
               return;
             }
-            P point = point(value, labels, skips);
+            P point = point(value, labels, place.skips());
             if (point != null) {
               budget.take(seriesPerPoint());
               points.add(point);
+              if (field != null) {
+                listener.exported(place, exposedName);
+              }
             }
           });
     }

@@ -61,10 +61,19 @@ public final class Mapping {
    */
   public List<MetricSnapshot> apply(Reading reading, int maxSeries, SkipListener skips)
       throws SourceException {
+    return apply(reading, maxSeries, MappingListener.of(skips));
+  }
+
+  /**
+   * The same, telling {@code listener} what became of every field a rule looked at, as the sources
+   * page shows it.
+   */
+  public List<MetricSnapshot> apply(Reading reading, int maxSeries, MappingListener listener)
+      throws SourceException {
     SeriesBudget budget = new SeriesBudget(maxSeries);
     List<MetricSnapshot> snapshots = new ArrayList<>(rules.size());
     for (FieldRule<?> rule : rules) {
-      MetricSnapshot snapshot = rule.apply(reading, skips, budget);
+      MetricSnapshot snapshot = rule.apply(reading, listener, budget);
       if (snapshot != null) {
         snapshots.add(snapshot);
       }

@@ -37,28 +37,32 @@ final class Series {
     }
   }
 
-  void forEach(Record record, SkipListener skips, Sink sink) throws SourceException {
+  /** Each series of {@code record}; what cannot be read is reported at {@code place}. */
+  void forEach(Record record, FieldPlace place, Sink sink) throws SourceException {
+    place.atRecord(record, each);
     if (each == null) {
-      emit(record, record.document(), null, skips, sink);
+      emit(record, record.document(), null, false, place, sink);
       return;
     }
     Object entries = record.get(each);
     if (entries instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) entries).entrySet()) {
-        emit(record, entry.getValue(), String.valueOf(entry.getKey()), skips, sink);
+        emit(record, entry.getValue(), String.valueOf(entry.getKey()), false, place, sink);
       }
     } else if (entries instanceof List) {
       List<?> list = (List<?>) entries;
       for (int i = 0; i < list.size(); i++) {
-        emit(record, list.get(i), String.valueOf(i), skips, sink);
+        emit(record, list.get(i), String.valueOf(i), true, place, sink);
       }
     } else {
-      skips.skipped(metric, entries == null ? SkipReason.MISSING : SkipReason.WRONG_TYPE);
+      place.skips().skipped(metric, entries == null ? SkipReason.MISSING : SkipReason.WRONG_TYPE);
     }
   }
 
-  private void emit(Record record, Object context, String key, SkipListener skips, Sink sink)
+  private void emit(
+      Record record, Object context, String key, boolean indexed, FieldPlace place, Sink sink)
       throws SourceException {
+    place.atEntry(key, indexed, context);
     Map<String, String> labels = new TreeMap<>();
     for (Map.Entry<String, String> label : record.labels().entrySet()) {
       // A state set's own label, and labels the mapping sets, win over an MBean's key property.
@@ -71,13 +75,16 @@ final class Series {
     }
     labels.putAll(constantLabels);
     for (Map.Entry<String, FieldPath> field : labelFields.entrySet()) {
+      place.atField(field.getValue());
       String value = Values.asLabel(field.getValue().resolve(context));
       if (value == null) {
-        skips.skipped(metric, SkipReason.MISSING);
+        place.skips().skipped(metric, SkipReason.MISSING);
         return;
       }
+      place.listener().labelled(place, metric, field.getKey());
       labels.put(field.getKey(), value);
     }
+    place.atField(null);
     sink.accept(
         context,
         labels.isEmpty()

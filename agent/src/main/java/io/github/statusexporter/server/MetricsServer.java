@@ -7,16 +7,18 @@ import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The HTTP server Prometheus scrapes: {@code /metrics}, {@code /-/healthy} and a landing page on
- * {@code /}. The exposition formats are client_java's; the server around them is the agent's own,
- * so that the paths are exact, no JVM-wide property is touched (client_java's HTTPServer sets
- * {@code sun.net.httpserver.*} limits that would also bind the application's own JDK server), and
- * no client can take more than a bounded share of the application's threads, memory and CPU: see
- * {@link ServerThreads}, {@link SharedRenderings} and the password checks' turns.
+ * The HTTP server Prometheus scrapes: {@code /metrics}, {@code /-/healthy}, the sources page on
+ * {@code /-/sources} and a landing page on {@code /}. The exposition formats are client_java's; the
+ * server around them is the agent's own, so that the paths are exact, no JVM-wide property is
+ * touched (client_java's HTTPServer sets {@code sun.net.httpserver.*} limits that would also bind
+ * the application's own JDK server), and no client can take more than a bounded share of the
+ * application's threads, memory and CPU: see {@link ServerThreads}, {@link SharedRenderings} and
+ * the password checks' turns.
  */
 public final class MetricsServer implements AutoCloseable {
   private static final int BACKLOG = 50;
@@ -28,6 +30,20 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static final int CONCURRENT_SCRAPES = ServerThreads.MAX_THREADS - 8;
 
+  private static final SourcesPage NO_SOURCES =
+      new SourcesPage() {
+        @Override
+        public byte[] json() {
+          return "{\"sources\":[]}".getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] html() {
+          return "<!DOCTYPE html>\n<title>status sources</title><p>No status source.</p>\n"
+              .getBytes(StandardCharsets.UTF_8);
+        }
+      };
+
   private final HttpServer server;
   private final ServerThreads threads;
 
@@ -36,10 +52,24 @@ public final class MetricsServer implements AutoCloseable {
     this.threads = threads;
   }
 
+  /** A server whose sources page lists no source, as when the agent reads none. */
+  public static MetricsServer start(
+      Optional<String> host,
+      int port,
+      PrometheusRegistry registry,
+      PrometheusProperties properties,
+      String version,
+      WebSecurity security,
+      Consumer<String> log)
+      throws IOException {
+    return start(host, port, registry, properties, version, security, log, NO_SOURCES);
+  }
+
   /**
    * @param host the address to listen on; empty for all interfaces
    * @param security TLS, passwords and headers; they guard every path
    * @param log where a trouble that can recur on every scrape is said, at most once a minute
+   * @param sources what {@code /-/sources} shows
    * @throws IOException when the port cannot be bound ({@link java.net.BindException} when it is
    *     taken)
    */
@@ -50,7 +80,8 @@ public final class MetricsServer implements AutoCloseable {
       PrometheusProperties properties,
       String version,
       WebSecurity security,
-      Consumer<String> log)
+      Consumer<String> log,
+      SourcesPage sources)
       throws IOException {
     InetSocketAddress address =
         host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
@@ -67,6 +98,7 @@ public final class MetricsServer implements AutoCloseable {
             new Router(
                 new ConcurrencyLimit(scrapes, CONCURRENT_SCRAPES, metrics),
                 new HealthyHandler(),
+                new SourcesHandler(sources),
                 version));
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();

@@ -15,14 +15,25 @@ final class Router implements HttpHandler {
   private final Map<String, HttpHandler> handlers;
   private final byte[] landingPage;
 
-  Router(HttpHandler metrics, HttpHandler healthy, String version) {
-    handlers = Map.of("/", this::landingPage, "/metrics", metrics, "/-/healthy", healthy);
+  Router(HttpHandler metrics, HttpHandler healthy, HttpHandler sources, String version) {
+    handlers =
+        Map.of(
+            "/",
+            this::landingPage,
+            "/metrics",
+            metrics,
+            "/-/healthy",
+            healthy,
+            "/-/sources",
+            sources);
     landingPage =
         ("<!DOCTYPE html>\n<html><head><title>status-exporter</title></head><body>\n"
                 + "<h1>status-exporter "
                 + version
                 + "</h1>\n<ul>\n"
                 + "<li><a href=\"metrics\">/metrics</a>: the metrics, for Prometheus</li>\n"
+                + "<li><a href=\"-/sources\">/-/sources</a>: what each status source read, and"
+                + " what became of every field</li>\n"
                 + "<li><a href=\"-/healthy\">/-/healthy</a>: is the exporter up</li>\n"
                 + "</ul>\n</body></html>\n")
             .getBytes(StandardCharsets.UTF_8);

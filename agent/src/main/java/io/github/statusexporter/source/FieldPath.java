@@ -114,6 +114,43 @@ public final class FieldPath {
     return node;
   }
 
+  /**
+   * This path as {@code root} names it: each name as it was found there, its snake_case form where
+   * only that is present ({@code bytesSent} reads {@code bytes_sent}), and as written past the
+   * first step that is missing.
+   */
+  public String pathIn(Object root) {
+    StringBuilder path = new StringBuilder();
+    Object node = root;
+    for (int i = 0; i < steps.size(); i++) {
+      Object step = steps.get(i);
+      if (step instanceof Integer) {
+        path.append('[').append(step).append(']');
+        node =
+            node instanceof List && (Integer) step < ((List<?>) node).size()
+                ? ((List<?>) node).get((Integer) step)
+                : null;
+        continue;
+      }
+      String name = (String) step;
+      if (node instanceof Map) {
+        Map<?, ?> map = (Map<?, ?>) node;
+        node = map.get(name);
+        if (node == null && snakeSteps[i] != null && map.get(snakeSteps[i]) != null) {
+          name = snakeSteps[i];
+          node = map.get(name);
+        }
+      } else {
+        node = null;
+      }
+      if (path.length() > 0) {
+        path.append('.');
+      }
+      path.append(name);
+    }
+    return path.toString();
+  }
+
   @Override
   public String toString() {
     return text;

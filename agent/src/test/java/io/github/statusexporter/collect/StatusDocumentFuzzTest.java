@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.ConfigFile;
 import io.github.statusexporter.config.SourceDefinition;
 import io.github.statusexporter.mapping.Mapping;
+import io.github.statusexporter.page.StatusSourcesPage;
 import io.github.statusexporter.source.FailureReason;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.JsonReadings;
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Fuzzes what a status body goes through on every scrape: the JSON reading, the seed's mapping and
  * the mapping files of the unit tests, the collector with its self-metrics, and client_java's text
- * and OpenMetrics writers. Seeds: {@code StatusDocumentFuzzTestInputs/}.
+ * and OpenMetrics writers, and the sources page of each reading. Seeds: {@code
+ * StatusDocumentFuzzTestInputs/}.
  */
 class StatusDocumentFuzzTest {
   /** The mapping files of {@code MappingFileTest}: state sets, each, label fields, info, units. */
@@ -125,7 +129,9 @@ class StatusDocumentFuzzTest {
     }
 
     List<String> log = new ArrayList<>();
-    MetricSnapshots snapshots = collector(body, log).collect();
+    StatusCollector collector = collector(body, log);
+    MetricSnapshots snapshots = collector.collect();
+    assertSourcesPageIsBoundedAndWellFormed(collector);
 
     assertThat(log).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));
     assertThat(internalErrors(snapshots)).isZero();
@@ -139,6 +145,32 @@ class StatusDocumentFuzzTest {
             new MetricSnapshots(SeedTextFormat.stateSetsAsGauges(families))));
     assertEveryLineIsACommentOrASampleOf(
         sampleNames, write(OpenMetricsTextFormatWriter.create(), snapshots));
+  }
+
+  /** The sources page of the body: its caps hold, its JSON parses, its HTML runs nothing. */
+  private static void assertSourcesPageIsBoundedAndWellFormed(StatusCollector collector)
+      throws IOException {
+    for (SourceReport source : collector.report()) {
+      int fields = 0;
+      for (RecordReport record : source.records()) {
+        fields += record.fields().size();
+        for (FieldReport field : record.fields()) {
+          assertThat(field.path().length()).isLessThanOrEqualTo(FieldReport.MAX_CHARS + 1);
+          if (field.value() != null) {
+            assertThat(field.value().length()).isLessThanOrEqualTo(FieldReport.MAX_CHARS + 1);
+          }
+        }
+      }
+      assertThat(fields).isLessThanOrEqualTo(SourceReports.MAX_FIELDS);
+    }
+    StatusSourcesPage page = new StatusSourcesPage(collector, "fuzz");
+    try (JsonParser parser = new JsonFactory().createParser(page.json())) {
+      while (parser.nextToken() != null) {
+        // to the end: the page's JSON is well formed whatever the body held
+      }
+    }
+    assertThat(new String(page.html(), StandardCharsets.UTF_8))
+        .doesNotContainIgnoringCase("<script");
   }
 
   /** A collector as the agent builds it, with every mapping reading the same body. */

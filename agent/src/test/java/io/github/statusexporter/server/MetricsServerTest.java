@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +49,55 @@ class MetricsServerTest {
       assertThat(landing.body())
           .contains("status-exporter 1.2.3")
           .contains("href=\"metrics\"")
-          .contains("href=\"-/healthy\"");
+          .contains("href=\"-/healthy\"")
+          .contains("href=\"-/sources\"");
       assertThat(get(server, "/-/healthy").statusCode()).isEqualTo(200);
       assertThat(get(server, "/metrics").statusCode()).isEqualTo(200);
       assertThat(get(server, "/nope").statusCode()).isEqualTo(404);
       assertThat(get(server, "/metricsx/y").statusCode()).isEqualTo(404);
       assertThat(get(server, "/metrics/").statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theSourcesPageIsHtmlForABrowserAndJsonForAnythingElse() throws Exception {
+    SourcesPage page =
+        new SourcesPage() {
+          @Override
+          public byte[] json() {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+          }
+
+          @Override
+          public byte[] html() {
+            return "<p>sources</p>".getBytes(StandardCharsets.UTF_8);
+          }
+        };
+    try (MetricsServer server =
+        MetricsServer.start(
+            Optional.of("127.0.0.1"),
+            0,
+            new PrometheusRegistry(),
+            PrometheusProperties.builder().build(),
+            "1.2.3",
+            WebSecurity.none(),
+            line -> {},
+            page)) {
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/-/sources");
+      HttpResponse<String> json = get(server, "/-/sources");
+      HttpResponse<String> html =
+          client.send(
+              HttpRequest.newBuilder(uri)
+                  .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(json.body()).isEqualTo("{}");
+      assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+      assertThat(html.body()).isEqualTo("<p>sources</p>");
+      assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(html.headers().firstValue("Content-Security-Policy"))
+          .hasValue("default-src 'none'; style-src 'unsafe-inline'");
     }
   }
 

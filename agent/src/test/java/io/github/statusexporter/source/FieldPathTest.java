@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,5 +56,18 @@ class FieldPathTest {
       })
   void badPathsAreRejectedWithWhereTheProblemIs(String path, String message) {
     assertThatThrownBy(() -> FieldPath.parse(path)).hasMessage(message);
+  }
+
+  @Test
+  void aPathIsNamedAsTheDocumentHasItAndAsWrittenPastWhatIsMissing() {
+    Map<String, Object> document =
+        Map.of("bytes_sent", 1.0, "nodes", List.of(Map.of("heapUsed", 2.0)));
+
+    assertThat(FieldPath.parse("bytesSent").pathIn(document)).isEqualTo("bytes_sent");
+    assertThat(FieldPath.parse("nodes[0].heapUsed").pathIn(document))
+        .isEqualTo("nodes[0].heapUsed");
+    assertThat(FieldPath.parse("nodes[3].heapUsed").pathIn(document))
+        .isEqualTo("nodes[3].heapUsed");
+    assertThat(FieldPath.parse("cacheHits.total").pathIn(document)).isEqualTo("cacheHits.total");
   }
 }

@@ -206,6 +206,12 @@ class SecuredEndpointIT {
           .containsIgnoringCase("Strict-Transport-Security: max-age=31536000");
     }
     assertThat(curl.get(url("/-/healthy"), "--cacert", "ca.crt").status).isEqualTo(401);
+    // The sources page shows what the application's status holds: the same password guards it.
+    assertThat(curl.get(url("/-/sources"), "--cacert", "ca.crt").status).isEqualTo(401);
+    Curl.Response sources =
+        curl.get(url("/-/sources"), "--cacert", "ca.crt", "-u", "prometheus:s3cret");
+    assertThat(sources.status).isEqualTo(200);
+    assertThat(sources.body).startsWith("{\"sources\":[{\"name\":\"default\",");
     assertApplicationServes();
     assertThat(app.stderrBesidesServersMeasured())
         .singleElement()
