@@ -87,9 +87,10 @@ class QuarkusHealthIT {
 
   /**
    * Quarkus serves HTTP with Vert.x core, whose requests the agent measures; each has the route of
-   * the server's root today: Quarkus REST matches its JAX-RS templates itself behind one route
-   * without a path, and Quarkus wraps the response of the requests its routes see, so that even
-   * {@code /q/health}'s own route is not matched with its request.
+   * the server's root so far. Quarkus wraps each request ({@code QuarkusRequestWrapper}) with a
+   * response of its own, by which the agent does not know it when a vertx-web route takes it (the
+   * route {@code /q/health}); and Quarkus REST matches its JAX-RS templates itself, behind one
+   * vertx-web route {@code /*}.
    */
   @Test
   void itsRequestsAreMeasuredOnVertx() {
