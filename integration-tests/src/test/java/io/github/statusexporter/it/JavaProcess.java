@@ -230,6 +230,31 @@ final class JavaProcess implements AutoCloseable {
     return process;
   }
 
+  /**
+   * The Quarkus application of servlet-apps/quarkus, a fast-jar launched as Quarkus documents it
+   * ({@code java -Dquarkus.http.port=N -jar target/quarkus-app/quarkus-run.jar}), with the agent
+   * and {@code agentArguments}; returned once Quarkus says it listens.
+   */
+  static JavaProcess quarkusApp(int appPort, String agentArguments) throws IOException {
+    Path jar =
+        Paths.get(
+            System.getProperty("servlet.apps"),
+            "quarkus",
+            "target",
+            "quarkus-app",
+            "quarkus-run.jar");
+    JavaProcess process =
+        start(
+            List.of(
+                "-javaagent:" + AGENT_JAR + "=" + agentArguments,
+                "-Dquarkus.http.port=" + appPort,
+                "-jar",
+                jar.toString()),
+            Map.of());
+    process.awaitStdout(line -> line.contains(" Listening on: http://"), Duration.ofSeconds(60));
+    return process;
+  }
+
   private static JavaProcess servletApp(List<String> launch, int appPort, String agentArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();
