@@ -201,13 +201,14 @@ public final class ConfigFile {
     }
     String each = metric.string("each");
     String keyLabel = metric.string("key_label");
-    if ((each == null) != (keyLabel == null)) {
-      throw metric.error(
-          each == null ? "key_label" : "each", "goes with 'each' and 'key_label' together");
+    if (each == null && keyLabel != null) {
+      throw metric.error("key_label", "goes with 'each'");
     }
     Set<String> labelNames = new HashSet<>();
     if (each != null) {
       path(metric, "each", each);
+    }
+    if (keyLabel != null) {
       label(metric, "key_label", keyLabel, labelNames, name, type);
     }
     Map<String, String> labels = metric.stringMap("labels");
@@ -218,6 +219,13 @@ public final class ConfigFile {
     for (Map.Entry<String, String> label : labelFields.entrySet()) {
       label(metric, "label_fields", label.getKey(), labelNames, name, type);
       path(metric, "label_fields", label.getValue());
+    }
+    // Without key_label, the entries of 'each' are told apart by their label fields alone (a
+    // MicroProfile health check's name, not its place in the array); two alike are duplicates.
+    if (each != null && keyLabel == null && labelFields.isEmpty()) {
+      throw metric.error(
+          "each",
+          "needs 'key_label' or 'label_fields' to tell its entries apart, such as key_label: name");
     }
     if (type == MetricType.INFO && labelFields.isEmpty()) {
       throw metric.error(

@@ -110,7 +110,7 @@ public final class MetricDefinition {
     return each;
   }
 
-  /** The label that holds the entry's key or index, with {@link #each()}. */
+  /** The label that holds the entry's key or index, with {@link #each()}; null for none. */
   public String keyLabel() {
     return keyLabel;
   }

@@ -70,7 +70,7 @@ final class Series {
         labels.put(label.getKey(), label.getValue());
       }
     }
-    if (key != null) {
+    if (key != null && keyLabel != null) {
       labels.put(keyLabel, key);
     }
     labels.putAll(constantLabels);

@@ -129,8 +129,9 @@ class ConfigFileTest {
         "scale: lots | :6: sources[0].metrics[0].scale: 'lots' is not a number",
         "unit: bytes | :6: sources[0].metrics[0].unit: 'bytes' must be a lower-case word that"
             + " the name ends with (_bytes)",
-        "each: components | :6: sources[0].metrics[0].each: goes with 'each' and 'key_label'"
-            + " together",
+        "each: components | :6: sources[0].metrics[0].each: needs 'key_label' or 'label_fields'"
+            + " to tell its entries apart, such as key_label: name",
+        "key_label: name | :6: sources[0].metrics[0].key_label: goes with 'each'",
         "labels: {0bad: x} | :6: sources[0].metrics[0].labels: '0bad' is not a label name"
             + " ([a-zA-Z_][a-zA-Z0-9_]*, no leading __)",
         "states: [a] | :6: sources[0].metrics[0].states: is only for a stateset",

@@ -153,6 +153,36 @@ class MappingFileTest {
   }
 
   @Test
+  void entriesWithoutAKeyLabelAreToldApartByTheirLabelFieldsAlone() throws Exception {
+    Path file = Files.createTempFile("mapping", ".yml");
+    Files.writeString(
+        file,
+        """
+        sources:
+          - url: http://localhost:8080/q/health
+            metrics:
+              - {name: app_check_up, field: status, values: {UP: 1, DOWN: 0}, each: checks,
+                 label_fields: {check: name}}
+        """);
+    List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000);
+    Reading reading =
+        JsonReadings.parse(
+            ("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"db\",\"status\":\"UP\"},"
+                    + "{\"name\":\"payments\",\"status\":\"DOWN\"},"
+                    + "{\"name\":\"db\",\"status\":\"DOWN\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+
+    List<MetricSnapshot> snapshots =
+        Mapping.of(sources.get(0).metrics())
+            .apply(reading, 10_000, (metric, reason) -> skipped.add(metric + ":" + reason.label()));
+
+    assertThat(snapshots.get(0).getDataPoints())
+        .extracting(point -> point.getLabels().toString())
+        .containsExactly("{check=\"db\"}", "{check=\"payments\"}");
+    assertThat(skipped).containsExactly("app_check_up:duplicate");
+  }
+
+  @Test
   void scaledValuesPrintAsAPersonWouldWriteThemAndSkipsNameTheMetricAsExported() throws Exception {
     Path file = Files.createTempFile("mapping", ".yml");
     Files.writeString(
