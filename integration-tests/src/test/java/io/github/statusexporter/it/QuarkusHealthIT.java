@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,22 +86,25 @@ class QuarkusHealthIT {
   }
 
   /**
-   * Quarkus serves HTTP with Vert.x core, whose requests the agent measures; each has the route of
-   * the server's root so far. Quarkus wraps each request ({@code QuarkusRequestWrapper}) with a
-   * response of its own, by which the agent does not know it when a vertx-web route takes it (the
-   * route {@code /q/health}); and Quarkus REST matches its JAX-RS templates itself, behind one
-   * vertx-web route {@code /*}.
+   * Quarkus serves HTTP with Vert.x core and routes with vertx-web, whose requests and routes the
+   * agent measures, under the wrapper Quarkus puts around each request ({@code
+   * QuarkusRequestWrapper}): its health endpoint is a route of its own; Quarkus REST matches its
+   * JAX-RS templates itself, behind one vertx-web route, {@code /*}.
    */
   @Test
-  void itsRequestsAreMeasuredOnVertx() {
-    String posts =
-        "http_server_request_duration_seconds_count{http_request_method=\"POST\","
-            + "http_response_status_code=\"200\",http_route=\"/\",url_scheme=\"http\"}";
-    Double before = Scrape.of(agentPort).value(posts);
+  void itsRequestsAreMeasuredOnVertxWithTheirVertxWebRoutes() {
+    RequestSeries series = new RequestSeries(agentPort);
+    Map<String, Double> before = series.counts();
 
     switchPayments("up");
+    assertThat(health()).isEqualTo(200);
+    assertThat(health()).isEqualTo(200);
 
-    Scrape.awaitValue(agentPort, posts, (before == null ? 0 : before) + 1, Duration.ofSeconds(10));
+    series.awaitAdded(
+        before,
+        Map.of(
+            RequestSeries.count("POST", "200", "/*"), 1.0,
+            RequestSeries.count("GET", "200", "/q/health"), 2.0));
     assertThat(app.stderr()).contains("status-exporter: measuring requests on Vert.x 4.5.27");
   }
 

@@ -9,6 +9,7 @@ import io.netty.util.AttributeKey;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.lang.reflect.Field;
 
 /**
  * Records the requests of Vert.x's HTTP server through its public request and response API, and the
@@ -71,11 +72,61 @@ public final class VertxRequests extends VertxServerApi {
 
   @Override
   public void template(Object serverRequest, String template) {
-    HttpServerRequest request = (HttpServerRequest) serverRequest;
+    HttpServerRequest request = unwrapped((HttpServerRequest) serverRequest);
     ConnectionRequests.Request routed = find(request, request.response());
     if (routed != null) {
       routed.template(template);
     }
+  }
+
+  /**
+   * The field of Vert.x core's HttpServerRequestWrapper (4 and 5) that holds the wrapped request.
+   */
+  private static final ClassValue<Field> DELEGATE =
+      new ClassValue<>() {
+        @Override
+        protected Field computeValue(Class<?> type) {
+          // vertx-web's HttpServerRequestWrapper extends core's, which holds the field.
+          for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getSimpleName().equals("HttpServerRequestWrapper")) {
+              try {
+                Field delegate = c.getDeclaredField("delegate");
+                delegate.setAccessible(true);
+                return delegate;
+              } catch (NoSuchFieldException e) {
+                continue;
+              } catch (RuntimeException e) {
+                return null; // not the wrapper we know: its request is taken as it is
+              }
+            }
+          }
+          return null;
+        }
+      };
+
+  /**
+   * The request the server recorded, under the wrappers around it: vertx-web's own, and Quarkus'
+   * {@code QuarkusRequestWrapper} beneath it, whose response is a wrapper too, not the one
+   * recorded.
+   */
+  private static HttpServerRequest unwrapped(HttpServerRequest request) {
+    HttpServerRequest current = request;
+    for (int depth = 0; depth < 4; depth++) {
+      Field delegate = DELEGATE.get(current.getClass());
+      if (delegate == null) {
+        return current;
+      }
+      try {
+        Object inner = delegate.get(current);
+        if (!(inner instanceof HttpServerRequest)) {
+          return current;
+        }
+        current = (HttpServerRequest) inner;
+      } catch (IllegalAccessException e) {
+        return current;
+      }
+    }
+    return current;
   }
 
   private static ConnectionRequests.Request find(
