@@ -152,7 +152,7 @@ final class ConfigWatcher implements Runnable {
   private static String describe(List<SourceDefinition> sources) {
     int metrics = 0;
     for (SourceDefinition source : sources) {
-      metrics += source.metrics().size();
+      metrics += source.metrics().size() + source.derived().size();
     }
     return sources.size()
         + (sources.size() == 1 ? " source, " : " sources, ")

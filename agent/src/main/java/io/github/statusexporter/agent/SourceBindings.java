@@ -64,7 +64,7 @@ final class SourceBindings {
               definition.name(),
               source,
               definition.timeout(),
-              Mapping.of(definition.metrics()),
+              Mapping.of(definition.metrics(), definition.derived()),
               definition.maxSeries()));
     }
     return bindings;

@@ -16,6 +16,7 @@ public final class SourceDefinition {
   private final Path caFile;
   private final AcceptedStatuses accepted;
   private final List<MetricDefinition> metrics;
+  private final List<DerivedMetricsDefinition> derived;
 
   SourceDefinition(
       String name,
@@ -25,7 +26,8 @@ public final class SourceDefinition {
       Map<String, String> headers,
       Path caFile,
       AcceptedStatuses accepted,
-      List<MetricDefinition> metrics) {
+      List<MetricDefinition> metrics,
+      List<DerivedMetricsDefinition> derived) {
     this.name = name;
     this.address = address;
     this.timeout = timeout;
@@ -34,6 +36,7 @@ public final class SourceDefinition {
     this.caFile = caFile;
     this.accepted = accepted;
     this.metrics = List.copyOf(metrics);
+    this.derived = List.copyOf(derived);
   }
 
   /** The value of the {@code source} label of the self-metrics. */
@@ -69,7 +72,13 @@ public final class SourceDefinition {
     return accepted;
   }
 
+  /** The metrics the file names one by one. */
   public List<MetricDefinition> metrics() {
     return metrics;
+  }
+
+  /** The entries that derive metrics from fields ({@code fields: "*"}), in file order. */
+  public List<DerivedMetricsDefinition> derived() {
+    return derived;
   }
 }

@@ -1,0 +1,209 @@
+package io.github.statusexporter.mapping;
+
+import io.github.statusexporter.config.DerivedMetricsDefinition;
+import io.github.statusexporter.source.FieldPath;
+import io.github.statusexporter.source.Reading;
+import io.github.statusexporter.source.Record;
+import io.github.statusexporter.source.SourceException;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Metric families derived from the fields of each record ({@code fields: "*"}): a gauge or counter
+ * per numeric or boolean field, nested objects flattened with {@code _}; string fields as the
+ * labels of an info series or as state sets where the mapping says so. Other values (strings,
+ * lists) are passed by, unless the field is named rather than globbed.
+ *
+ * <p>The names are known only once the source is read, so clashes are settled on each read: a name
+ * that the mapping's named metrics, an earlier derived metric or the agent's own families write is
+ * not written again ({@link SkipReason#DUPLICATE}), nor one promtool would warn about ({@link
+ * SkipReason#UNCLEAN_NAME}).
+ */
+final class DerivedMetricsRule {
+  private final String prefix;
+  private final String origin;
+  private final FieldGlobs fields;
+  private final FieldGlobs exclude;
+  private final FieldGlobs counters;
+
+  /** Fields named, not globbed: said missing when a record lacks them. */
+  private final List<String> namedFields = new ArrayList<>();
+
+  /** Info label → its field. */
+  private final Map<String, FieldPath> info = new LinkedHashMap<>();
+
+  private final String infoHelp;
+  private final Map<String, FieldPath> stateFields = new LinkedHashMap<>();
+  private final Map<String, List<String>> states;
+
+  /** Fields that are labels or states, never numbers, in {@link FieldGlobs#normal} form. */
+  private final Set<String> described = new HashSet<>();
+
+  DerivedMetricsRule(DerivedMetricsDefinition definition) {
+    prefix = definition.prefix();
+    origin = definition.origin();
+    fields = new FieldGlobs(definition.fields());
+    exclude = new FieldGlobs(definition.exclude());
+    counters = new FieldGlobs(definition.counters());
+    for (String field : definition.info()) {
+      info.put(label(DerivedNames.part(field)), FieldPath.parse(field));
+      described.add(FieldGlobs.normal(field));
+    }
+    infoHelp = "Fields " + String.join(", ", definition.info()) + " of " + origin;
+    states = definition.states();
+    for (String field : states.keySet()) {
+      stateFields.put(field, FieldPath.parse(field));
+      described.add(FieldGlobs.normal(field));
+    }
+    for (String field : definition.fields()) {
+      if (!field.contains("*") && !described.contains(FieldGlobs.normal(field))) {
+        namedFields.add(field);
+      }
+    }
+  }
+
+  /**
+   * Adds the families of {@code reading} to {@code families}.
+   *
+   * @param written every name the exposition writes so far; this adds its own
+   * @throws SourceException with {@link
+   *     io.github.statusexporter.source.FailureReason#TOO_MANY_SERIES} as soon as the budget is
+   *     spent
+   */
+  void apply(
+      Reading reading,
+      Set<String> written,
+      SkipListener skips,
+      SeriesBudget budget,
+      List<MetricSnapshot> families)
+      throws SourceException {
+    DerivedFamilies derived = new DerivedFamilies(written, skips, budget);
+    for (Record record : reading.records()) {
+      Labels labels = labels(record.labels(), Map.of());
+      Set<String> present = new HashSet<>();
+      for (Map.Entry<String, Object> field : record.document().entrySet()) {
+        String normal = FieldGlobs.normal(field.getKey());
+        present.add(normal);
+        if (!described.contains(normal) && fields.matches(normal) && !exclude.matches(normal)) {
+          Field top =
+              new Field(
+                  DerivedNames.part(field.getKey()), field.getKey(), counters.matches(normal));
+          derive(derived, top, field.getValue(), fields.names(normal), labels);
+        }
+      }
+      for (String field : namedFields) {
+        if (!present.contains(FieldGlobs.normal(field))) {
+          derived.skipped(prefix + DerivedNames.part(field), SkipReason.MISSING);
+        }
+      }
+      info(derived, record);
+      states(derived, record, labels);
+    }
+    families.addAll(derived.snapshots());
+  }
+
+  /** A field on the way down: its name's derived part, its path, whether it counts. */
+  private static final class Field {
+    final String name;
+    final String path;
+    final boolean counter;
+
+    Field(String name, String path, boolean counter) {
+      this.name = name;
+      this.path = path;
+      this.counter = counter;
+    }
+  }
+
+  private void derive(
+      DerivedFamilies derived, Field field, Object value, boolean named, Labels labels)
+      throws SourceException {
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> nested : ((Map<?, ?>) value).entrySet()) {
+        String key = String.valueOf(nested.getKey());
+        String name = field.name + "_" + DerivedNames.part(key);
+        String normal = FieldGlobs.normal(name);
+        if (!exclude.matches(normal)) {
+          Field inner =
+              new Field(name, field.path + "." + key, field.counter || counters.matches(normal));
+          derive(derived, inner, nested.getValue(), false, labels);
+        }
+      }
+      return;
+    }
+    if (!(value instanceof Double || value instanceof Boolean)) {
+      if (named) {
+        derived.skipped(prefix + field.name, SkipReason.WRONG_TYPE);
+      }
+      return;
+    }
+    double number = Values.asNumber(value);
+    String help = "Field " + field.path + " of " + origin;
+    if (field.counter) {
+      derived.counter(DerivedNames.counter(prefix + field.name), field.path, help, number, labels);
+    } else {
+      derived.gauge(DerivedNames.gauge(prefix + field.name), field.path, help, number, labels);
+    }
+  }
+
+  /** One {@code <prefix>info} series per record that has any of the info fields. */
+  private void info(DerivedFamilies derived, Record record) throws SourceException {
+    if (info.isEmpty()) {
+      return;
+    }
+    Map<String, String> values = new TreeMap<>();
+    for (Map.Entry<String, FieldPath> field : info.entrySet()) {
+      String value = Values.asLabel(field.getValue().resolve(record.document()));
+      if (value != null) {
+        values.put(field.getKey(), value);
+      }
+    }
+    String name = prefix.endsWith("_") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    if (values.isEmpty()) {
+      derived.skipped(name + "_info", SkipReason.MISSING);
+      return;
+    }
+    derived.info(name, "info", infoHelp, labels(record.labels(), values));
+  }
+
+  private void states(DerivedFamilies derived, Record record, Labels labels)
+      throws SourceException {
+    for (Map.Entry<String, FieldPath> field : stateFields.entrySet()) {
+      String name = DerivedNames.gauge(prefix + DerivedNames.part(field.getKey()));
+      Object value = field.getValue().resolve(record.document());
+      List<String> known = states.get(field.getKey());
+      if (value == null) {
+        derived.skipped(name, SkipReason.MISSING);
+      } else if (!(value instanceof String)) {
+        derived.skipped(name, SkipReason.WRONG_TYPE);
+      } else if (!known.contains(value)) {
+        derived.skipped(name, SkipReason.UNKNOWN_STATE);
+      } else {
+        String help = "Field " + field.getKey() + " of " + origin;
+        derived.stateSet(name, field.getKey(), help, known, (String) value, labels);
+      }
+    }
+  }
+
+  /** A label name from a field's derived part: never starting with a digit, never empty. */
+  private static String label(String part) {
+    return part.isEmpty() || Character.isDigit(part.charAt(0)) ? "field_" + part : part;
+  }
+
+  /** The record's labels with {@code extra}, which win, as the mapping's labels do elsewhere. */
+  private static Labels labels(Map<String, String> recordLabels, Map<String, String> extra) {
+    if (recordLabels.isEmpty() && extra.isEmpty()) {
+      return Labels.EMPTY;
+    }
+    Map<String, String> all = new TreeMap<>(recordLabels);
+    all.putAll(extra);
+    return Labels.of(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()));
+  }
+}
