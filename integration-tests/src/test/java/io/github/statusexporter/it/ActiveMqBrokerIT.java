@@ -175,6 +175,11 @@ class ActiveMqBrokerIT {
         .isEmpty();
     // Not a source that is down: no "status source ... cannot be read" line.
     assertThat(broker.stderr()).noneMatch(line -> line.contains("cannot be read"));
+    assertThat(broker.stderr())
+        .contains(
+            "status-exporter: loaded "
+                + base.resolve("conf/status-exporter.yml")
+                + ": 2 sources, 0 metrics and 2 entries of fields");
   }
 
   @Test
