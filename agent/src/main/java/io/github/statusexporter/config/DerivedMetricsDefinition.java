@@ -1,5 +1,6 @@
 package io.github.statusexporter.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class DerivedMetricsDefinition {
     this.info = List.copyOf(info);
     Map<String, List<String>> copy = new LinkedHashMap<>();
     states.forEach((field, values) -> copy.put(field, List.copyOf(values)));
-    this.states = java.util.Collections.unmodifiableMap(copy);
+    this.states = Collections.unmodifiableMap(copy);
     this.origin = origin;
   }
 

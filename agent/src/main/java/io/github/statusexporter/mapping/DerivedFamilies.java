@@ -27,17 +27,10 @@ import java.util.Set;
  */
 final class DerivedFamilies {
   private enum Kind {
-    GAUGE("gauge"),
-    COUNTER("counter"),
-    STATESET("gauge"),
-    INFO("gauge");
-
-    /** The type the text format writes, which promtool judges the name by. */
-    final String textType;
-
-    Kind(String textType) {
-      this.textType = textType;
-    }
+    GAUGE,
+    COUNTER,
+    STATESET,
+    INFO
   }
 
   private static final class Family {
@@ -123,7 +116,7 @@ final class DerivedFamilies {
       skips.skipped(exposed, SkipReason.DUPLICATE);
       return null;
     }
-    if (!DerivedNames.clean(exposed, kind.textType)) {
+    if (!DerivedNames.clean(exposed)) {
       skips.skipped(exposed, SkipReason.UNCLEAN_NAME);
       return null;
     }

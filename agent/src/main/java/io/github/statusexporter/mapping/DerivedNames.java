@@ -51,6 +51,10 @@ final class DerivedNames {
           Map.entry("pounds", "grams"),
           Map.entry("ounces", "grams"));
 
+  /** The metric types promlint warns of in a name, whatever the metric's own type. */
+  private static final List<String> TYPES =
+      List.of("counter", "gauge", "summary", "histogram", "gauge_histogram");
+
   private static final List<String> UNIT_PREFIXES =
       List.of(
           "pico", "nano", "micro", "milli", "centi", "deci", "deca", "hecto", "kilo", "kibi",
@@ -102,11 +106,14 @@ final class DerivedNames {
 
   /**
    * Whether promtool would take this family name, as the text format writes it, without a warning:
-   * no abbreviated unit, no unit other than a base unit, no type name among its words.
+   * no metric type (of any type, as promlint checks), no abbreviated unit, no unit other than a
+   * base unit.
    */
-  static boolean clean(String exposedName, String type) {
-    if (exposedName.contains("_" + type + "_") || exposedName.endsWith("_" + type)) {
-      return false;
+  static boolean clean(String exposedName) {
+    for (String type : TYPES) {
+      if (exposedName.contains("_" + type + "_") || exposedName.endsWith("_" + type)) {
+        return false;
+      }
     }
     for (String word : exposedName.split("_")) {
       if (ABBREVIATED_UNITS.contains(word)) {
