@@ -36,13 +36,18 @@ final class DerivedFamilies {
   private static final class Family {
     final Kind kind;
     final String field;
+
+    /** As the exposition writes it, for skipped values: {@code x_total} for a counter x. */
+    final String exposed;
+
     final MetricMetadata metadata;
     final Set<Labels> seen = new HashSet<>();
     final List<DataPointSnapshot> points = new ArrayList<>();
 
-    Family(Kind kind, String field, MetricMetadata metadata) {
+    Family(Kind kind, String field, String exposed, MetricMetadata metadata) {
       this.kind = kind;
       this.field = field;
+      this.exposed = exposed;
       this.metadata = metadata;
     }
   }
@@ -64,21 +69,20 @@ final class DerivedFamilies {
 
   void gauge(String name, String field, String help, double value, Labels labels)
       throws SourceException {
-    Family family = family(Kind.GAUGE, name, name, field, help);
-    if (family != null && finite(name, value) && unique(family, name, labels)) {
+    Family family = family(Kind.GAUGE, name, field, help);
+    if (family != null && finite(family, value) && unique(family, labels)) {
       add(family, GaugeDataPointSnapshot.builder().labels(labels).value(value).build(), 1);
     }
   }
 
   void counter(String name, String field, String help, double value, Labels labels)
       throws SourceException {
-    String exposed = name + "_total";
-    Family family = family(Kind.COUNTER, name, exposed, field, help);
-    if (family == null || !finite(exposed, value) || !unique(family, exposed, labels)) {
+    Family family = family(Kind.COUNTER, name, field, help);
+    if (family == null || !finite(family, value) || !unique(family, labels)) {
       return;
     }
     if (value < 0) {
-      skips.skipped(exposed, SkipReason.NEGATIVE);
+      skips.skipped(family.exposed, SkipReason.NEGATIVE);
       return;
     }
     add(family, CounterDataPointSnapshot.builder().labels(labels).value(value).build(), 1);
@@ -87,8 +91,8 @@ final class DerivedFamilies {
   void stateSet(
       String name, String field, String help, List<String> states, String value, Labels labels)
       throws SourceException {
-    Family family = family(Kind.STATESET, name, name, field, help);
-    if (family == null || !unique(family, name, labels)) {
+    Family family = family(Kind.STATESET, name, field, help);
+    if (family == null || !unique(family, labels)) {
       return;
     }
     StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);
@@ -99,20 +103,20 @@ final class DerivedFamilies {
   }
 
   void info(String name, String fields, String help, Labels labels) throws SourceException {
-    String exposed = name + "_info";
-    Family family = family(Kind.INFO, name, exposed, fields, help);
-    if (family != null && unique(family, exposed, labels)) {
+    Family family = family(Kind.INFO, name, fields, help);
+    if (family != null && unique(family, labels)) {
       add(family, InfoDataPointSnapshot.builder().labels(labels).build(), 1);
     }
   }
 
   /** The family for {@code field}, made on its first point; null after saying why there is none. */
-  private Family family(Kind kind, String name, String exposed, String field, String help) {
+  private Family family(Kind kind, String name, String field, String help) {
     Family family = families.get(name);
+    if (family != null && family.kind == kind && family.field.equals(field)) {
+      return family;
+    }
+    String exposed = exposed(kind, name);
     if (family != null) {
-      if (family.kind == kind && family.field.equals(field)) {
-        return family;
-      }
       skips.skipped(exposed, SkipReason.DUPLICATE);
       return null;
     }
@@ -128,9 +132,20 @@ final class DerivedFamilies {
       }
     }
     written.addAll(names);
-    family = new Family(kind, field, new MetricMetadata(name, help));
+    family = new Family(kind, field, exposed, new MetricMetadata(name, help));
     families.put(name, family);
     return family;
+  }
+
+  private static String exposed(Kind kind, String name) {
+    switch (kind) {
+      case COUNTER:
+        return name + "_total";
+      case INFO:
+        return name + "_info";
+      default:
+        return name;
+    }
   }
 
   /** Every name the exposition writes for a family, as ConfigFile reserves them. */
@@ -154,20 +169,20 @@ final class DerivedFamilies {
     return false;
   }
 
-  private boolean finite(String exposed, double value) {
+  private boolean finite(Family family, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      skips.skipped(exposed, SkipReason.NOT_FINITE);
+      skips.skipped(family.exposed, SkipReason.NOT_FINITE);
       return false;
     }
     return true;
   }
 
   /** False, after saying so, when two records give the family the same labels. */
-  private boolean unique(Family family, String exposed, Labels labels) {
+  private boolean unique(Family family, Labels labels) {
     if (family.seen.add(labels)) {
       return true;
     }
-    skips.skipped(exposed, SkipReason.DUPLICATE);
+    skips.skipped(family.exposed, SkipReason.DUPLICATE);
     return false;
   }
 

@@ -8,6 +8,7 @@ import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,22 +86,25 @@ final class DerivedMetricsRule {
       List<MetricSnapshot> families)
       throws SourceException {
     DerivedFamilies derived = new DerivedFamilies(written, skips, budget);
+    // The MBeans of a pattern have the same attributes: each is judged once per read.
+    Map<String, TopField> judged = new HashMap<>();
     for (Record record : reading.records()) {
       Labels labels = labels(record.labels(), Map.of());
-      Set<String> present = new HashSet<>();
-      for (Map.Entry<String, Object> field : record.document().entrySet()) {
-        String normal = FieldGlobs.normal(field.getKey());
-        present.add(normal);
-        if (!described.contains(normal) && fields.matches(normal) && !exclude.matches(normal)) {
-          Field top =
-              new Field(
-                  DerivedNames.part(field.getKey()), field.getKey(), counters.matches(normal));
-          derive(derived, top, field.getValue(), fields.names(normal), labels);
+      Set<String> present = namedFields.isEmpty() ? null : new HashSet<>();
+      for (Map.Entry<String, Object> entry : record.document().entrySet()) {
+        TopField top = judged.computeIfAbsent(entry.getKey(), this::judge);
+        if (present != null) {
+          present.add(top.normal);
+        }
+        if (top.field != null) {
+          derive(derived, top.field, entry.getValue(), top.named, labels);
         }
       }
-      for (String field : namedFields) {
-        if (!present.contains(FieldGlobs.normal(field))) {
-          derived.skipped(prefix + DerivedNames.part(field), SkipReason.MISSING);
+      if (present != null) {
+        for (String field : namedFields) {
+          if (!present.contains(FieldGlobs.normal(field))) {
+            derived.skipped(prefix + DerivedNames.part(field), SkipReason.MISSING);
+          }
         }
       }
       info(derived, record);
@@ -109,16 +113,49 @@ final class DerivedMetricsRule {
     families.addAll(derived.snapshots());
   }
 
+  /** What a top-level field is to this entry. */
+  private static final class TopField {
+    final String normal;
+
+    /** Null when the field is not selected, excluded, or a label or state. */
+    final Field field;
+
+    /** Named in {@code fields:}, not only globbed. */
+    final boolean named;
+
+    TopField(String normal, Field field, boolean named) {
+      this.normal = normal;
+      this.field = field;
+      this.named = named;
+    }
+  }
+
+  private TopField judge(String key) {
+    String normal = FieldGlobs.normal(key);
+    boolean selected =
+        !described.contains(normal) && fields.matches(normal) && !exclude.matches(normal);
+    Field field =
+        selected ? new Field(DerivedNames.part(key), key, counters.matches(normal)) : null;
+    return new TopField(normal, field, fields.names(normal));
+  }
+
   /** A field on the way down: its name's derived part, its path, whether it counts. */
-  private static final class Field {
+  private final class Field {
     final String name;
     final String path;
     final boolean counter;
+
+    /** The family's name: a gauge's, or a counter's without {@code _total}. */
+    final String metric;
+
+    final String help;
 
     Field(String name, String path, boolean counter) {
       this.name = name;
       this.path = path;
       this.counter = counter;
+      metric = counter ? DerivedNames.counter(prefix + name) : DerivedNames.gauge(prefix + name);
+      help = "Field " + path + " of " + origin;
     }
   }
 
@@ -145,11 +182,10 @@ final class DerivedMetricsRule {
       return;
     }
     double number = Values.asNumber(value);
-    String help = "Field " + field.path + " of " + origin;
     if (field.counter) {
-      derived.counter(DerivedNames.counter(prefix + field.name), field.path, help, number, labels);
+      derived.counter(field.metric, field.path, field.help, number, labels);
     } else {
-      derived.gauge(DerivedNames.gauge(prefix + field.name), field.path, help, number, labels);
+      derived.gauge(field.metric, field.path, field.help, number, labels);
     }
   }
 
