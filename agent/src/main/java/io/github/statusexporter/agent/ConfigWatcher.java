@@ -151,12 +151,18 @@ final class ConfigWatcher implements Runnable {
 
   private static String describe(List<SourceDefinition> sources) {
     int metrics = 0;
+    int derived = 0;
     for (SourceDefinition source : sources) {
       metrics += source.metrics().size();
+      derived += source.derived().size();
     }
+    // Derived metrics are known only once their source is read: their entries are counted.
     return sources.size()
         + (sources.size() == 1 ? " source, " : " sources, ")
         + metrics
-        + (metrics == 1 ? " metric" : " metrics");
+        + (metrics == 1 ? " metric" : " metrics")
+        + (derived == 0
+            ? ""
+            : " and " + derived + (derived == 1 ? " entry" : " entries") + " of fields");
   }
 }

@@ -55,7 +55,7 @@ final class SourceBindings {
               definition.name(),
               definition.address().open(definition.timeout(), userAgent),
               definition.timeout(),
-              Mapping.of(definition.metrics()),
+              Mapping.of(definition.metrics(), definition.derived()),
               definition.maxSeries()));
     }
     return bindings;

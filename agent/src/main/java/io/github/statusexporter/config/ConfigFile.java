@@ -24,7 +24,7 @@ public final class ConfigFile {
   private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
 
   /** The agent's own families start so; mapped metrics may not, so they can never clash. */
-  private static final List<String> RESERVED_PREFIXES =
+  public static final List<String> RESERVED_PREFIXES =
       List.of("jvm_", "process_", "status_exporter_");
 
   private static final Set<String> ROOT_KEYS = new LinkedHashSet<>(List.of("sources", "requests"));
@@ -100,9 +100,59 @@ public final class ConfigFile {
       }
       sources.add(definition);
     }
+    for (int i = 0; i < sources.size(); i++) {
+      checkPrefixesOwned(sources.get(i), sources, sourceMaps.get(i));
+    }
     RouteSettings routes =
         document.has("requests") ? requests(document.map("requests")) : RouteSettings.DEFAULT;
     return new MappingFile(sources, routes);
+  }
+
+  /**
+   * Derived names are known only once a source is read, and each source dedupes only its own: so a
+   * prefix belongs to one source, and no other source's metric or prefix may start with it.
+   */
+  private static void checkPrefixesOwned(
+      SourceDefinition source, List<SourceDefinition> sources, YamlMap sourceMap)
+      throws ConfigException {
+    for (DerivedMetricsDefinition derived : source.derived()) {
+      String prefix = derived.prefix();
+      for (SourceDefinition other : sources) {
+        if (other == source) {
+          continue;
+        }
+        for (DerivedMetricsDefinition theirs : other.derived()) {
+          if (prefix.startsWith(theirs.prefix()) || theirs.prefix().startsWith(prefix)) {
+            throw sourceMap.error(
+                "metrics",
+                "prefix '"
+                    + prefix
+                    + "' overlaps prefix '"
+                    + theirs.prefix()
+                    + "' of source '"
+                    + other.name()
+                    + "': their derived names could clash");
+          }
+        }
+        for (MetricDefinition metric : other.metrics()) {
+          // The info series of a prefix a_ is a_info, whose family is a.
+          String infoFamily = prefix.endsWith("_") ? prefix.substring(0, prefix.length() - 1) : "";
+          if (metric.exposedName().startsWith(prefix)
+              || metric.name().startsWith(prefix)
+              || metric.name().equals(infoFamily)) {
+            throw sourceMap.error(
+                "metrics",
+                "prefix '"
+                    + prefix
+                    + "' is the start of metric '"
+                    + metric.exposedName()
+                    + "' of source '"
+                    + other.name()
+                    + "': a derived name could clash with it");
+          }
+        }
+      }
+    }
   }
 
   private static RouteSettings requests(YamlMap requests) throws ConfigException {
@@ -163,10 +213,15 @@ public final class ConfigFile {
       throw source.error("metrics", "needs at least one metric");
     }
     List<MetricDefinition> metrics = new ArrayList<>();
+    List<DerivedMetricsDefinition> derived = new ArrayList<>();
     for (YamlMap metric : metricMaps) {
-      metrics.add(metric(metric));
+      if (DerivedMetricsEntry.is(metric)) {
+        derived.add(DerivedMetricsEntry.parse(metric, address.toString(), RESERVED_PREFIXES));
+      } else {
+        metrics.add(metric(metric));
+      }
     }
-    return new SourceDefinition(name, address, timeout, maxSeries, metrics);
+    return new SourceDefinition(name, address, timeout, maxSeries, metrics, derived);
   }
 
   /** name, url, mbean, timeout, max_series, the keys only one kind takes, metrics. */

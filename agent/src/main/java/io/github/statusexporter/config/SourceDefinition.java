@@ -10,18 +10,21 @@ public final class SourceDefinition {
   private final Duration timeout;
   private final int maxSeries;
   private final List<MetricDefinition> metrics;
+  private final List<DerivedMetricsDefinition> derived;
 
   SourceDefinition(
       String name,
       SourceAddress address,
       Duration timeout,
       int maxSeries,
-      List<MetricDefinition> metrics) {
+      List<MetricDefinition> metrics,
+      List<DerivedMetricsDefinition> derived) {
     this.name = name;
     this.address = address;
     this.timeout = timeout;
     this.maxSeries = maxSeries;
     this.metrics = List.copyOf(metrics);
+    this.derived = List.copyOf(derived);
   }
 
   /** The value of the {@code source} label of the self-metrics. */
@@ -43,7 +46,13 @@ public final class SourceDefinition {
     return maxSeries;
   }
 
+  /** The metrics the file names one by one. */
   public List<MetricDefinition> metrics() {
     return metrics;
+  }
+
+  /** The entries that derive metrics from fields ({@code fields: "*"}), in file order. */
+  public List<DerivedMetricsDefinition> derived() {
+    return derived;
   }
 }

@@ -97,6 +97,14 @@ final class YamlMap {
     return strings;
   }
 
+  /** One string or a list of strings, as {@code fields: "*"} or {@code fields: [a, b]}. */
+  List<String> stringOrStrings(String key) throws ConfigException {
+    if (has(key) && valueNode(key) instanceof ScalarNode) {
+      return List.of(string(key));
+    }
+    return strings(key);
+  }
+
   /** A mapping of strings to strings; empty when the key is absent. */
   Map<String, String> stringMap(String key) throws ConfigException {
     Map<String, String> map = new LinkedHashMap<>();

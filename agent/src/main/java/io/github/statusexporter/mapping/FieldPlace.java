@@ -18,6 +18,9 @@ public final class FieldPlace {
   private Object context;
   private FieldPath field;
 
+  /** A path as written, for rules that find fields rather than look them up: derived metrics. */
+  private String literal;
+
   FieldPlace(MappingListener listener) {
     this.listener = listener;
     this.skips = (metric, reason) -> listener.skipped(this, metric, reason);
@@ -32,6 +35,9 @@ public final class FieldPlace {
    * the mapping says {@code bytesSent}), as in {@code queues.orders.size} or {@code nodes[0].heap}.
    */
   public String path() {
+    if (literal != null) {
+      return literal;
+    }
     String entry = "";
     if (each != null) {
       entry = each.pathIn(record.document());
@@ -57,6 +63,7 @@ public final class FieldPlace {
 
   void atRecord(Record record, FieldPath each) {
     this.record = record;
+    this.literal = null;
     this.each = each;
     this.key = null;
     this.context = record.document();
@@ -72,5 +79,10 @@ public final class FieldPlace {
 
   void atField(FieldPath field) {
     this.field = field;
+  }
+
+  /** At the top-level or flattened field of the record with this path. */
+  void atPath(String path) {
+    this.literal = path;
   }
 }

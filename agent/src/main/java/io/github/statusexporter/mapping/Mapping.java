@@ -1,27 +1,55 @@
 package io.github.statusexporter.mapping;
 
+import io.github.statusexporter.config.DerivedMetricsDefinition;
 import io.github.statusexporter.config.MetricDefinition;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The metric families one source's readings turn into. */
 public final class Mapping {
   private final List<FieldRule<?>> rules;
+  private final List<DerivedMetricsRule> derivedRules;
 
-  private Mapping(List<FieldRule<?>> rules) {
+  /** Every name the named metrics write: derived metrics never take one. */
+  private final Set<String> namedMetrics = new HashSet<>();
+
+  private Mapping(List<FieldRule<?>> rules, List<DerivedMetricsRule> derivedRules) {
     this.rules = List.copyOf(rules);
+    this.derivedRules = List.copyOf(derivedRules);
+    for (FieldRule<?> rule : rules) {
+      namedMetrics.add(rule.name);
+      namedMetrics.add(rule.exposedName);
+      if (rule instanceof CounterRule) {
+        namedMetrics.add(rule.name + "_created");
+      }
+    }
   }
 
   /** The mapping of validated definitions, as the configuration file gives them. */
   public static Mapping of(List<MetricDefinition> definitions) {
+    return of(definitions, List.of());
+  }
+
+  /**
+   * The mapping of named metrics and of entries that derive metrics from fields; a named metric
+   * keeps its name whatever is derived, so that a field can be mapped by hand.
+   */
+  public static Mapping of(
+      List<MetricDefinition> definitions, List<DerivedMetricsDefinition> derived) {
     List<FieldRule<?>> rules = new ArrayList<>(definitions.size());
     for (MetricDefinition definition : definitions) {
       rules.add(rule(definition));
     }
-    return new Mapping(rules);
+    List<DerivedMetricsRule> derivedRules = new ArrayList<>(derived.size());
+    for (DerivedMetricsDefinition definition : derived) {
+      derivedRules.add(new DerivedMetricsRule(definition));
+    }
+    return new Mapping(rules, derivedRules);
   }
 
   private static FieldRule<?> rule(MetricDefinition definition) {
@@ -76,6 +104,12 @@ public final class Mapping {
       MetricSnapshot snapshot = rule.apply(reading, listener, budget);
       if (snapshot != null) {
         snapshots.add(snapshot);
+      }
+    }
+    if (!derivedRules.isEmpty()) {
+      Set<String> written = new HashSet<>(namedMetrics);
+      for (DerivedMetricsRule rule : derivedRules) {
+        rule.apply(reading, written, listener, budget, snapshots);
       }
     }
     return snapshots;

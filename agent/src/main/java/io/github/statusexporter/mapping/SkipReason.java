@@ -9,7 +9,9 @@ public enum SkipReason {
   NOT_FINITE,
   NEGATIVE,
   UNKNOWN_STATE,
-  DUPLICATE;
+  DUPLICATE,
+  /** A derived name that promtool would warn about, such as one with an abbreviated unit. */
+  UNCLEAN_NAME;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -31,6 +31,14 @@ public final class FieldPath {
   }
 
   /**
+   * A name in the snake_case an MBean's attributes take in a document: {@code HTTPPort} → {@code
+   * http_port}.
+   */
+  public static String snakeCase(String name) {
+    return MBeanValues.snakeCase(name);
+  }
+
+  /**
    * @throws IllegalArgumentException naming what is wrong with the path
    */
   public static FieldPath parse(String text) {

@@ -15,8 +15,8 @@ final class MBeanValues {
   private MBeanValues() {}
 
   /**
-   * The value as a number, string, boolean, nested map (composite and tabular data) or list
-   * (arrays); null for a type with no such form.
+   * The value as a number, string, boolean, nested map (composite and tabular data, maps) or list
+   * (arrays, collections); null for a type with no such form.
    */
   static Object convert(Object value) {
     if (value instanceof Number) {
@@ -40,6 +40,17 @@ final class MBeanValues {
         list.add(convert(Array.get(value, i)));
       }
       return list;
+    }
+    if (value instanceof Map) {
+      // An MBean's plain map, as ActiveMQ's TransportConnectors (name to URI): a nested object.
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        Object converted = convert(entry.getValue());
+        if (converted != null) {
+          map.put(String.valueOf(entry.getKey()), converted);
+        }
+      }
+      return map;
     }
     if (value instanceof Collection) {
       List<Object> list = new ArrayList<>();

@@ -53,9 +53,12 @@ import org.junit.jupiter.api.Timeout;
  * StatusDocumentFuzzTestInputs/}.
  */
 class StatusDocumentFuzzTest {
-  /** The mapping files of {@code MappingFileTest}: state sets, each, label fields, info, units. */
+  /**
+   * The mapping files of {@code MappingFileTest}: state sets, each, label fields, info, units, and
+   * metrics derived from whatever fields the body has.
+   */
   private static final List<String> MAPPING_FILES =
-      List.of("spring-health", "queues", "cluster-health");
+      List.of("spring-health", "queues", "cluster-health", "derived");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -78,7 +81,7 @@ class StatusDocumentFuzzTest {
     for (String name : MAPPING_FILES) {
       List<SourceDefinition> sources =
           ConfigFile.load(directory.resolve(name + ".yml"), Map.of(), TIMEOUT, 10_000);
-      MAPPINGS.put(name, Mapping.of(sources.get(0).metrics()));
+      MAPPINGS.put(name, Mapping.of(sources.get(0).metrics(), sources.get(0).derived()));
     }
   }
 

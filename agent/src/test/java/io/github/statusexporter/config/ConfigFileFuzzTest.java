@@ -98,6 +98,14 @@ class ConfigFileFuzzTest {
     "values: ",
     "scale: ",
     "states: ",
+    "fields: \"*\"",
+    "fields: ",
+    "prefix: ",
+    "exclude: ",
+    "counters: ",
+    "info: ",
+    "\"*Count\"",
+    "_current",
     "_total",
     "_info",
     "_created",
@@ -130,7 +138,7 @@ class ConfigFileFuzzTest {
       for (SourceDefinition source : sources) {
         try {
           families.addAll(
-              Mapping.of(source.metrics())
+              Mapping.of(source.metrics(), source.derived())
                   .apply(reading, source.maxSeries(), (metric, reason) -> {}));
         } catch (SourceException e) {
           // A file may cap a source below what a reading maps to; nothing else may fail.

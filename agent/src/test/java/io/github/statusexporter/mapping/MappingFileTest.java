@@ -33,7 +33,7 @@ class MappingFileTest {
     byte[] json = Files.readAllBytes(directory.resolve(name + ".json"));
     MetricSnapshots snapshots =
         new MetricSnapshots(
-            Mapping.of(sources.get(0).metrics())
+            Mapping.of(sources.get(0).metrics(), sources.get(0).derived())
                 .apply(
                     JsonReadings.parse(json),
                     10_000,
@@ -213,5 +213,42 @@ class MappingFileTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("app_latency_seconds 0.569\n");
     assertThat(skipped)
         .containsExactlyInAnyOrder("app_requests_total:negative", "app_errors_total:wrong_type");
+  }
+
+  @Test
+  void elasticsearchClusterHealthWithEveryFieldDerived() throws Exception {
+    String origin = "http://localhost:9200/_cluster/health";
+    assertThat(map("derived"))
+        .isEqualTo(
+            """
+            # HELP es_cluster_info Fields cluster_name of ORIGIN
+            # TYPE es_cluster_info gauge
+            es_cluster_info{cluster_name="prod"} 1
+            # HELP es_cluster_active_shards Field active_shards of ORIGIN
+            # TYPE es_cluster_active_shards gauge
+            es_cluster_active_shards 24.0
+            # HELP es_cluster_active_shards_percent_as_number Field active_shards_percent_as_number of ORIGIN
+            # TYPE es_cluster_active_shards_percent_as_number gauge
+            es_cluster_active_shards_percent_as_number 96.0
+            # HELP es_cluster_number_of_data_nodes Field number_of_data_nodes of ORIGIN
+            # TYPE es_cluster_number_of_data_nodes gauge
+            es_cluster_number_of_data_nodes 2.0
+            # HELP es_cluster_number_of_nodes Field number_of_nodes of ORIGIN
+            # TYPE es_cluster_number_of_nodes gauge
+            es_cluster_number_of_nodes 3.0
+            # HELP es_cluster_status Field status of ORIGIN
+            # TYPE es_cluster_status gauge
+            es_cluster_status{es_cluster_status="green"} 0
+            es_cluster_status{es_cluster_status="red"} 0
+            es_cluster_status{es_cluster_status="yellow"} 1
+            # HELP es_cluster_task_max_waiting_in_queue_millis Field task_max_waiting_in_queue_millis of ORIGIN
+            # TYPE es_cluster_task_max_waiting_in_queue_millis gauge
+            es_cluster_task_max_waiting_in_queue_millis 1500.0
+            # HELP es_cluster_unassigned_shards Field unassigned_shards of ORIGIN
+            # TYPE es_cluster_unassigned_shards gauge
+            es_cluster_unassigned_shards 1.0
+            """
+                .replace("ORIGIN", origin));
+    assertThat(skipped).isEmpty();
   }
 }

@@ -222,4 +222,15 @@ class MBeanStatusSourceTest {
     assertThat(KeyPropertyLabels.labelName("destinationName")).isEqualTo("destination_name");
     assertThat(KeyPropertyLabels.labelName("2nd-key")).isEqualTo("key2nd_key");
   }
+
+  @Test
+  void aPlainMapAttributeIsANestedObject() {
+    Map<Object, Object> connectors = new java.util.LinkedHashMap<>();
+    connectors.put("openwire", "tcp://host:61616");
+    connectors.put(7, 1);
+    connectors.put("thread", Thread.currentThread()); // no form: left out
+
+    assertThat(MBeanValues.convert(connectors))
+        .isEqualTo(Map.of("openwire", "tcp://host:61616", "7", 1.0));
+  }
 }

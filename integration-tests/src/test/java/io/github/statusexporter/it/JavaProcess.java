@@ -390,11 +390,21 @@ final class JavaProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    // First the JVMs it started, if any (Jetty's start.jar with --exec), which it may not stop.
-    process.descendants().forEach(ProcessHandle::destroy);
+    // First the JVMs it started, if any (Jetty's start.jar with --exec, the JVM that
+    // bin/activemq starts with sh -c), which it may not stop; and they too must have ended, for
+    // a test that deletes the files they write.
+    List<ProcessHandle> descendants = process.descendants().toList();
+    descendants.forEach(ProcessHandle::destroy);
     process.destroy();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle descendant : descendants) {
+      try {
+        descendant.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        descendant.destroyForcibly();
+      }
     }
   }
 }

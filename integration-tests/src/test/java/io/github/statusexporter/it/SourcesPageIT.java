@@ -131,7 +131,7 @@ class SourcesPageIT {
                 + "\"fates\":[{\"metric\":\"app_queue_depth\",\"skipped\":\"missing\"}]}")
         .containsPattern(
             "\\{\"name\":\"demo\",\"address\":\"mbean:demo:type=Status\","
-                + "\"last_read\":\\{\"at\":T,\"outcome\":\"up\"},\"unreadable_fields\":0,\"unreadable\":[],"
+                + "\"last_read\":\\{\"at\":T,\"outcome\":\"up\"},\"unreadable_fields\":0,\"unreadable\":\\[],"
                 + ".*\\{\"path\":\"total_uptime\",\"value\":\"[0-9.]+\",\"type\":\"number\","
                 + "\"fates\":\\[\\{\"metric\":\"demo_uptime_seconds\",\"as\":\"value\"}]}");
     assertThat(response.body).doesNotContain("s3cret");
