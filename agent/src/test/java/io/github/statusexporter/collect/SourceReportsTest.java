@@ -58,7 +58,12 @@ class SourceReportsTest {
     List<SourceDefinition> sources = ConfigFile.load(file, Map.of(), Duration.ofSeconds(2), 10_000);
     SharedRead read = new SharedRead(source, Duration.ofSeconds(2), reader);
     return new StatusCollector(
-        List.of(new SourceBinding("app", read, Mapping.of(sources.get(0).metrics()), maxSeries)),
+        List.of(
+            new SourceBinding(
+                "app",
+                read,
+                Mapping.of(sources.get(0).metrics(), sources.get(0).derived()),
+                maxSeries)),
         PrometheusProperties.builder().build(),
         line -> {});
   }
@@ -138,6 +143,33 @@ class SourceReportsTest {
             "queues.orders.size=3 (number) [app_queue_size]",
             "queues.orders.owner=shop (string) [app_queue_size label owner]",
             "total_uptime=null (missing) [app_uptime skipped missing]");
+  }
+
+  @Test
+  void derivedMetricsTellWhatEachFieldBecame() throws Exception {
+    StatusCollector collector =
+        collector(
+            """
+            sources:
+              - url: http://localhost:8000/status
+                metrics:
+                  - {fields: "*", prefix: app_, counters: [served], exclude: [secret]}
+            """,
+            100);
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("queue_size", 4.0);
+    document.put("served", -1.0);
+    document.put("heap", Map.of("used", 2.0));
+    document.put("secret", 1.0);
+    answer = Reading.of(document);
+    collector.collect();
+
+    assertThat(rows(collector.report().get(0)))
+        .containsExactly(
+            "queue_size=4 (number) [app_queue_size]",
+            "served=-1 (number) [app_served_total skipped negative]",
+            "heap.used=2 (number) [app_heap_used]",
+            "secret=1 (number) []");
   }
 
   @Test
