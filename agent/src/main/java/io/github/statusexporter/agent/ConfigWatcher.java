@@ -2,11 +2,11 @@ package io.github.statusexporter.agent;
 
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.ConfigFile;
-import io.github.statusexporter.config.MappingFile;
-import io.github.statusexporter.config.RouteSettings;
-import io.github.statusexporter.config.SourceAddress;
-import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.config.mappingfile.ConfigFile;
+import io.github.statusexporter.config.mappingfile.MappingFile;
+import io.github.statusexporter.config.mappingfile.RouteSettings;
+import io.github.statusexporter.config.mappingfile.SourceAddress;
+import io.github.statusexporter.config.mappingfile.SourceDefinition;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;

@@ -1,8 +1,8 @@
 package io.github.statusexporter.agent;
 
 import io.github.statusexporter.collect.SourceBinding;
-import io.github.statusexporter.config.SourceAddress;
-import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.config.mappingfile.SourceAddress;
+import io.github.statusexporter.config.mappingfile.SourceDefinition;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.NotHttpBackOff;

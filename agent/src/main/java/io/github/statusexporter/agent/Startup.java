@@ -2,11 +2,11 @@ package io.github.statusexporter.agent;
 
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
-import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.RouteSettings;
-import io.github.statusexporter.config.SourceAddress;
-import io.github.statusexporter.config.WebConfigFile;
+import io.github.statusexporter.config.mappingfile.RouteSettings;
+import io.github.statusexporter.config.mappingfile.SourceAddress;
+import io.github.statusexporter.config.options.AgentConfig;
+import io.github.statusexporter.config.web.WebConfigFile;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;

@@ -1,8 +1,8 @@
 package io.github.statusexporter.agent;
 
-import io.github.statusexporter.config.AgentConfig;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.ConfigParser;
+import io.github.statusexporter.config.options.AgentConfig;
+import io.github.statusexporter.config.options.ConfigParser;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;

@@ -3,7 +3,7 @@ package io.github.statusexporter.cli;
 import com.sun.tools.attach.VirtualMachine;
 import io.github.statusexporter.agent.AgentState;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.ConfigParser;
+import io.github.statusexporter.config.options.ConfigParser;
 import io.github.statusexporter.source.Redaction;
 import java.io.PrintStream;
 import java.net.URISyntaxException;

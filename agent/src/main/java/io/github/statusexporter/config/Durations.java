@@ -6,15 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Timeouts as people write them: {@code 500ms}, {@code 2s}, {@code 1.5s} or plain seconds. */
-final class Durations {
-  static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
-  static final String EXPECTED = "a duration from 1ms to 60s, such as 500ms or 2s";
+public final class Durations {
+  public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+  public static final String EXPECTED = "a duration from 1ms to 60s, such as 500ms or 2s";
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)?");
 
   private Durations() {}
 
   /** The timeout, or null when the text is not one from 1 ms to 60 s. */
-  static Duration timeout(String text) {
+  public static Duration timeout(String text) {
     Matcher matcher = DURATION.matcher(text.trim());
     if (!matcher.matches()) {
       return null;

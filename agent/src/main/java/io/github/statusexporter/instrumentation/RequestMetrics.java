@@ -1,7 +1,7 @@
 package io.github.statusexporter.instrumentation;
 
-import io.github.statusexporter.config.HistogramBuckets;
-import io.github.statusexporter.config.RouteSettings;
+import io.github.statusexporter.config.mappingfile.RouteSettings;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;

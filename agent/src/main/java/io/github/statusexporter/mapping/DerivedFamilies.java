@@ -1,6 +1,6 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.mappingfile.ConfigFile;
 import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

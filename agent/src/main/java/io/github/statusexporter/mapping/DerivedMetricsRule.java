@@ -1,6 +1,6 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.DerivedMetricsDefinition;
+import io.github.statusexporter.config.mappingfile.DerivedMetricsDefinition;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.Record;

@@ -1,6 +1,6 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.MetricDefinition;
+import io.github.statusexporter.config.mappingfile.MetricDefinition;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;

@@ -1,7 +1,7 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.DerivedMetricsDefinition;
-import io.github.statusexporter.config.MetricDefinition;
+import io.github.statusexporter.config.mappingfile.DerivedMetricsDefinition;
+import io.github.statusexporter.config.mappingfile.MetricDefinition;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.SourceException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;

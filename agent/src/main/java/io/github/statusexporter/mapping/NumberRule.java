@@ -1,6 +1,6 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.MetricDefinition;
+import io.github.statusexporter.config.mappingfile.MetricDefinition;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.statusexporter.mapping;
 
-import io.github.statusexporter.config.MetricDefinition;
+import io.github.statusexporter.config.mappingfile.MetricDefinition;
 import io.github.statusexporter.source.FieldPath;
 import io.github.statusexporter.source.Record;
 import io.github.statusexporter.source.SourceException;

@@ -1,6 +1,6 @@
 package io.github.statusexporter.server;
 
-import io.github.statusexporter.config.ClientAuth;
+import io.github.statusexporter.config.web.ClientAuth;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

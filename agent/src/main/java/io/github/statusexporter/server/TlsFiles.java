@@ -1,6 +1,6 @@
 package io.github.statusexporter.server;
 
-import io.github.statusexporter.config.TlsSettings;
+import io.github.statusexporter.config.web.TlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

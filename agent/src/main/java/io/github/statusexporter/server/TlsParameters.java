@@ -2,9 +2,9 @@ package io.github.statusexporter.server;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
-import io.github.statusexporter.config.ClientAuth;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.TlsSettings;
+import io.github.statusexporter.config.web.ClientAuth;
+import io.github.statusexporter.config.web.TlsSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

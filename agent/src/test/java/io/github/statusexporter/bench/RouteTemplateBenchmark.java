@@ -1,7 +1,7 @@
 package io.github.statusexporter.bench;
 
-import io.github.statusexporter.config.HistogramBuckets;
-import io.github.statusexporter.config.RouteSettings;
+import io.github.statusexporter.config.mappingfile.RouteSettings;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 import io.prometheus.metrics.config.PrometheusProperties;

@@ -2,8 +2,8 @@ package io.github.statusexporter.bench;
 
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
-import io.github.statusexporter.config.AgentConfig;
-import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.options.AgentConfig;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 import io.github.statusexporter.jvm.JvmCollectors;

@@ -2,8 +2,8 @@ package io.github.statusexporter.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.statusexporter.config.ConfigFile;
-import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.config.mappingfile.ConfigFile;
+import io.github.statusexporter.config.mappingfile.SourceDefinition;
 import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.FailureReason;
 import io.github.statusexporter.source.Reading;

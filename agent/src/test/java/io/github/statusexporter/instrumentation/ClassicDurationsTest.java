@@ -2,7 +2,7 @@ package io.github.statusexporter.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Histogram;

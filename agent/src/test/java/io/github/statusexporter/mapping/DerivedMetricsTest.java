@@ -3,8 +3,8 @@ package io.github.statusexporter.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.statusexporter.config.ConfigFile;
-import io.github.statusexporter.config.SourceDefinition;
+import io.github.statusexporter.config.mappingfile.ConfigFile;
+import io.github.statusexporter.config.mappingfile.SourceDefinition;
 import io.github.statusexporter.source.FailureReason;
 import io.github.statusexporter.source.JsonReadings;
 import io.github.statusexporter.source.Reading;

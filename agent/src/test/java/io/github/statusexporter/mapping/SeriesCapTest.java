@@ -3,7 +3,7 @@ package io.github.statusexporter.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.statusexporter.config.ConfigFile;
+import io.github.statusexporter.config.mappingfile.ConfigFile;
 import io.github.statusexporter.source.FailureReason;
 import io.github.statusexporter.source.JsonReadings;
 import io.github.statusexporter.source.Reading;

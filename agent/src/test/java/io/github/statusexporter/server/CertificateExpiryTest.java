@@ -2,7 +2,7 @@ package io.github.statusexporter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.statusexporter.config.WebConfigFile;
+import io.github.statusexporter.config.web.WebConfigFile;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.github.statusexporter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.statusexporter.config.TlsSettings;
-import io.github.statusexporter.config.WebConfigFile;
+import io.github.statusexporter.config.web.TlsSettings;
+import io.github.statusexporter.config.web.WebConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.statusexporter.instrumentation.jaxrs;
 
-import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;

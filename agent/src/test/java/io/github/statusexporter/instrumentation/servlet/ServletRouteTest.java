@@ -2,8 +2,8 @@ package io.github.statusexporter.instrumentation.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.statusexporter.config.HistogramBuckets;
-import io.github.statusexporter.config.RouteSettings;
+import io.github.statusexporter.config.mappingfile.RouteSettings;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
