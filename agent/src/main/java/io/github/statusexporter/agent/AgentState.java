@@ -24,6 +24,12 @@ public final class AgentState {
 
   public static final String VERSION = "io.github.statusexporter.version";
 
+  /**
+   * The JVM the state is of: a launcher that passes its own system properties on to a JVM it starts
+   * (as -D flags) hands the state over too, and the child's agent must not take it as its own.
+   */
+  public static final String PID = "io.github.statusexporter.pid";
+
   public static final String STARTING = "starting";
   public static final String SERVING = "serving";
   public static final String FAILED = "failed";
@@ -40,9 +46,16 @@ public final class AgentState {
    */
   static boolean claim(String arguments, String version) {
     Properties properties = System.getProperties();
-    if (properties.putIfAbsent(STATE, STARTING) != null
-        && !properties.replace(STATE, REFUSED, STARTING)) {
-      return false;
+    String pid = String.valueOf(ProcessHandle.current().pid());
+    synchronized (properties) {
+      Object state = properties.get(STATE);
+      boolean inherited = state != null && !pid.equals(properties.get(PID));
+      if (state != null && !inherited && !REFUSED.equals(state)) {
+        return false;
+      }
+      properties.put(STATE, STARTING);
+      properties.put(PID, pid);
+      properties.remove(URL);
     }
     properties.remove(FAILURE);
     properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));

@@ -9,10 +9,16 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code java -jar status-exporter.jar}: attaches the agent to a running JVM, with the options of
@@ -85,18 +91,45 @@ public final class CommandLine {
     return USAGE;
   }
 
+  /** Longest wait for one JVM's answer in {@code list}: a JVM that hangs must not hang the list. */
+  private static final long LIST_WAIT_SECONDS = 5;
+
   private int list() {
-    out.printf("%-8s %-45s %s%n", "PID", "STATUS-EXPORTER", "JVM");
-    for (RunningJvm jvm : RunningJvm.all()) {
-      String agent;
-      try {
-        agent = AgentSummary.of(jvm.properties());
-      } catch (AttachFailure e) {
-        agent = "? " + e.getMessage();
-      }
-      out.printf("%-8s %-45s %s%n", jvm.pid, agent, jvm.name);
+    List<RunningJvm> jvms = RunningJvm.all();
+    // Asked side by side, each on a daemon thread the tool's exit does not wait for.
+    ExecutorService askers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "status-exporter-list");
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<Future<Properties>> answers = new ArrayList<>();
+    for (RunningJvm jvm : jvms) {
+      answers.add(askers.submit(jvm::properties));
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIST_WAIT_SECONDS);
+    out.printf("%-8s %-45s %s%n", "PID", "STATUS-EXPORTER", "JVM");
+    for (int i = 0; i < jvms.size(); i++) {
+      out.printf(
+          "%-8s %-45s %s%n", jvms.get(i).pid, agentIn(answers.get(i), deadline), jvms.get(i).name);
+    }
+    askers.shutdownNow();
     return OK;
+  }
+
+  private static String agentIn(Future<Properties> answer, long deadline) {
+    try {
+      return AgentSummary.of(
+          answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return "? no answer in " + LIST_WAIT_SECONDS + " s";
+    } catch (ExecutionException e) {
+      return "? " + e.getCause().getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
   }
 
   private int attach(String target, String options) {
@@ -184,7 +217,7 @@ public final class CommandLine {
   /** JDK 21 and later warn of an agent loaded into a running JVM; it is a warning, nothing more. */
   private void dynamicLoadingNote(Properties properties) {
     String version = properties.getProperty("java.specification.version", "0");
-    if (!version.contains(".") && Integer.parseInt(version) >= 21) {
+    if (version.matches("\\d{1,4}") && Integer.parseInt(version) >= 21) {
       out.println(
           "status-exporter: the application's JDK "
               + version

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** A JVM on this machine that this user may attach to, as the JDK's attach API lists it. */
 final class RunningJvm {
@@ -37,7 +38,7 @@ final class RunningJvm {
    * The JVM of this pid, listed or not (the list misses JVMs started with {@code
    * -XX:-UsePerfData}); or the JVMs whose name contains a match of the regular expression.
    */
-  static List<RunningJvm> matching(String pidOrPattern) {
+  static List<RunningJvm> matching(String pidOrPattern) throws AttachFailure {
     List<RunningJvm> all = all();
     if (pidOrPattern.chars().allMatch(Character::isDigit)) {
       for (RunningJvm jvm : all) {
@@ -47,7 +48,16 @@ final class RunningJvm {
       }
       return List.of(new RunningJvm(pidOrPattern, "(not listed)"));
     }
-    Pattern pattern = Pattern.compile(pidOrPattern);
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(pidOrPattern);
+    } catch (PatternSyntaxException e) {
+      throw new AttachFailure(
+          "'"
+              + pidOrPattern
+              + "' is neither a pid nor a regular expression: "
+              + e.getDescription());
+    }
     List<RunningJvm> matches = new ArrayList<>();
     for (RunningJvm jvm : all) {
       if (pattern.matcher(jvm.name).find()) {

@@ -9,8 +9,11 @@ import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the agent tells about its own reads of the status sources. */
 final class SelfMetrics {
@@ -20,6 +23,17 @@ final class SelfMetrics {
   private final Counter valuesSkipped;
   private final Counter unreadableFields;
   private final List<StatefulMetric<?, ?>> all;
+
+  /**
+   * The most metrics one source's skips are counted by name: derived metrics take their names from
+   * the document's keys (a session id each), and each name would be a series forever.
+   */
+  static final int MAX_SKIPPED_METRICS = 100;
+
+  /** What the skips of the metrics past that cap are counted as. */
+  static final String OTHER_METRICS = "other_metrics";
+
+  private final Map<String, Set<String>> skippedMetrics = new HashMap<>();
 
   SelfMetrics(PrometheusProperties properties) {
     up =
@@ -67,6 +81,9 @@ final class SelfMetrics {
 
   /** Forgets a source that is gone, so that its last values do not linger. */
   void removeSource(String source) {
+    synchronized (this) {
+      skippedMetrics.remove(source);
+    }
     for (StatefulMetric<?, ?> metric : all) {
       metric.removeIf(labels -> labels.get(0).equals(source));
     }
@@ -81,12 +98,20 @@ final class SelfMetrics {
   void readCounts(String source, MappedReading mapped) {
     unreadableFields.labelValues(source).inc(mapped.unreadableFields());
     for (Map.Entry<String, Map<SkipReason, Integer>> metric : mapped.skipped().entrySet()) {
+      String name = countedAs(source, metric.getKey());
       for (Map.Entry<SkipReason, Integer> reason : metric.getValue().entrySet()) {
-        valuesSkipped
-            .labelValues(source, metric.getKey(), reason.getKey().label())
-            .inc(reason.getValue());
+        valuesSkipped.labelValues(source, name, reason.getKey().label()).inc(reason.getValue());
       }
     }
+  }
+
+  /** The metric's own name, or {@link #OTHER_METRICS} once the source has named enough. */
+  private synchronized String countedAs(String source, String metric) {
+    Set<String> named = skippedMetrics.computeIfAbsent(source, s -> new HashSet<>());
+    if (named.contains(metric) || named.size() < MAX_SKIPPED_METRICS && named.add(metric)) {
+      return metric;
+    }
+    return OTHER_METRICS;
   }
 
   void readFailed(String source, FailureReason reason, double seconds) {

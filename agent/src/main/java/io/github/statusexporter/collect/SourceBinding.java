@@ -19,7 +19,6 @@ public final class SourceBinding {
   private MappedReading mapped;
   private volatile LastRead lastRead;
 
-  /** A binding with the default cap on series, {@link AgentConfig#DEFAULT_MAX_SERIES}. */
   /**
    * @param maxSeries the most series a reading may map to; past it the source's application metrics
    *     are left out of the scrape

@@ -97,10 +97,13 @@ final class DerivedFamilies {
       String name, String field, String help, List<String> states, String value, Labels labels)
       throws SourceException {
     Family family = family(Kind.STATESET, name, field, help);
-    if (family == null || !unique(family, labels)) {
+    // A state set's own label is its name: a record's label of that name (an MBean's key
+    // property) gives way, as in named state sets.
+    Labels own = labels.contains(name) ? without(labels, name) : labels;
+    if (family == null || !unique(family, own)) {
       return;
     }
-    StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);
+    StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(own);
     for (String state : states) {
       point.state(state, state.equals(value));
     }
@@ -223,5 +226,17 @@ final class DerivedFamilies {
       }
     }
     return snapshots;
+  }
+
+  private static Labels without(Labels labels, String name) {
+    List<String> names = new ArrayList<>(labels.size());
+    List<String> values = new ArrayList<>(labels.size());
+    for (int i = 0; i < labels.size(); i++) {
+      if (!labels.getName(i).equals(name)) {
+        names.add(labels.getName(i));
+        values.add(labels.getValue(i));
+      }
+    }
+    return Labels.of(names, values);
   }
 }

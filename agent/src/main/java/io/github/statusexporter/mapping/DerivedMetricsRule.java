@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,26 +205,36 @@ final class DerivedMetricsRule {
     if (info.isEmpty()) {
       return;
     }
-    place.atPath(String.join(", ", info.keySet()));
     Map<String, String> values = new TreeMap<>();
+    // Where each value was found, as the document names it: the page shows each field's fate.
+    Map<String, String> paths = new LinkedHashMap<>();
     for (Map.Entry<String, FieldPath> field : info.entrySet()) {
       String value = Values.asLabel(field.getValue().resolve(record.document()));
       if (value != null) {
         values.put(field.getKey(), value);
+        paths.put(field.getKey(), field.getValue().pathIn(record.document()));
       }
     }
     String name = prefix.endsWith("_") ? prefix.substring(0, prefix.length() - 1) : prefix;
     if (values.isEmpty()) {
+      place.atPath(info.values().iterator().next().pathIn(record.document()));
       derived.skipped(name + "_info", SkipReason.MISSING);
       return;
     }
+    Iterator<Map.Entry<String, String>> found = paths.entrySet().iterator();
+    place.atPath(found.next().getValue());
     derived.info(name, "info", infoHelp, labels(record.labels(), values));
+    while (found.hasNext()) {
+      Map.Entry<String, String> label = found.next();
+      place.atPath(label.getValue());
+      place.listener().labelled(place, name + "_info", label.getKey());
+    }
   }
 
   private void states(DerivedFamilies derived, FieldPlace place, Record record, Labels labels)
       throws SourceException {
     for (Map.Entry<String, FieldPath> field : stateFields.entrySet()) {
-      place.atPath(field.getKey());
+      place.atPath(field.getValue().pathIn(record.document()));
       String name = DerivedNames.gauge(prefix + DerivedNames.part(field.getKey()));
       Object value = field.getValue().resolve(record.document());
       List<String> known = states.get(field.getKey());

@@ -30,6 +30,9 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static final int CONCURRENT_SCRAPES = ServerThreads.MAX_THREADS - 8;
 
+  /** Requests of {@code /-/sources} computed at once; more are refused as scrapes are. */
+  static final int CONCURRENT_PAGES = 2;
+
   private static final SourcesPage NO_SOURCES =
       new SourcesPage() {
         @Override
@@ -98,7 +101,8 @@ public final class MetricsServer implements AutoCloseable {
             new Router(
                 new ConcurrencyLimit(scrapes, CONCURRENT_SCRAPES, metrics),
                 new HealthyHandler(),
-                new SourcesHandler(sources),
+                // The page maps every source's last reading again: bounded like scrapes.
+                new ConcurrencyLimit(new SourcesHandler(sources), CONCURRENT_PAGES, metrics),
                 version));
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();

@@ -79,7 +79,7 @@ public final class HttpStatusSource implements StatusSource {
       connection.connect();
       // An abort while connecting found no socket to close.
       abort.requireNotAborted();
-      int status = answerStatus(connection);
+      int status = answerStatus(connection, abort);
       if (!accepted.accepts(status)) {
         // Rare, and below 400 the JDK gives no error stream to drain: close the connection.
         connection.disconnect();
@@ -126,7 +126,7 @@ public final class HttpStatusSource implements StatusSource {
    * HTTP is {@link FailureReason#NOT_HTTP}: a JDWP debugger (catalina.sh jpda listens on 8000)
    * resets it on reading the request, an SSH server writes its banner.
    */
-  private static int answerStatus(HttpURLConnection connection)
+  private static int answerStatus(HttpURLConnection connection, ReadAbort abort)
       throws IOException, SourceException {
     int status;
     try {
@@ -134,8 +134,11 @@ public final class HttpStatusSource implements StatusSource {
     } catch (ConnectException | SocketTimeoutException e) {
       throw e; // said as such below
     } catch (SocketException e) {
+      // A read abandoned at its timeout closes its socket: that is the timeout, not the server.
+      abort.requireNotAborted();
       throw notHttp("closed the connection without an HTTP answer (" + e.getMessage() + ")");
     } catch (IOException e) {
+      abort.requireNotAborted();
       if (String.valueOf(e.getMessage()).startsWith("Unexpected end of file")) {
         throw notHttp("closed the connection without an HTTP answer");
       }

@@ -43,7 +43,7 @@ public final class MBeanStatusSource implements StatusSource {
     // Sorted, so that records, and the series they become, keep their order between scrapes.
     Set<ObjectName> names = new TreeSet<>(server.queryNames(name, null));
     List<Record> records = new ArrayList<>(names.size());
-    List<UnreadableField> unreadable = new ArrayList<>(0);
+    UnreadableFields unreadable = new UnreadableFields();
     for (ObjectName each : names) {
       MBeanInfo info;
       try {
@@ -73,7 +73,7 @@ public final class MBeanStatusSource implements StatusSource {
     if (records.isEmpty() && !name.isPattern()) {
       throw new SourceException(FailureReason.NOT_FOUND, "no MBean is registered as " + name);
     }
-    return new Reading(records, unreadable);
+    return unreadable.reading(records);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class MBeanStatusSource implements StatusSource {
    * is then told.
    */
   private static Object readAttribute(
-      MBeanServer server, ObjectName name, String attribute, List<UnreadableField> unreadable) {
+      MBeanServer server, ObjectName name, String attribute, UnreadableFields unreadable) {
     try {
       Object raw = server.getAttribute(name, attribute);
       if (raw == null) {
@@ -93,7 +93,15 @@ public final class MBeanStatusSource implements StatusSource {
             UnreadableField.attribute(
                 name,
                 attribute,
-                "a " + raw.getClass().getName() + " has no number, string, list or map form"));
+                MBeanValues.tooLarge(raw)
+                    ? "a "
+                        + raw.getClass().getName()
+                        + " of more than "
+                        + MBeanValues.MAX_ELEMENTS
+                        + " elements, more than is read"
+                    : "a "
+                        + raw.getClass().getName()
+                        + " has no number, string, list or map form"));
       }
       return converted;
     } catch (Exception | LinkageError | StackOverflowError e) {

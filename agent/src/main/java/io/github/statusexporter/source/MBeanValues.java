@@ -12,13 +12,37 @@ import javax.management.openmbean.TabularData;
 
 /** Converts MBean attribute values into the documents a {@link Record} holds. */
 final class MBeanValues {
+  /**
+   * The most elements an array, collection, map or table may have to be read: an application's
+   * cache exposed as an attribute is copied on every read, on the agent's thread.
+   */
+  static final int MAX_ELEMENTS = 10_000;
+
   private MBeanValues() {}
+
+  /** True when the value holds more elements than are read. */
+  static boolean tooLarge(Object value) {
+    if (value instanceof Map) {
+      return ((Map<?, ?>) value).size() > MAX_ELEMENTS;
+    }
+    if (value instanceof Collection) {
+      return ((Collection<?>) value).size() > MAX_ELEMENTS;
+    }
+    if (value instanceof TabularData) {
+      return ((TabularData) value).size() > MAX_ELEMENTS;
+    }
+    return value != null && value.getClass().isArray() && Array.getLength(value) > MAX_ELEMENTS;
+  }
 
   /**
    * The value as a number, string, boolean, nested map (composite and tabular data, maps) or list
-   * (arrays, collections); null for a type with no such form.
+   * (arrays, collections); null for a type with no such form, or for more than {@link
+   * #MAX_ELEMENTS} elements.
    */
   static Object convert(Object value) {
+    if (tooLarge(value)) {
+      return null;
+    }
     if (value instanceof Number) {
       return ((Number) value).doubleValue();
     }

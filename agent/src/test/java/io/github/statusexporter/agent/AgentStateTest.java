@@ -50,4 +50,17 @@ class AgentStateTest {
 
     assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
   }
+
+  @Test
+  void aStateHandedDownFromAnotherJvmIsNotThisOnes() {
+    // A launcher passed its own properties to this JVM as -D flags, the agent's state among them.
+    System.setProperty(AgentState.STATE, AgentState.SERVING);
+    System.setProperty(AgentState.URL, "http://localhost:9100/metrics");
+    System.setProperty(AgentState.PID, "1");
+
+    assertThat(AgentState.claim("port=9200", "1.0")).isTrue();
+    assertThat(System.getProperty(AgentState.PID))
+        .isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+    assertThat(System.getProperty(AgentState.URL)).isNull();
+  }
 }

@@ -153,7 +153,8 @@ class SourceReportsTest {
             sources:
               - url: http://localhost:8000/status
                 metrics:
-                  - {fields: "*", prefix: app_, counters: [served], exclude: [secret]}
+                  - {fields: "*", prefix: app_, counters: [served], exclude: [secret],
+                     info: [Version, HostName], states: {State: [up, down]}}
             """,
             100);
     Map<String, Object> document = new LinkedHashMap<>();
@@ -161,6 +162,9 @@ class SourceReportsTest {
     document.put("served", -1.0);
     document.put("heap", Map.of("used", 2.0));
     document.put("secret", 1.0);
+    document.put("version", "1.2");
+    document.put("host_name", "h");
+    document.put("state", "up");
     answer = Reading.of(document);
     collector.collect();
 
@@ -169,7 +173,10 @@ class SourceReportsTest {
             "queue_size=4 (number) [app_queue_size]",
             "served=-1 (number) [app_served_total skipped negative]",
             "heap.used=2 (number) [app_heap_used]",
-            "secret=1 (number) []");
+            "secret=1 (number) []",
+            "version=1.2 (string) [app_info]",
+            "host_name=h (string) [app_info label host_name]",
+            "state=up (string) [app_state]");
   }
 
   @Test

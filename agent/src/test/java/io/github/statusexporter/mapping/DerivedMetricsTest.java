@@ -154,6 +154,31 @@ class DerivedMetricsTest {
   }
 
   @Test
+  void theRequestMetricsNamesAreNotDerivedAndAStateSetsOwnLabelWins() throws Exception {
+    Reading reading =
+        new Reading(
+            List.of(
+                new Record(
+                    Map.of("http_state", "from-the-key-property"),
+                    Map.of("server_active_requests", 2.0, "state", "up"))),
+            List.of());
+
+    String text =
+        map(
+            """
+            - fields: "*"
+              prefix: http_
+              states: {state: [up, down]}
+            """,
+            reading);
+
+    // http_server_active_requests is the agent's own request metric: not written twice.
+    assertThat(text).doesNotContain("http_server_active_requests");
+    assertThat(skipped).containsExactly("http_server_active_requests:duplicate");
+    assertThat(text).contains("http_state{http_state=\"up\"} 1");
+  }
+
+  @Test
   void aJsonDocumentsNestedObjectsAreFlattenedAndItsListsLeftOut() throws Exception {
     Reading reading =
         JsonReadings.parse(

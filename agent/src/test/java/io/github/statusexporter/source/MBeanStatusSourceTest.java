@@ -233,4 +233,12 @@ class MBeanStatusSourceTest {
     assertThat(MBeanValues.convert(connectors))
         .isEqualTo(Map.of("openwire", "tcp://host:61616", "7", 1.0));
   }
+
+  @Test
+  void aValueOfMoreElementsThanAreReadIsLeftOut() {
+    assertThat(MBeanValues.convert(new long[MBeanValues.MAX_ELEMENTS])).isNotNull();
+    assertThat(MBeanValues.convert(new long[MBeanValues.MAX_ELEMENTS + 1])).isNull();
+    assertThat(MBeanValues.convert(java.util.Collections.nCopies(MBeanValues.MAX_ELEMENTS + 1, 1)))
+        .isNull();
+  }
 }

@@ -180,4 +180,33 @@ class SharedReadTest {
         .extracting(e -> ((SourceException) e).reason())
         .isEqualTo(FailureReason.HTTP_STATUS);
   }
+
+  @Test
+  void aReadAbandonedAtItsTimeoutIsATimeoutEvenBehindTheNotHttpBackOff() throws Exception {
+    try (RawStatusServer silent = new RawStatusServer()) {
+      silent.trickle("{}", 10_000); // its first byte after ten seconds
+      StatusSource source =
+          new NotHttpBackOff(
+              new HttpStatusSource(
+                  silent.uri(),
+                  Duration.ofSeconds(30),
+                  "test",
+                  java.util.Map.of(),
+                  null,
+                  AcceptedStatuses.DEFAULT));
+      SharedRead read = new SharedRead(source, Duration.ofMillis(300), reader);
+
+      for (int i = 0; i < 2; i++) {
+        long start = System.nanoTime();
+        PendingRead pending = read.begin();
+        assertThatThrownBy(() -> read.await(pending, start))
+            .extracting(e -> ((SourceException) e).reason())
+            .isEqualTo(FailureReason.TIMEOUT);
+        // Time for the abandoned read to end on its thread; the next is a read, not a pause
+        // blamed on a debugger.
+        Thread.sleep(300);
+      }
+      assertThat(silent.connections()).isEqualTo(2);
+    }
+  }
 }

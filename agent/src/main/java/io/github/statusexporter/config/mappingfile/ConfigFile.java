@@ -23,9 +23,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ConfigFile {
   public static final int MAX_BYTES = YamlFiles.MAX_BYTES;
 
-  /** The agent's own families start so; mapped metrics may not, so they can never clash. */
+  /**
+   * The agent's own families start so (its JVM, process and request metrics, and its self-metrics);
+   * mapped metrics may not, so they can never clash.
+   */
   public static final List<String> RESERVED_PREFIXES =
-      List.of("jvm_", "process_", "status_exporter_");
+      List.of("jvm_", "process_", "status_exporter_", "http_server_");
 
   private static final Set<String> ROOT_KEYS = new LinkedHashSet<>(List.of("sources", "requests"));
   private static final Set<String> REQUESTS_KEYS =

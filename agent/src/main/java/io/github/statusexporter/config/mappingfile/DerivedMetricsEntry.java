@@ -37,6 +37,12 @@ final class DerivedMetricsEntry {
           "prefix",
           "'" + prefix + "' is not the lower-case start of a metric name ([a-z_][a-z0-9_]*)");
     }
+    if (!prefix.endsWith("_")) {
+      // Names are the prefix and the field's: activemq + queue_size would be activemqqueue_size.
+      throw entry.error(
+          "prefix",
+          "'" + prefix + "' must end with _ (" + prefix + "_), the field's name follows it");
+    }
     for (String taken : reserved) {
       if (prefix.startsWith(taken)) {
         throw entry.error(

@@ -78,6 +78,10 @@ class DerivedMetricsEntryTest {
         "{fields: '*'} | :4: sources[0].metrics[0].prefix: is required",
         "{fields: '*', prefix: jvm_more_} | :4: sources[0].metrics[0].prefix: 'jvm_more_' starts"
             + " with jvm_, which the agent's own metrics use",
+        "{fields: '*', prefix: activemq} | :4: sources[0].metrics[0].prefix: 'activemq' must end"
+            + " with _ (activemq_), the field's name follows it",
+        "{fields: '*', prefix: http_server_x_} | :4: sources[0].metrics[0].prefix:"
+            + " 'http_server_x_' starts with http_server_, which the agent's own metrics use",
         "{fields: '*', prefix: App_} | :4: sources[0].metrics[0].prefix: 'App_' is not the"
             + " lower-case start of a metric name ([a-z_][a-z0-9_]*)",
         "{fields: '*', prefix: 'a-'} | :4: sources[0].metrics[0].prefix: 'a-' is not the"
@@ -110,8 +114,8 @@ class DerivedMetricsEntryTest {
       delimiter = '|',
       value = {
         // the other source's metric | message after the file name
-        "{fields: '*', prefix: app_q} | :4: sources[0].metrics: prefix 'app_' overlaps prefix"
-            + " 'app_q' of source 'two': their derived names could clash",
+        "{fields: '*', prefix: app_q_} | :4: sources[0].metrics: prefix 'app_' overlaps prefix"
+            + " 'app_q_' of source 'two': their derived names could clash",
         "{name: app_depth, field: d} | :4: sources[0].metrics: prefix 'app_' is the start of"
             + " metric 'app_depth' of source 'two': a derived name could clash with it",
         "{name: app, type: info, label_fields: {v: v}} | :4: sources[0].metrics: prefix 'app_' is"
