@@ -4,6 +4,7 @@ import static io.github.statusexporter.it.RequestSeries.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +156,61 @@ class AttachToRunningServersIT {
     }
   }
 
+  /** Tomcat's own distribution, {@code bin/catalina.sh run}, with its bundled applications. */
+  @Nested
+  class Tomcat extends AttachedUnderLoad {
+    private Path base;
+
+    @Override
+    JavaProcess launch() throws IOException {
+      base = TomcatDistribution.copy(appPort, serverXml -> serverXml);
+      return TomcatDistribution.startWithout(base, "", Map.of(), "run");
+    }
+
+    @Override
+    void cleanUp() throws IOException {
+      if (base != null) {
+        TomcatDistribution.delete(base);
+      }
+    }
+
+    @Override
+    String source() {
+      return null;
+    }
+
+    @Override
+    String loadPath() {
+      return "/docs/changelog.html";
+    }
+
+    @Override
+    String loadRoute() {
+      return "/docs/";
+    }
+
+    @Test
+    void itsRoutesAreThoseOfTheFlag() {
+      Map<String, Double> before = series.counts();
+
+      assertThat(get("/examples/jsp/dates/date.jsp")).isEqualTo(200);
+      assertThat(get("/docs")).isEqualTo(302);
+      assertThat(get("/no/such/page")).isEqualTo(404);
+
+      series.awaitAdded(
+          before,
+          Map.of(
+              count("200", "/examples/*.jsp"), 1.0,
+              count("302", "/docs"), 1.0,
+              count("404", "/"), 1.0));
+    }
+
+    @Test
+    void theAgentSaysItMeasuresTomcat() {
+      RequestSeries.assertMeasured(process, agentPort, "Tomcat");
+    }
+  }
+
   /**
    * One server: launched without the agent, clients started, the tool run while they send, the
    * clients stopped a moment after it returned.
@@ -171,7 +227,7 @@ class AttachToRunningServersIT {
 
     abstract JavaProcess launch() throws IOException;
 
-    /** The application's own status path, which the agent reads at each scrape. */
+    /** The application's own status path, which the agent reads at each scrape; null for none. */
     abstract String source();
 
     /** What the clients request, all the time. */
@@ -189,7 +245,7 @@ class AttachToRunningServersIT {
           JavaProcess.tool(
               "attach",
               String.valueOf(process.pid()),
-              "port=" + agentPort + ",source=" + url(source()));
+              "port=" + agentPort + ",source=" + (source() == null ? "none" : url(source())));
       attachMillis = (System.nanoTime() - start) / 1_000_000;
       load.mark();
       load.awaitAnswered(200);
@@ -197,14 +253,18 @@ class AttachToRunningServersIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
       if (load != null) {
         load.close();
       }
       if (process != null) {
         process.close();
       }
+      cleanUp();
     }
+
+    /** After the server has stopped. */
+    void cleanUp() throws IOException {}
 
     String url(String path) {
       return "http://localhost:" + appPort + path;
