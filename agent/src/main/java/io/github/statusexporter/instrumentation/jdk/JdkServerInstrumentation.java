@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -95,28 +96,21 @@ public final class JdkServerInstrumentation {
 
   /**
    * The application's servers that already run are found from their threads, whose private fields
-   * {@code java.lang} must open to the agent. Only on attach: with {@code -javaagent} no server of
-   * the application can be older than the agent's provider.
+   * {@code java.lang} opens to a class loaded apart ({@link IsolatedThreadTasks}). Only on attach:
+   * with {@code -javaagent} no server of the application can be older than the agent's provider.
    */
   private static void measureRunningServers(
       Instrumentation instrumentation, ServerOwners owners, Consumer<String> log) {
-    Set<Module> agent = Set.of(JdkServerInstrumentation.class.getModule());
     try {
-      instrumentation.redefineModule(
-          Object.class.getModule(),
-          Set.of(),
-          Map.of(),
-          Map.of("java.lang", agent),
-          Set.of(),
-          Map.of());
-      List<RunningServers.RunningServer> running = RunningServers.find();
+      List<RunningServers.RunningServer> running =
+          RunningServers.find(IsolatedThreadTasks.load(instrumentation));
       if (running.isEmpty()) {
         log.accept(
             "found no running JDK HTTP server: those created before this agent was attached and"
                 + " started later are not measured");
       }
       new RunningServerFilters(owners, log).instrument(running);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
       log.accept(
           "not measuring the JDK HTTP servers created before this agent was attached ("
               + e

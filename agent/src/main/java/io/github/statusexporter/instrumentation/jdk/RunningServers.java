@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JDK HTTP servers that run in this JVM, with their contexts, for an agent attached after the
@@ -13,9 +14,8 @@ import java.util.List;
  * named {@value #DISPATCHER_THREAD} whose task is an inner object of the server ({@code
  * sun.net.httpserver.ServerImpl}), which holds the server the application sees and its contexts.
  *
- * <p>Reads private fields of {@code java.lang.Thread} and of {@code sun.net.httpserver}: both
- * packages must be open to this class's module (the agent opens them with {@code
- * Instrumentation.redefineModule}).
+ * <p>Reads private fields of {@code sun.net.httpserver}, which must be open to this class's module
+ * (the agent opens it with {@code Instrumentation.redefineModule}).
  */
 final class RunningServers {
   static final String DISPATCHER_THREAD = "HTTP-Dispatcher";
@@ -35,17 +35,18 @@ final class RunningServers {
   private RunningServers() {}
 
   /**
+   * @param tasks a thread's {@code Runnable} ({@link ThreadTasks})
    * @throws ReflectiveOperationException when this Java runtime's server or threads are not built
    *     as this class expects: nothing is found then
    */
-  static List<RunningServer> find() throws ReflectiveOperationException {
-    ThreadTasks tasks = ThreadTasks.of();
+  static List<RunningServer> find(Function<Thread, Object> tasks)
+      throws ReflectiveOperationException {
     List<RunningServer> found = new ArrayList<>();
     for (Thread thread : allThreads()) {
       if (!DISPATCHER_THREAD.equals(thread.getName()) || !thread.isAlive()) {
         continue;
       }
-      Object dispatcher = tasks.of(thread);
+      Object dispatcher = tasks.apply(thread);
       if (dispatcher != null && dispatcher.getClass().getName().equals(DISPATCHER_CLASS)) {
         found.add(serverOf(field(dispatcher.getClass(), "this$0").get(dispatcher)));
       }
@@ -86,33 +87,5 @@ final class RunningServers {
     Field field = type.getDeclaredField(name);
     field.setAccessible(true);
     return field;
-  }
-
-  /**
-   * A thread's {@code Runnable}: the field {@code target} up to Java 18, {@code holder.task} from
-   * Java 19 on.
-   */
-  private static final class ThreadTasks {
-    private final Field holder;
-    private final Field task;
-
-    private ThreadTasks(Field holder, Field task) {
-      this.holder = holder;
-      this.task = task;
-    }
-
-    static ThreadTasks of() throws ReflectiveOperationException {
-      try {
-        return new ThreadTasks(null, field(Thread.class, "target"));
-      } catch (NoSuchFieldException e) {
-        Field holder = field(Thread.class, "holder");
-        return new ThreadTasks(holder, field(holder.getType(), "task"));
-      }
-    }
-
-    Object of(Thread thread) throws IllegalAccessException {
-      Object owner = holder == null ? thread : holder.get(thread);
-      return owner == null ? null : task.get(owner);
-    }
   }
 }

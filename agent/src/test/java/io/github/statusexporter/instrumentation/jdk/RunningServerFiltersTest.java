@@ -68,7 +68,7 @@ class RunningServerFiltersTest {
   }
 
   private RunningServer running(HttpServer server) throws ReflectiveOperationException {
-    return RunningServers.find().stream()
+    return RunningServers.find(new ThreadTasks()).stream()
         .filter(found -> found.server == server)
         .findFirst()
         .orElseThrow();
