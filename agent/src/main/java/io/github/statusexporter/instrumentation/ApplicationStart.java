@@ -57,6 +57,11 @@ public final class ApplicationStart {
     instrumentation = jvm;
     mainThread = new MainThread(main);
     agentStart = System.nanoTime();
+    if (main == null) {
+      // Attached: the application runs already. Under steady traffic it never looks quiet, and
+      // waiting for it held the agent's start and the weaving of its server ten seconds back.
+      answered();
+    }
   }
 
   /** The application has answered a request. */

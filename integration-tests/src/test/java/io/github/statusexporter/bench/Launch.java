@@ -102,10 +102,15 @@ final class Launch implements AutoCloseable {
 
   /** Milliseconds from launch until {@code url} first answers 200, polling every 2 ms. */
   double millisUntilOk(String url) throws IOException, InterruptedException {
-    long deadline = startNanos + TimeUnit.SECONDS.toNanos(60);
+    return millisSinceUntilOk(url, startNanos);
+  }
+
+  /** Milliseconds from {@code since} (a nanoTime) until {@code url} first answers 200. */
+  double millisSinceUntilOk(String url, long since) throws IOException, InterruptedException {
+    long deadline = since + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (answersOk(url)) {
-        return (System.nanoTime() - startNanos) / 1e6;
+        return (System.nanoTime() - since) / 1e6;
       }
       if (!process.isAlive()) {
         throw new IOException("the launched JVM exited with " + process.exitValue());

@@ -3,6 +3,7 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code java -jar status-exporter.jar}, the tool an operator runs to add the agent to an
  * application already running, which cannot be restarted: the demo app started without the agent,
  * then attached to by pid and by name, as its README says. In order: what the tool refuses leaves
- * the application untouched; then one attach; then what a second attach and {@code status} say.
+ * the application untouched; then one attach, after which the demo app's server, started before it,
+ * records its requests; then what a second attach and {@code status} say.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -114,6 +116,39 @@ class AttachToolIT {
 
   @Test
   @Order(4)
+  void theServerThatRanBeforeTheAttachIsMeasuredFromItsNextRequestOn() throws Exception {
+    RequestSeries series = new RequestSeries(agentPort);
+    String demo = "http://localhost:" + appPort;
+
+    Http.get(demo + "/status");
+    Http.get(demo + "/status");
+    Http.get(demo + "/work?ms=0");
+
+    series.awaitAdded(
+        Map.of(),
+        Map.of(
+            count("200", "/status"), 2.0,
+            count("200", "/work"), 1.0));
+    assertThat(app.stderr())
+        .contains(
+            "status-exporter: measuring requests on JDK HTTP server " + JavaProcess.javaVersion(),
+            "status-exporter: measuring the running HTTP server on port "
+                + appPort
+                + " from its next request on; contexts created on it from now on are not"
+                + " measured");
+  }
+
+  private static String count(String status, String route) {
+    return RequestSeries.COUNT
+        + "http_request_method=\"GET\",http_response_status_code=\""
+        + status
+        + "\",http_route=\""
+        + route
+        + "\",url_scheme=\"http\"}";
+  }
+
+  @Test
+  @Order(5)
   void aSecondAttachStartsNoSecondAgent() throws Exception {
     String sameOptions = "port=" + agentPort + ",source=http://localhost:" + appPort + "/status";
     JavaProcess again = JavaProcess.tool("attach", pid, sameOptions);
@@ -135,7 +170,7 @@ class AttachToolIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void statusAndListTellWhereTheAgentServesAndHowItsSourcesAre() throws Exception {
     JavaProcess status = JavaProcess.tool("status", pid);
     JavaProcess list = JavaProcess.tool("list");

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The demo app (on the JDK's HTTP server) with our agent beside jmx_exporter's agent or the
  * OpenTelemetry agent with its Prometheus exporter, each named before and after ours on the command
- * line, as operators combine them. Both other agents serve their metrics on a JDK server of their
- * own, which fixes the JDK's server provider when it comes first: the application's requests are
- * recorded in every order, the other agent's scrapes never, and the agent says what it left out.
- * One launch per order, shared by its tests.
+ * line, as operators combine them, and ours attached with the tool beside jmx_exporter's. Both
+ * other agents serve their metrics on a JDK server of their own, which fixes the JDK's server
+ * provider when it comes first: the application's requests are recorded in every order, the other
+ * agent's scrapes never, and the agent says what it left out. One launch per order, shared by its
+ * tests.
  */
 class OtherAgentsIT {
   private static final Path JMX_AGENT = Paths.get(System.getProperty("jmx.agent.jar"));
@@ -42,6 +43,14 @@ class OtherAgentsIT {
   class JmxExporterAfterOurs extends BesideAnotherAgent {
     JmxExporterAfterOurs() {
       super(Agent.JMX_EXPORTER, false);
+    }
+  }
+
+  /** Ours attached with the tool to the running application, jmx_exporter's server running. */
+  @Nested
+  class OursAttachedBesideJmxExporter extends BesideAnotherAgent {
+    OursAttachedBesideJmxExporter() {
+      super(Agent.JMX_EXPORTER, true, true);
     }
   }
 
@@ -94,6 +103,7 @@ class OtherAgentsIT {
   abstract static class BesideAnotherAgent {
     private final Agent other;
     private final boolean otherFirst;
+    private final boolean oursAttached;
     private final int appPort = Http.freePort();
     private final int agentPort = Http.freePort();
     private final int otherPort = Http.freePort();
@@ -102,34 +112,41 @@ class OtherAgentsIT {
     private JavaProcess process;
 
     BesideAnotherAgent(Agent other, boolean otherFirst) {
+      this(other, otherFirst, false);
+    }
+
+    /**
+     * @param oursAttached ours attached with the tool once the application runs, not on the command
+     *     line
+     */
+    BesideAnotherAgent(Agent other, boolean otherFirst, boolean oursAttached) {
       this.other = other;
       this.otherFirst = otherFirst;
+      this.oursAttached = oursAttached;
     }
 
     @BeforeAll
     void launch() throws Exception {
       config = Files.createTempFile("jmx-exporter", ".yaml");
       Files.writeString(config, "rules:\n- pattern: \".*\"\n");
-      String ours =
-          "-javaagent:"
-              + JavaProcess.AGENT_JAR
-              + "=port="
-              + agentPort
-              + ",source=http://localhost:"
-              + appPort
-              + "/status";
+      String options = "port=" + agentPort + ",source=http://localhost:" + appPort + "/status";
+      String ours = "-javaagent:" + JavaProcess.AGENT_JAR + "=" + options;
       List<String> arguments = new ArrayList<>();
       if (!otherFirst) {
         arguments.add(ours);
       }
       arguments.addAll(other.options(otherPort, config));
-      if (otherFirst) {
+      if (otherFirst && !oursAttached) {
         arguments.add(ours);
       }
       arguments.addAll(
           List.of("-jar", JavaProcess.DEMO_JAR.toString(), "--port", String.valueOf(appPort)));
       process = JavaProcess.start(arguments, Map.of());
       process.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(60));
+      if (oursAttached) {
+        JavaProcess attach = JavaProcess.tool("attach", String.valueOf(process.pid()), options);
+        assertThat(attach.awaitExit(Duration.ZERO)).as(String.valueOf(attach.stderr())).isZero();
+      }
       process.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
     }
 
@@ -181,7 +198,20 @@ class OtherAgentsIT {
               + otherPort
               + ": it belongs to the agent "
               + other.jar.getFileName();
-      if (otherFirst && other == Agent.JMX_EXPORTER) {
+      if (oursAttached) {
+        // Both servers ran before ours came: each told by its handlers' code.
+        assertThat(process.stderr())
+            .contains(
+                "status-exporter: not measuring the running HTTP server on port "
+                    + otherPort
+                    + ": it belongs to the agent "
+                    + other.jar.getFileName(),
+                "status-exporter: measuring the running HTTP server on port "
+                    + appPort
+                    + " from its next request on; contexts created on it from now on are not"
+                    + " measured")
+            .doesNotContain(LEFT_OUT_BEFORE);
+      } else if (otherFirst && other == Agent.JMX_EXPORTER) {
         // jmx_exporter starts its server in its premain: before ours, unseen.
         assertThat(process.stderr()).contains(LEFT_OUT_BEFORE).doesNotContain(named);
       } else if (otherFirst) {

@@ -68,6 +68,16 @@ final class TomcatDistribution {
   static JavaProcess start(
       Path base, String catalinaOpts, Map<String, String> environment, String... arguments)
       throws IOException {
+    JavaProcess tomcat = startWithout(base, catalinaOpts, environment, arguments);
+    // The agent serves once the application has started.
+    tomcat.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
+    return tomcat;
+  }
+
+  /** As {@link #start}, but waits only for Tomcat: for a launch without the agent. */
+  static JavaProcess startWithout(
+      Path base, String catalinaOpts, Map<String, String> environment, String... arguments)
+      throws IOException {
     Files.writeString(
         base.resolve("bin/setenv.sh"), "CATALINA_OPTS=\"$CATALINA_OPTS " + catalinaOpts + "\"\n");
     List<String> command = new ArrayList<>(List.of(base.resolve("bin/catalina.sh").toString()));
@@ -77,8 +87,6 @@ final class TomcatDistribution {
     variables.putAll(environment);
     JavaProcess tomcat = JavaProcess.script(command, base, variables);
     tomcat.awaitStderr(line -> line.contains("Server startup in"), Duration.ofSeconds(60));
-    // The agent serves once the application has started.
-    tomcat.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
     return tomcat;
   }
 

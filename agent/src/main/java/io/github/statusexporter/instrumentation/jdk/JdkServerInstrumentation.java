@@ -1,9 +1,11 @@
 package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +33,10 @@ public final class JdkServerInstrumentation {
 
   /**
    * Installs the provider, on {@code premain}, before the application can create a server, or when
-   * attached to a running JVM, for the servers created from then on.
+   * attached to a running JVM, for the servers created from then on; then, when attached, gives the
+   * servers that already run the same filter on the contexts they have.
    *
-   * @param attached true when attached to a running JVM, whose servers so far are not measured
+   * @param attached true when attached to a running JVM
    * @param log where a server that is not the application's is said to be left out
    * @return why not, or empty when installed
    */
@@ -61,34 +64,58 @@ public final class JdkServerInstrumentation {
     Field lock = HttpServerProvider.class.getDeclaredField("lock");
     chosen.setAccessible(true);
     lock.setAccessible(true);
+    ServerOwners owners =
+        new ServerOwners(CodeLocations.of(JdkServerInstrumentation.class), new AgentJar());
+    boolean serversBefore;
     synchronized (lock.get(null)) {
       Object earlier = chosen.get(null);
       if (earlier != null && !earlier.getClass().getName().equals(JDK_PROVIDER)) {
         return Optional.of(
             "the JDK HTTP server provider is already " + earlier.getClass().getName());
       }
-      if (earlier != null) {
+      serversBefore = earlier != null;
+      if (serversBefore && !attached) {
         log.accept(
-            attached
-                ? "not measuring the JDK HTTP servers created before this agent was attached: only"
-                    + " those created from now on"
-                : "not measuring the JDK HTTP servers created before this agent started (by an"
-                    + " agent named before it on the command line?): they are not the"
-                    + " application's");
+            "not measuring the JDK HTTP servers created before this agent started (by an"
+                + " agent named before it on the command line?): they are not the"
+                + " application's");
       }
       HttpServerProvider jdk =
           earlier != null
               ? (HttpServerProvider) earlier
               : (HttpServerProvider)
                   Class.forName(JDK_PROVIDER).getDeclaredConstructor().newInstance();
-      chosen.set(
-          null,
-          new InstrumentingServerProvider(
-              jdk,
-              new ServerOwners(CodeLocations.of(JdkServerInstrumentation.class), new AgentJar()),
-              log));
+      chosen.set(null, new InstrumentingServerProvider(jdk, owners, log));
+    }
+    if (serversBefore && attached) {
+      // After the provider is in place: a server created meanwhile has its filters already.
+      measureRunningServers(instrumentation, owners, log);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The application's servers that already run are found from their threads, whose private fields
+   * {@code java.lang} opens to a class loaded apart ({@link IsolatedThreadTasks}). Only on attach:
+   * with {@code -javaagent} no server of the application can be older than the agent's provider.
+   */
+  private static void measureRunningServers(
+      Instrumentation instrumentation, ServerOwners owners, Consumer<String> log) {
+    try {
+      List<RunningServers.RunningServer> running =
+          RunningServers.find(IsolatedThreadTasks.load(instrumentation));
+      if (running.isEmpty()) {
+        log.accept(
+            "found no running JDK HTTP server: those created before this agent was attached and"
+                + " started later are not measured");
+      }
+      new RunningServerFilters(owners, log).instrument(running);
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+      log.accept(
+          "not measuring the JDK HTTP servers created before this agent was attached ("
+              + e
+              + "): only those created from now on");
+    }
   }
 
   /** A class rather than a method reference, which premain would bootstrap. */

@@ -67,6 +67,22 @@ final class ServerOwners {
     return Optional.empty();
   }
 
+  /**
+   * @param handlers the classes of a running server's handlers
+   * @return what the server belongs to when it is not the application's, told by the first handler
+   *     that is another party's
+   */
+  Optional<String> ownerOfHandlers(Stream<Class<?>> handlers) {
+    Iterator<Class<?>> classes = handlers.iterator();
+    while (classes.hasNext()) {
+      Optional<String> owner = ownerOf(classes.next());
+      if (owner.isPresent()) {
+        return owner;
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<String> ownerOf(Class<?> caller) {
     Optional<Path> location = CodeLocations.of(caller);
     if (location.isPresent()) {
@@ -83,12 +99,19 @@ final class ServerOwners {
     if (nested > 0) {
       outer = outer.substring(0, nested);
     }
+    // A library's handlers are its server's neighbours: the same package.
+    String packagePrefix = "." + caller.getPackageName() + ".";
     for (int i = 0; i < LIBRARIES.length; i++) {
-      if (("." + outer).endsWith(LIBRARY_CLASSES[i])) {
+      if (("." + outer).endsWith(LIBRARY_CLASSES[i])
+          || (packagePrefix + simpleName(LIBRARY_CLASSES[i])).endsWith(LIBRARY_CLASSES[i])) {
         return Optional.of(LIBRARIES[i][1] + " (" + outer + ")");
       }
     }
     return Optional.empty();
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   private static boolean isJdkOrProvider(Class<?> type) {

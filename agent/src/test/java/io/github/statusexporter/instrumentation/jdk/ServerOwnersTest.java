@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Whose a server is, from the classes on the stack that creates it. */
+/** Whose a server is, from the classes on the stack that creates it or from its handlers. */
 class ServerOwnersTest {
   private final Path testClasses = CodeLocations.of(ServerOwnersTest.class).orElseThrow();
   private final Path clientJava = CodeLocations.of(HTTPServer.class).orElseThrow();
@@ -66,5 +67,16 @@ class ServerOwnersTest {
 
     assertThat(owners.ownerOf(Stream.of(HTTPServer.class)))
         .contains("the agent " + clientJava.getFileName());
+  }
+
+  @Test
+  void aRunningLibrarysServerIsKnownByItsHandlersPackage() {
+    ServerOwners owners = new ServerOwners(Optional.empty(), path -> false);
+
+    assertThat(owners.ownerOfHandlers(Stream.of(getClass(), MetricsHandler.class)))
+        .contains(
+            "Prometheus client_java's HTTPServer"
+                + " (io.prometheus.metrics.exporter.httpserver.MetricsHandler)");
+    assertThat(owners.ownerOfHandlers(Stream.of(getClass(), String.class))).isEmpty();
   }
 }
