@@ -6,7 +6,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.statusexporter.config.HistogramBuckets;
+import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
