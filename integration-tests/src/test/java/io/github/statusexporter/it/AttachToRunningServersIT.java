@@ -113,6 +113,42 @@ class AttachToRunningServersIT {
     }
   }
 
+  /** Vert.x core and vertx-web (4.5), its fat jar: classes already loaded are woven in place. */
+  @Nested
+  class Vertx4 extends AttachedUnderLoad {
+    @Override
+    JavaProcess launch() throws IOException {
+      return JavaProcess.vertxApp("vertx-web", appPort, null);
+    }
+
+    @Override
+    String source() {
+      return null;
+    }
+
+    @Override
+    String loadPath() {
+      return "/hello/load";
+    }
+
+    @Override
+    String loadRoute() {
+      return "/hello/:name";
+    }
+
+    @Test
+    void itsRoutesAreVertxWebsOwn() {
+      Map<String, Double> before = series.counts();
+
+      assertThat(get("/api/users/1")).isEqualTo(200);
+      assertThat(get("/orders/7")).isEqualTo(200);
+
+      series.awaitAdded(
+          before, Map.of(count("200", "/api/users/:id"), 1.0, count("200", "/orders/:id"), 1.0));
+      RequestSeries.assertMeasured(process, agentPort, "Vert.x");
+    }
+  }
+
   @Nested
   class Jetty12 extends AttachedUnderLoad {
     @Override
