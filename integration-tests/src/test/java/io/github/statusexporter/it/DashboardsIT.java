@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -240,6 +241,40 @@ class DashboardsIT {
         awaitData(dashboard.name() + " / " + query.panel() + " / " + query.refId(), promql);
       }
     }
+  }
+
+  @Test
+  void theErrorRatioPanelShowsAllRequestsOfTheFailingRouteAndNoneOfTheOthers() throws Exception {
+    GrafanaDashboard service =
+        GrafanaDashboard.all().stream()
+            .filter(dashboard -> dashboard.name().equals("status-exporter-service.json"))
+            .findFirst()
+            .orElseThrow();
+    Query errorRatio =
+        service.queries().stream()
+            .filter(query -> query.panel().startsWith("Error ratio"))
+            .findFirst()
+            .orElseThrow();
+    String promql = service.substituted(errorRatio.expr());
+
+    Map<String, Double> byRoute =
+        Wait.until(
+            "the error ratio of every route sent",
+            Duration.ofSeconds(20),
+            () -> {
+              Map<String, Double> ratios = new TreeMap<>();
+              for (Series series : prometheus.query(promql)) {
+                ratios.put(
+                    series.label("http_request_method") + " " + series.label("http_route"),
+                    series.value());
+              }
+              assertThat(ratios).containsKeys("GET /shop/fail", "GET /shop/items/*", "GET /work");
+              return ratios;
+            });
+    assertThat(byRoute)
+        .containsEntry("GET /shop/fail", 1.0)
+        .containsEntry("GET /shop/items/*", 0.0)
+        .containsEntry("GET /work", 0.0);
   }
 
   @Test
