@@ -222,7 +222,9 @@ class DashboardsIT {
             .as(title)
             .isEqualTo("${DS_PROMETHEUS}");
         assertThat(panel.path("targets").size()).as(title).isPositive();
+        Set<String> refIds = new HashSet<>();
         for (JsonNode target : panel.path("targets")) {
+          assertThat(refIds.add(target.path("refId").asText())).as(title + " refId").isTrue();
           assertThat(target.path("refId").asText()).as(title).isNotBlank();
           assertThat(target.path("expr").asText()).as(title).isNotBlank();
           assertThat(target.path("datasource").path("uid").asText())
