@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The examples of docs/prometheus.md that a user copies: the scrape job (which {@link
  * PrometheusEndToEndIT} also runs) and the Kubernetes manifests. No cluster runs here, so the
  * manifests are checked offline: parsed, and their ports, path, labels and the agent's flags
- * checked against each other and against the agent's defaults.
+ * checked against each other and against the agent's defaults. The rules and their PrometheusRule
+ * are {@link PrometheusRulesIT}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrometheusExamplesIT {
@@ -50,7 +51,10 @@ class PrometheusExamplesIT {
     }
     assertThat(byKind)
         .containsOnlyKeys(
-            "apps/v1 Deployment", "v1 Service", "monitoring.coreos.com/v1 ServiceMonitor");
+            "apps/v1 Deployment",
+            "v1 Service",
+            "monitoring.coreos.com/v1 ServiceMonitor",
+            "monitoring.coreos.com/v1 PrometheusRule");
     deployment = byKind.get("apps/v1 Deployment");
     service = byKind.get("v1 Service");
     serviceMonitor = byKind.get("monitoring.coreos.com/v1 ServiceMonitor");
@@ -60,11 +64,20 @@ class PrometheusExamplesIT {
     return manifest.get("apiVersion") + " " + manifest.get("kind");
   }
 
+  /**
+   * The files the doc shows whole: not the rules (prometheus/rules/) nor their PrometheusRule, too
+   * long to read in a doc, and checked by {@link PrometheusRulesIT}.
+   */
   static List<Path> exampleFiles() throws IOException {
     List<Path> examples = new ArrayList<>();
     for (Path directory : List.of(DOCS.resolve("examples/prometheus"), KUBERNETES)) {
       try (Stream<Path> files = Files.list(directory)) {
-        examples.addAll(files.sorted().toList());
+        examples.addAll(
+            files
+                .filter(Files::isRegularFile)
+                .filter(file -> !file.equals(PrometheusRulesIT.PROMETHEUS_RULE))
+                .sorted()
+                .toList());
       }
     }
     return examples;

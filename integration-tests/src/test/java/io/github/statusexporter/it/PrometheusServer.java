@@ -52,12 +52,18 @@ final class PrometheusServer implements AutoCloseable {
    * Skips the calling test when {@code prometheus} is not installed, except on CI.
    */
   static PrometheusServer start(Duration interval, List<ScrapeJob> jobs) throws IOException {
+    return start(interval, jobs, List.of());
+  }
+
+  /** As {@link #start(Duration, List)}, evaluating the rule files every {@code interval} too. */
+  static PrometheusServer start(Duration interval, List<ScrapeJob> jobs, List<Path> ruleFiles)
+      throws IOException {
     Path binary = Executables.require("prometheus", "prometheus");
     Path directory = Files.createTempDirectory("prometheus-it-");
     PrometheusServer server;
     try {
       Path config = directory.resolve("prometheus.yml");
-      Files.writeString(config, configuration(interval, jobs));
+      Files.writeString(config, configuration(interval, jobs, ruleFiles));
       String address = "127.0.0.1:" + Http.freePort();
       Process process =
           new ProcessBuilder(
@@ -84,8 +90,9 @@ final class PrometheusServer implements AutoCloseable {
     return server;
   }
 
-  /** The generated prometheus.yml: a short interval for everything, then the jobs. */
-  private static String configuration(Duration interval, List<ScrapeJob> jobs) {
+  /** The generated prometheus.yml: a short interval for everything, the rules, then the jobs. */
+  private static String configuration(
+      Duration interval, List<ScrapeJob> jobs, List<Path> ruleFiles) {
     String duration = interval.toMillis() + "ms";
     Map<String, Object> global = new LinkedHashMap<>();
     global.put("scrape_interval", duration);
@@ -93,6 +100,9 @@ final class PrometheusServer implements AutoCloseable {
     global.put("evaluation_interval", duration);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("global", global);
+    if (!ruleFiles.isEmpty()) {
+      config.put("rule_files", ruleFiles.stream().map(Path::toString).toList());
+    }
     config.put("scrape_configs", jobs.stream().map(ScrapeJob::toConfig).toList());
     return Yaml.dump(config);
   }
@@ -154,6 +164,13 @@ final class PrometheusServer implements AutoCloseable {
     List<JsonNode> targets = new ArrayList<>();
     api("/api/v1/targets?state=active").path("activeTargets").forEach(targets::add);
     return targets;
+  }
+
+  /** The rules Prometheus evaluates, each with its {@code health} and {@code lastError}. */
+  List<JsonNode> rules() {
+    List<JsonNode> rules = new ArrayList<>();
+    api("/api/v1/rules").path("groups").forEach(group -> group.path("rules").forEach(rules::add));
+    return rules;
   }
 
   /** Where it listens: host and port. */

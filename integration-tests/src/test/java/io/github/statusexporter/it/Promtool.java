@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Prometheus' own linter, from the Debian package {@code prometheus} that .ci/run installs. */
@@ -34,6 +36,30 @@ final class Promtool {
         new ProcessBuilder(promtool().toString(), "check", "config", file.toString())
             .redirectErrorStream(true)
             .start();
+    process.getOutputStream().close();
+    return finish(process, true);
+  }
+
+  /** What {@code promtool check rules} says of a rule file: empty when it has no complaint. */
+  static String checkRules(Path file) throws IOException, InterruptedException {
+    return run(file.getParent(), "check", "rules", file.getFileName().toString());
+  }
+
+  /**
+   * What {@code promtool test rules} says of a rule test file, run in its directory as a user would
+   * (its {@code rule_files} are relative to it): empty when every test passed.
+   */
+  static String testRules(Path file) throws IOException, InterruptedException {
+    return run(file.getParent(), "test", "rules", file.getFileName().toString());
+  }
+
+  private static String run(Path directory, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(promtool().toString());
+    command.addAll(List.of(arguments));
+    Process process =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     return finish(process, true);
   }
