@@ -149,6 +149,64 @@ class AttachToRunningServersIT {
     }
   }
 
+  /** Undertow's own handlers ({@code Handlers.routing()}), the jar and its libraries beside it. */
+  @Nested
+  class Undertow extends AttachedUnderLoad {
+    @Override
+    JavaProcess launch() throws IOException {
+      return JavaProcess.undertowApp(appPort, null);
+    }
+
+    @Override
+    String source() {
+      return null;
+    }
+
+    @Override
+    String loadPath() {
+      return "/items/load";
+    }
+
+    @Override
+    String loadRoute() {
+      return "/items/{id}";
+    }
+
+    @Test
+    void theAgentSaysItMeasuresUndertow() {
+      RequestSeries.assertMeasured(process, agentPort, "Undertow");
+    }
+  }
+
+  /** Reactor Netty's own routes ({@code HttpServer.route(...)}). */
+  @Nested
+  class ReactorNetty extends AttachedUnderLoad {
+    @Override
+    JavaProcess launch() throws IOException {
+      return JavaProcess.reactorNettyApp("reactor-netty", appPort, null);
+    }
+
+    @Override
+    String source() {
+      return null;
+    }
+
+    @Override
+    String loadPath() {
+      return "/hello/load";
+    }
+
+    @Override
+    String loadRoute() {
+      return "/hello/{name}";
+    }
+
+    @Test
+    void theAgentSaysItMeasuresReactorNetty() {
+      RequestSeries.assertMeasured(process, agentPort, "Reactor Netty");
+    }
+  }
+
   @Nested
   class Jetty12 extends AttachedUnderLoad {
     @Override
