@@ -26,24 +26,13 @@ class AttachToRunningServersIT {
   /** The JDK's own server, created and started before the agent came. */
   @Nested
   class DemoApp extends AttachedUnderLoad {
+    DemoApp() {
+      super("/status", "/work?ms=0", "/work");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.demoApp(appPort, null);
-    }
-
-    @Override
-    String source() {
-      return "/status";
-    }
-
-    @Override
-    String loadPath() {
-      return "/work?ms=0";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/work";
     }
 
     @Test
@@ -70,24 +59,13 @@ class AttachToRunningServersIT {
 
   @Nested
   class SpringBoot3 extends AttachedUnderLoad {
+    SpringBoot3() {
+      super("/actuator/health", "/hello/load", "/hello/{name}");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.springBootApp(SpringBootApp.BOOT_3, appPort, null);
-    }
-
-    @Override
-    String source() {
-      return "/actuator/health";
-    }
-
-    @Override
-    String loadPath() {
-      return "/hello/load";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/hello/{name}";
     }
 
     @Test
@@ -116,24 +94,13 @@ class AttachToRunningServersIT {
   /** Vert.x core and vertx-web (4.5), its fat jar: classes already loaded are woven in place. */
   @Nested
   class Vertx4 extends AttachedUnderLoad {
+    Vertx4() {
+      super(null, "/hello/load", "/hello/:name");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.vertxApp("vertx-web", appPort, null);
-    }
-
-    @Override
-    String source() {
-      return null;
-    }
-
-    @Override
-    String loadPath() {
-      return "/hello/load";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/hello/:name";
     }
 
     @Test
@@ -152,24 +119,13 @@ class AttachToRunningServersIT {
   /** Undertow's own handlers ({@code Handlers.routing()}), the jar and its libraries beside it. */
   @Nested
   class Undertow extends AttachedUnderLoad {
+    Undertow() {
+      super(null, "/items/load", "/items/{id}");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.undertowApp(appPort, null);
-    }
-
-    @Override
-    String source() {
-      return null;
-    }
-
-    @Override
-    String loadPath() {
-      return "/items/load";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/items/{id}";
     }
 
     @Test
@@ -181,24 +137,13 @@ class AttachToRunningServersIT {
   /** Reactor Netty's own routes ({@code HttpServer.route(...)}). */
   @Nested
   class ReactorNetty extends AttachedUnderLoad {
+    ReactorNetty() {
+      super(null, "/hello/load", "/hello/{name}");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.reactorNettyApp("reactor-netty", appPort, null);
-    }
-
-    @Override
-    String source() {
-      return null;
-    }
-
-    @Override
-    String loadPath() {
-      return "/hello/load";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/hello/{name}";
     }
 
     @Test
@@ -209,24 +154,13 @@ class AttachToRunningServersIT {
 
   @Nested
   class Jetty12 extends AttachedUnderLoad {
+    Jetty12() {
+      super("/shop/status", "/shop/hello", "/shop/hello");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       return JavaProcess.servletApp(ServletApp.JETTY_12, appPort, null);
-    }
-
-    @Override
-    String source() {
-      return "/shop/status";
-    }
-
-    @Override
-    String loadPath() {
-      return "/shop/hello";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/shop/hello";
     }
 
     @Test
@@ -255,6 +189,10 @@ class AttachToRunningServersIT {
   class Tomcat extends AttachedUnderLoad {
     private Path base;
 
+    Tomcat() {
+      super(null, "/docs/changelog.html", "/docs/");
+    }
+
     @Override
     JavaProcess launch() throws IOException {
       base = TomcatDistribution.copy(appPort, serverXml -> serverXml);
@@ -266,21 +204,6 @@ class AttachToRunningServersIT {
       if (base != null) {
         TomcatDistribution.delete(base);
       }
-    }
-
-    @Override
-    String source() {
-      return null;
-    }
-
-    @Override
-    String loadPath() {
-      return "/docs/changelog.html";
-    }
-
-    @Override
-    String loadRoute() {
-      return "/docs/";
     }
 
     @Test
@@ -321,13 +244,33 @@ class AttachToRunningServersIT {
 
     abstract JavaProcess launch() throws IOException;
 
-    /** The application's own status path, which the agent reads at each scrape; null for none. */
-    abstract String source();
+    private final String source;
+    private final String loadPath;
+    private final String loadRoute;
 
-    /** What the clients request, all the time. */
-    abstract String loadPath();
+    /**
+     * @param source the application's own status path, which the agent reads at each scrape; null
+     *     for none
+     * @param loadPath what the clients request, all the time
+     * @param loadRoute the route the agent records for it
+     */
+    AttachedUnderLoad(String source, String loadPath, String loadRoute) {
+      this.source = source;
+      this.loadPath = loadPath;
+      this.loadRoute = loadRoute;
+    }
 
-    abstract String loadRoute();
+    String source() {
+      return source;
+    }
+
+    String loadPath() {
+      return loadPath;
+    }
+
+    String loadRoute() {
+      return loadRoute;
+    }
 
     @BeforeAll
     void launchThenAttachUnderLoad() throws Exception {
