@@ -33,6 +33,9 @@ public final class CommandLine {
   /** Longest wait for an attached agent to serve: it first waits for a quiet moment, up to 10 s. */
   private static final long SERVING_WAIT_MILLIS = 30_000;
 
+  /** Longest wait for one JVM's answer in {@code list}: a JVM that hangs must not hang the list. */
+  private static final long LIST_WAIT_SECONDS = 5;
+
   static final String USAGE_TEXT =
       String.join(
           "\n",
@@ -90,9 +93,6 @@ public final class CommandLine {
     err.println(USAGE_TEXT);
     return USAGE;
   }
-
-  /** Longest wait for one JVM's answer in {@code list}: a JVM that hangs must not hang the list. */
-  private static final long LIST_WAIT_SECONDS = 5;
 
   private int list() {
     List<RunningJvm> jvms = RunningJvm.all();
