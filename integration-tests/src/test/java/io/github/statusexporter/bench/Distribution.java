@@ -1,16 +1,15 @@
 package io.github.statusexporter.bench;
 
+import io.github.statusexporter.it.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A servlet container's own distribution, as downloaded from Maven Central and started as its users
@@ -29,16 +28,7 @@ enum Distribution {
     @Override
     Path prepare(Path distribution, Path work) throws IOException {
       Path base = work.resolve("catalina-base");
-      try (Stream<Path> files = Files.walk(distribution)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          Path copy = base.resolve(distribution.relativize(file).toString());
-          if (Files.isDirectory(file)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-          }
-        }
-      }
+      Directories.copy(distribution, base);
       return base;
     }
 

@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -138,11 +136,7 @@ class ActiveMqBrokerIT {
       broker.close();
     }
     if (base != null) {
-      try (Stream<Path> files = Files.walk(base)) {
-        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-          Files.delete(file);
-        }
-      }
+      Directories.delete(base);
     }
   }
 
@@ -400,16 +394,7 @@ class ActiveMqBrokerIT {
   private Path copyOfDistribution() throws IOException {
     Path distribution = Paths.get(System.getProperty("activemq.distribution"));
     Path copy = Files.createTempDirectory(distribution.getParent(), "activemq-base-");
-    try (Stream<Path> files = Files.walk(distribution)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = copy.resolve(distribution.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    Directories.copy(distribution, copy);
     Path activemqXml = copy.resolve("conf/activemq.xml");
     String activemq = Files.readString(activemqXml);
     String edited =

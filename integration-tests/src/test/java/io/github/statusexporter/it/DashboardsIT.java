@@ -11,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +52,7 @@ class DashboardsIT {
 
   @TempDir static Path files;
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final StartedResources started = new StartedResources();
   private AgentTarget demo;
   private AgentTarget tomcat;
   private PrometheusServer prometheus;
@@ -68,11 +65,11 @@ class DashboardsIT {
   void startTargetsAndPrometheusThenSendTraffic() throws Exception {
     Path webConfig = tlsWebConfig();
     demo =
-        started(
+        started.add(
             AgentTarget.demoApp(
                 "demo",
                 port -> "histogram=both,config=" + mappingFile(port) + ",web-config=" + webConfig));
-    tomcat = started(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
+    tomcat = started.add(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
     ScrapeJob example = ScrapeJob.fromFile(PrometheusEndToEndIT.SCRAPE_EXAMPLE, JOB);
     ScrapeJob overTls =
         example
@@ -81,7 +78,7 @@ class DashboardsIT {
             .with("tls_config", Map.of("ca_file", files.resolve("ca.crt").toString()))
             .target(demo.app(), demo.address());
     prometheus =
-        started(
+        started.add(
             PrometheusServer.start(
                 Duration.ofSeconds(1),
                 List.of(example.target(tomcat.app(), tomcat.address()), overTls),
@@ -154,85 +151,9 @@ class DashboardsIT {
     }
   }
 
-  private <T extends AutoCloseable> T started(T resource) {
-    started.add(resource);
-    return resource;
-  }
-
   @AfterAll
   void stopEverything() throws Exception {
-    List<AutoCloseable> reversed = new ArrayList<>(started);
-    Collections.reverse(reversed);
-    Exception failure = null;
-    for (AutoCloseable resource : reversed) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  @Test
-  void eachDashboardHasWhatGrafanaNeedsToImportIt() throws Exception {
-    List<GrafanaDashboard> dashboards = GrafanaDashboard.all();
-    assertThat(dashboards)
-        .extracting(GrafanaDashboard::name)
-        .containsExactly("status-exporter-jvm.json", "status-exporter-service.json");
-    Set<String> uids = new HashSet<>();
-    for (GrafanaDashboard dashboard : dashboards) {
-      JsonNode json = dashboard.json();
-      assertThat(json.path("title").asText()).as(dashboard.name()).isNotBlank();
-      assertThat(uids.add(json.path("uid").asText())).as(dashboard.name() + " uid").isTrue();
-      assertThat(json.path("uid").asText()).matches("[a-z0-9-]{1,40}");
-      assertThat(json.path("schemaVersion").asInt()).as(dashboard.name()).isGreaterThan(30);
-      JsonNode input = json.path("__inputs").path(0);
-      assertThat(input.path("name").asText()).isEqualTo("DS_PROMETHEUS");
-      assertThat(input.path("type").asText()).isEqualTo("datasource");
-      assertThat(input.path("pluginId").asText()).isEqualTo("prometheus");
-      assertThat(dashboard.variables())
-          .extracting(variable -> variable.path("name").asText())
-          .startsWith("DS_PROMETHEUS", "job", "instance");
-      assertThat(dashboard.variables().get(0).path("type").asText()).isEqualTo("datasource");
-      assertThat(dashboard.variables().get(0).path("query").asText()).isEqualTo("prometheus");
-
-      Set<Integer> ids = new HashSet<>();
-      for (JsonNode panel : json.path("panels")) {
-        assertThat(ids.add(panel.path("id").asInt())).as("unique id of " + panel).isTrue();
-        JsonNode grid = panel.path("gridPos");
-        assertThat(grid.path("w").asInt() + grid.path("x").asInt())
-            .as("gridPos of " + panel.path("title"))
-            .isBetween(1, 24);
-        assertThat(grid.path("h").asInt()).isPositive();
-        assertThat(grid.has("y")).isTrue();
-      }
-      for (JsonNode panel : dashboard.panels()) {
-        String title = dashboard.name() + ": " + panel.path("title").asText();
-        assertThat(panel.path("type").asText())
-            .as(title)
-            .isIn("timeseries", "state-timeline", "table", "stat");
-        assertThat(panel.path("datasource").path("uid").asText())
-            .as(title)
-            .isEqualTo("${DS_PROMETHEUS}");
-        assertThat(panel.path("targets").size()).as(title).isPositive();
-        Set<String> refIds = new HashSet<>();
-        for (JsonNode target : panel.path("targets")) {
-          assertThat(refIds.add(target.path("refId").asText())).as(title + " refId").isTrue();
-          assertThat(target.path("refId").asText()).as(title).isNotBlank();
-          assertThat(target.path("expr").asText()).as(title).isNotBlank();
-          assertThat(target.path("datasource").path("uid").asText())
-              .as(title)
-              .isEqualTo("${DS_PROMETHEUS}");
-        }
-      }
-    }
+    started.close();
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +41,7 @@ class PrometheusEndToEndIT {
   private static final String WORK_OK =
       "http_route=\"/work\",http_request_method=\"GET\",http_response_status_code=\"200\"";
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final StartedResources started = new StartedResources();
 
   /** The demo app read over HTTP, request durations in native and classic buckets. */
   private AgentTarget demoHttp;
@@ -70,19 +69,20 @@ class PrometheusEndToEndIT {
   @BeforeAll
   void startTargetsAndPrometheus() throws Exception {
     demoHttp =
-        started(
+        started.add(
             AgentTarget.demoApp(
                 "demo-http", port -> "source=http://localhost:" + port + "/status,histogram=both"));
-    demoMBean = started(AgentTarget.demoApp("demo-mbean", port -> "source=mbean:demo:type=Status"));
+    demoMBean =
+        started.add(AgentTarget.demoApp("demo-mbean", port -> "source=mbean:demo:type=Status"));
     int nothingListens = Http.freePort();
     sourceDown =
-        started(
+        started.add(
             AgentTarget.demoApp(
                 "source-down", port -> "source=http://localhost:" + nothingListens + "/status"));
-    tomcat = started(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
+    tomcat = started.add(AgentTarget.servletApp("tomcat", ServletApp.TOMCAT_11));
     Path webConfig = securedWebConfig();
     secured =
-        started(
+        started.add(
             AgentTarget.demoApp(
                 "demo-secured",
                 port -> "source=http://localhost:" + port + "/status,web-config=" + webConfig));
@@ -91,7 +91,7 @@ class PrometheusEndToEndIT {
       job = job.target(target.app(), target.address());
     }
     prometheus =
-        started(PrometheusServer.start(Duration.ofSeconds(1), List.of(job, securedJob(job))));
+        started.add(PrometheusServer.start(Duration.ofSeconds(1), List.of(job, securedJob(job))));
   }
 
   /**
@@ -142,59 +142,9 @@ class PrometheusEndToEndIT {
     return List.of(demoHttp, demoMBean, sourceDown, tomcat);
   }
 
-  private <T extends AutoCloseable> T started(T resource) {
-    started.add(resource);
-    return resource;
-  }
-
   @AfterAll
   void stopEverything() throws Exception {
-    List<AutoCloseable> reversed = new ArrayList<>(started);
-    Collections.reverse(reversed);
-    Exception failure = null;
-    for (AutoCloseable resource : reversed) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  @Test
-  void everyTargetIsUpWithNoScrapeError() {
-    List<Series> up =
-        Wait.until(
-            "every target up, by the query and by the targets page",
-            Duration.ofSeconds(20),
-            () -> {
-              List<Series> series = prometheus.query("up{job=\"" + JOB + "\"}");
-              assertThat(series).hasSize(targets().size()).allMatch(s -> s.value() == 1.0);
-              assertThat(prometheus.activeTargets())
-                  .as("the targets of both jobs, the secured one's too")
-                  .hasSize(targets().size() + 1)
-                  .allSatisfy(
-                      target -> {
-                        assertThat(target.path("health").asText())
-                            .as(target.toString())
-                            .isEqualTo("up");
-                        assertThat(target.path("lastError").asText())
-                            .as(target.toString())
-                            .isEmpty();
-                      });
-              return series;
-            });
-
-    assertThat(up)
-        .extracting(series -> series.label("app"))
-        .containsExactlyInAnyOrder("demo-http", "demo-mbean", "source-down", "tomcat");
+    started.close();
   }
 
   @Test

@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Tomcat's distribution from Maven Central, copied for one launch so that each starts from it as
@@ -37,16 +34,7 @@ final class TomcatDistribution {
   static Path copy(int appPort, UnaryOperator<String> edit) throws IOException {
     Path distribution = Paths.get(System.getProperty("tomcat.distribution"));
     Path base = Files.createTempDirectory(distribution.getParent(), "catalina-base-");
-    try (Stream<Path> files = Files.walk(distribution)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path copy = base.resolve(distribution.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    Directories.copy(distribution, base);
     Path serverXml = base.resolve("conf/server.xml");
     String edited =
         edit.apply(
@@ -91,10 +79,6 @@ final class TomcatDistribution {
   }
 
   static void delete(Path base) throws IOException {
-    try (Stream<Path> files = Files.walk(base)) {
-      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(file);
-      }
-    }
+    Directories.delete(base);
   }
 }
