@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,6 +155,61 @@ class DashboardsIT {
   @AfterAll
   void stopEverything() throws Exception {
     started.close();
+  }
+
+  @Test
+  void eachDashboardHasWhatGrafanaNeedsToImportIt() throws Exception {
+    List<GrafanaDashboard> dashboards = GrafanaDashboard.all();
+    assertThat(dashboards)
+        .extracting(GrafanaDashboard::name)
+        .containsExactly("status-exporter-jvm.json", "status-exporter-service.json");
+    Set<String> uids = new HashSet<>();
+    for (GrafanaDashboard dashboard : dashboards) {
+      JsonNode json = dashboard.json();
+      assertThat(json.path("title").asText()).as(dashboard.name()).isNotBlank();
+      assertThat(uids.add(json.path("uid").asText())).as(dashboard.name() + " uid").isTrue();
+      assertThat(json.path("uid").asText()).matches("[a-z0-9-]{1,40}");
+      assertThat(json.path("schemaVersion").asInt()).as(dashboard.name()).isGreaterThan(30);
+      JsonNode input = json.path("__inputs").path(0);
+      assertThat(input.path("name").asText()).isEqualTo("DS_PROMETHEUS");
+      assertThat(input.path("type").asText()).isEqualTo("datasource");
+      assertThat(input.path("pluginId").asText()).isEqualTo("prometheus");
+      assertThat(dashboard.variables())
+          .extracting(variable -> variable.path("name").asText())
+          .startsWith("DS_PROMETHEUS", "job", "instance");
+      assertThat(dashboard.variables().get(0).path("type").asText()).isEqualTo("datasource");
+      assertThat(dashboard.variables().get(0).path("query").asText()).isEqualTo("prometheus");
+
+      Set<Integer> ids = new HashSet<>();
+      for (JsonNode panel : json.path("panels")) {
+        assertThat(ids.add(panel.path("id").asInt())).as("unique id of " + panel).isTrue();
+        JsonNode grid = panel.path("gridPos");
+        assertThat(grid.path("w").asInt() + grid.path("x").asInt())
+            .as("gridPos of " + panel.path("title"))
+            .isBetween(1, 24);
+        assertThat(grid.path("h").asInt()).isPositive();
+        assertThat(grid.has("y")).isTrue();
+      }
+      for (JsonNode panel : dashboard.panels()) {
+        String title = dashboard.name() + ": " + panel.path("title").asText();
+        assertThat(panel.path("type").asText())
+            .as(title)
+            .isIn("timeseries", "state-timeline", "table", "stat");
+        assertThat(panel.path("datasource").path("uid").asText())
+            .as(title)
+            .isEqualTo("${DS_PROMETHEUS}");
+        assertThat(panel.path("targets").size()).as(title).isPositive();
+        Set<String> refIds = new HashSet<>();
+        for (JsonNode target : panel.path("targets")) {
+          assertThat(refIds.add(target.path("refId").asText())).as(title + " refId").isTrue();
+          assertThat(target.path("refId").asText()).as(title).isNotBlank();
+          assertThat(target.path("expr").asText()).as(title).isNotBlank();
+          assertThat(target.path("datasource").path("uid").asText())
+              .as(title)
+              .isEqualTo("${DS_PROMETHEUS}");
+        }
+      }
+    }
   }
 
   @Test

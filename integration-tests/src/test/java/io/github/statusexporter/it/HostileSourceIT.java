@@ -246,12 +246,13 @@ class HostileSourceIT {
 
     assertThat(scrape.value(up("slow"))).isEqualTo(0.0);
     assertThat(readErrors(scrape, "slow", "not_http")).isPositive();
-    assertThat(app.stderr())
-        .contains(
-            "status-exporter: status source http://***@127.0.0.1:"
-                + status.port()
-                + "/slow?token=*** cannot be read: did not answer with a valid HTTP status line;"
-                + " app metrics are left out until it answers");
+    // The line is written as the scrape is answered; the test reads stderr on a thread of its own.
+    String line =
+        "status-exporter: status source http://***@127.0.0.1:"
+            + status.port()
+            + "/slow?token=*** cannot be read: did not answer with a valid HTTP status line;"
+            + " app metrics are left out until it answers";
+    app.awaitStderr(line::equals, Duration.ofSeconds(10));
     assertThat(stderrLinesContaining("did not answer with a valid HTTP status line"))
         .isEqualTo(linesBefore + 1);
   }

@@ -148,6 +148,35 @@ class PrometheusEndToEndIT {
   }
 
   @Test
+  void everyTargetIsUpWithNoScrapeError() {
+    List<Series> up =
+        Wait.until(
+            "every target up, by the query and by the targets page",
+            Duration.ofSeconds(20),
+            () -> {
+              List<Series> series = prometheus.query("up{job=\"" + JOB + "\"}");
+              assertThat(series).hasSize(targets().size()).allMatch(s -> s.value() == 1.0);
+              assertThat(prometheus.activeTargets())
+                  .as("the targets of both jobs, the secured one's too")
+                  .hasSize(targets().size() + 1)
+                  .allSatisfy(
+                      target -> {
+                        assertThat(target.path("health").asText())
+                            .as(target.toString())
+                            .isEqualTo("up");
+                        assertThat(target.path("lastError").asText())
+                            .as(target.toString())
+                            .isEmpty();
+                      });
+              return series;
+            });
+
+    assertThat(up)
+        .extracting(series -> series.label("app"))
+        .containsExactlyInAnyOrder("demo-http", "demo-mbean", "source-down", "tomcat");
+  }
+
+  @Test
   void aTargetBehindTlsClientCertificatesAndBasicAuthIsScrapedWithPrometheusOwnSettings() {
     Wait.until(
         "the secured target up, with its status",
