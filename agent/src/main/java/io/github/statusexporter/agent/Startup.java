@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -125,6 +126,24 @@ final class Startup implements Runnable {
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
+    Path file = config.configFile().orElse(null);
+    Path jmxExporterFile = config.jmxExporterFile().orElse(null);
+    if (file != null && JmxExporterConfig.isOne(file)) {
+      jmxExporterFile = file; // config= naming one of jmx_exporter's files, known by its keys
+      file = null;
+    }
+    JmxExporterRules jmxExporter = null;
+    if (jmxExporterFile != null) {
+      try {
+        jmxExporter = JmxExporterRules.load(jmxExporterFile);
+      } catch (ConfigException e) {
+        notServing(
+            "not serving metrics: "
+                + e.getMessage()
+                + ". Fix the file and restart; the application runs on.");
+        return;
+      }
+    }
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway); no exemplars: the agent has no traces to
     // link them to, and client_java rate-limits them on a thread of its own.
@@ -136,9 +155,8 @@ final class Startup implements Runnable {
     security.register(registry);
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
-    Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
-    if (file == null && config.source().isPresent()) {
+    if (config.configFile().isEmpty() && config.source().isPresent()) {
       SourceAddress source = config.source().get();
       initial =
           List.of(
@@ -208,20 +226,26 @@ final class Startup implements Runnable {
             + url
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + security.describe()
-            + statusFrom(file));
+            + statusFrom(file, jmxExporterFile));
     AgentState.serving(url);
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
-    if (watcher != null) {
+    if (watcher != null || jmxExporter != null) {
       ScheduledExecutorService poller =
           Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));
       poller.scheduleWithFixedDelay(
-          watcher, CONFIG_POLL_SECONDS, CONFIG_POLL_SECONDS, TimeUnit.SECONDS);
+          watcher != null ? watcher : jmxExporter,
+          CONFIG_POLL_SECONDS,
+          CONFIG_POLL_SECONDS,
+          TimeUnit.SECONDS);
     }
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
     try {
       JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
+    }
+    if (jmxExporter != null) {
+      jmxExporter.register(registry);
     }
   }
 
@@ -243,9 +267,12 @@ final class Startup implements Runnable {
    * the application (a deadlocked MBean getter) must not pile up threads across reloads.
    */
   /** Where the start line says the status comes from. */
-  private String statusFrom(Path file) {
+  private String statusFrom(Path file, Path jmxExporterFile) {
     if (file != null) {
       return ", status from " + file;
+    }
+    if (jmxExporterFile != null) {
+      return ", MBeans by the jmx_exporter rules of " + jmxExporterFile;
     }
     return config.source().map(source -> ", status from " + source).orElse(", no status source");
   }
