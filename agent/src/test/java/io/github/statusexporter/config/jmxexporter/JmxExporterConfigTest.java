@@ -23,6 +23,7 @@ class JmxExporterConfigTest {
     assertThat(config.includeObjectNames()).isEmpty();
     assertThat(config.autoExcludeObjectNameAttributes()).isTrue();
     assertThat(config.notices()).isEmpty();
+    assertThat(JmxExporterConfig.load(file("---\n")).rules()).hasSize(1);
   }
 
   @Test
