@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -162,6 +163,23 @@ class JmxExporterDropInIT {
           "gauge",
           "java.lang:name=null,type=ClassLoading,attribute=Verbose",
           "java_lang_classloading_verbose");
+    }
+
+    @Test
+    void collidingSeriesEmptyNamesAndTypesInLowerCase() {
+      assertFamily(
+          "java_classes_loaded",
+          "gauge",
+          "Classes loaded, now and ever",
+          "java_classes_loaded{_objectname=\"java.lang<type=ClassLoading><>LoadedClassCount\"}",
+          "java_classes_loaded{_objectname=\"java.lang<type=ClassLoading><>TotalLoadedClassCount\"}");
+      assertFamily(
+          "java_compilation_time_monitored",
+          "untyped",
+          "Whether compilation time is measured",
+          "java_compilation_time_monitored");
+      // TotalCompilationTime's name came out empty: not even the catch-all's.
+      assertNoFamilyStartingWith("java_lang_compilation_");
     }
 
     @Test
@@ -381,10 +399,10 @@ class JmxExporterDropInIT {
       awaitServing(theirPort);
       awaitServing(ourPort);
       beforeScrapes();
-      theirs = jmxSeries(theirPort);
-      ours = jmxSeries(ourPort);
-      theirsAgain = jmxSeries(theirPort);
-      oursAgain = jmxSeries(ourPort);
+      theirs = jmxSeries(theirPort, "theirs");
+      ours = jmxSeries(ourPort, "ours");
+      theirsAgain = jmxSeries(theirPort, "theirs-again");
+      oursAgain = jmxSeries(ourPort, "ours-again");
     }
 
     @AfterAll
@@ -447,9 +465,15 @@ class JmxExporterDropInIT {
               Http.get("http://localhost:" + port + "/metrics").statusCode() == 200 ? port : null);
     }
 
-    /** The families of one scrape that come from the configuration's rules. */
-    private static ExpositionText jmxSeries(int port) {
-      return ExpositionText.parse(Scrape.of(port).text)
+    /**
+     * The families of one scrape that come from the configuration's rules. The whole scrape is kept
+     * in {@code target/jmx-exporter-drop-in/}, to read beside a failure's differences.
+     */
+    private ExpositionText jmxSeries(int port, String which) throws IOException {
+      String text = Scrape.of(port).text;
+      Path directory = Files.createDirectories(Paths.get("target", "jmx-exporter-drop-in"));
+      Files.writeString(directory.resolve(getClass().getSimpleName() + "-" + which + ".txt"), text);
+      return ExpositionText.parse(text)
           .filtered(name -> OWN_FAMILIES.stream().noneMatch(name::startsWith));
     }
   }
