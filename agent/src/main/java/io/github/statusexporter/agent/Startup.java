@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -125,10 +126,16 @@ final class Startup implements Runnable {
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
+    Path file = config.configFile().orElse(null);
+    Path jmxExporterFile = config.jmxExporterFile().orElse(null);
+    if (file != null && JmxExporterConfig.isOne(file)) {
+      jmxExporterFile = file; // config= naming one of jmx_exporter's files, known by its keys
+      file = null;
+    }
     JmxExporterRules jmxExporter = null;
-    if (config.jmxExporterFile().isPresent()) {
+    if (jmxExporterFile != null) {
       try {
-        jmxExporter = JmxExporterRules.load(config.jmxExporterFile().get());
+        jmxExporter = JmxExporterRules.load(jmxExporterFile);
       } catch (ConfigException e) {
         notServing(
             "not serving metrics: "
@@ -148,9 +155,8 @@ final class Startup implements Runnable {
     security.register(registry);
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
-    Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
-    if (file == null && config.source().isPresent()) {
+    if (config.configFile().isEmpty() && config.source().isPresent()) {
       SourceAddress source = config.source().get();
       initial =
           List.of(
@@ -220,7 +226,7 @@ final class Startup implements Runnable {
             + url
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + security.describe()
-            + statusFrom(file));
+            + statusFrom(file, jmxExporterFile));
     AgentState.serving(url);
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
     if (watcher != null || jmxExporter != null) {
@@ -261,12 +267,12 @@ final class Startup implements Runnable {
    * the application (a deadlocked MBean getter) must not pile up threads across reloads.
    */
   /** Where the start line says the status comes from. */
-  private String statusFrom(Path file) {
+  private String statusFrom(Path file, Path jmxExporterFile) {
     if (file != null) {
       return ", status from " + file;
     }
-    if (config.jmxExporterFile().isPresent()) {
-      return ", MBeans by the jmx_exporter rules of " + config.jmxExporterFile().get();
+    if (jmxExporterFile != null) {
+      return ", MBeans by the jmx_exporter rules of " + jmxExporterFile;
     }
     return config.source().map(source -> ", status from " + source).orElse(", no status source");
   }

@@ -112,6 +112,26 @@ public final class JmxExporterConfig {
     }
   }
 
+  /**
+   * Whether the file is one of jmx_exporter's, by its keys: given as {@code config=}, it is read as
+   * such. False when it is not YAML (the mapping file's load then says why).
+   */
+  public static boolean isOne(Path file) {
+    try {
+      Optional<org.snakeyaml.engine.v2.nodes.Node> document = YamlFiles.composeDocument(file);
+      if (document.isEmpty()
+          || !(document.get() instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+        return false;
+      }
+      Set<String> keys = new YamlMap(file.toString(), "", document.get(), null).keys();
+      return !keys.contains("sources")
+          && !keys.contains("requests")
+          && keys.stream().anyMatch(KEYS::contains);
+    } catch (ConfigException e) {
+      return false;
+    }
+  }
+
   /** Reads a configuration given as text (tests, examples). */
   public static JmxExporterConfig parse(String yaml) throws ConfigException {
     try {
