@@ -133,6 +133,15 @@ class ExpositionTextTest {
   }
 
   @Test
+  void aFamilyInOnlyOneOutputIsItsSeries() {
+    ExpositionText one = ExpositionText.parse("# TYPE a gauge\na 1\n");
+    ExpositionText both = ExpositionText.parse("# TYPE a gauge\na 1\n# TYPE b gauge\nb 2\n");
+
+    assertThat(new OutputComparison(one, both, one, both, key -> false).differences())
+        .containsExactly("series only in ours (1):", "    b 2.0");
+  }
+
+  @Test
   void valuesThatChangeBetweenScrapesOrDependOnTheReaderAreNotCompared() {
     ExpositionText one = ExpositionText.parse("# TYPE a gauge\na 1\n# TYPE cpu gauge\ncpu 1\n");
     ExpositionText two = ExpositionText.parse("# TYPE a gauge\na 2\n# TYPE cpu gauge\ncpu 2\n");

@@ -127,7 +127,9 @@ class JmxExporterDropInIT {
     @Test
     void aLabelWhoseValueIsEmptyIsLeftOut() {
       for (ExpositionText output : outputs()) {
+        assertThat(output.families()).as(which(output)).containsKey("java_memory_pool_used_bytes");
         assertThat(output.family("java_memory_pool_used_bytes").series())
+            .as(which(output))
             .containsKeys(
                 "java_memory_pool_used_bytes{pool=\"Metaspace\"}",
                 "java_memory_pool_used_bytes{code_heap=\"non-nmethods\","
@@ -143,8 +145,14 @@ class JmxExporterDropInIT {
           "java.lang:name=G1 Young Generation,type=GarbageCollector,attribute=CollectionCount",
           "java_gc_young_collections_total");
       for (ExpositionText output : outputs()) {
-        assertThat(output.family("java_gc_collection_seconds_total").type()).isEqualTo("counter");
+        assertThat(output.families())
+            .as(which(output))
+            .containsKey("java_gc_collection_seconds_total");
+        assertThat(output.family("java_gc_collection_seconds_total").type())
+            .as(which(output))
+            .isEqualTo("counter");
         assertThat(output.family("java_gc_collection_seconds_total").series())
+            .as(which(output))
             .containsKey("java_gc_collection_seconds_total{gc=\"G1 Young Generation\"}");
       }
     }
@@ -210,6 +218,7 @@ class JmxExporterDropInIT {
     void onlyTheIncludedMBeansAndAttributesAreRead() {
       for (ExpositionText output : outputs()) {
         assertThat(output.families())
+            .as(which(output))
             .containsKeys(
                 "java_lang_Memory_HeapMemoryUsage_used",
                 "java_lang_Compressed_Class_Space_Usage_used",
@@ -238,7 +247,9 @@ class JmxExporterDropInIT {
     void theOldNamesChooseTheMBeans() {
       assertValue("demo_Status_CurrentRequests", 0.0);
       for (ExpositionText output : outputs()) {
-        assertThat(output.families()).containsKey("java_lang_Threading_ThreadCount");
+        assertThat(output.families())
+            .as(which(output))
+            .containsKey("java_lang_Threading_ThreadCount");
       }
       assertNoFamilyStartingWith("java_lang_ClassLoading_");
       assertNoFamilyStartingWith("java_lang_Memory_");
@@ -262,6 +273,7 @@ class JmxExporterDropInIT {
           "tomcat_requestcount_total" + connector);
       for (ExpositionText output : outputs()) {
         assertThat(output.value("tomcat_requestcount_total" + connector))
+            .as(which(output))
             .isGreaterThanOrEqualTo(REQUESTS.size());
       }
       assertValue(
@@ -289,6 +301,7 @@ class JmxExporterDropInIT {
                     "Catalina_GlobalRequestProcessor_requestCount{name=\"\\\"http-nio-"
                         + appPort
                         + "\\\"\"}"))
+            .as(which(output))
             .isGreaterThanOrEqualTo(REQUESTS.size());
       }
     }
@@ -396,8 +409,8 @@ class JmxExporterDropInIT {
       options.add("-javaagent:" + JavaProcess.AGENT_JAR + "=" + ourPort + ":" + config);
       process = launch(options);
       // A first scrape of each, so that what a first scrape loads or starts is there for both.
-      awaitServing(theirPort);
-      awaitServing(ourPort);
+      awaitJmxSeries(theirPort);
+      awaitJmxSeries(ourPort);
       beforeScrapes();
       theirs = jmxSeries(theirPort, "theirs");
       ours = jmxSeries(ourPort, "ours");
@@ -433,7 +446,7 @@ class JmxExporterDropInIT {
     void assertFamily(String name, String type, String help, String... series) {
       for (ExpositionText output : outputs()) {
         ExpositionText.Family family = output.family(name);
-        String which = output == theirs ? "jmx_exporter's " + name : "our " + name;
+        String which = which(output) + ": " + name;
         assertThat(family).as(which).isNotNull();
         assertThat(family.type()).as(which).isEqualTo(type);
         if (help != null) {
@@ -445,24 +458,32 @@ class JmxExporterDropInIT {
 
     void assertValue(String series, double value) {
       for (ExpositionText output : outputs()) {
-        assertThat(output.value(series))
-            .as(output == theirs ? "jmx_exporter's " + series : "our " + series)
-            .isEqualTo(value);
+        assertThat(output.value(series)).as(which(output) + ": " + series).isEqualTo(value);
       }
     }
 
     void assertNoFamilyStartingWith(String prefix) {
       for (ExpositionText output : outputs()) {
-        assertThat(output.families().keySet()).noneMatch(name -> name.startsWith(prefix));
+        assertThat(output.families().keySet())
+            .as(which(output))
+            .noneMatch(name -> name.startsWith(prefix));
       }
     }
 
-    private static void awaitServing(int port) {
+    /**
+     * Waits until the agent on {@code port} serves the rules' series: ours registers them after its
+     * JVM metrics, a few hundred milliseconds after it starts serving.
+     */
+    private static void awaitJmxSeries(int port) {
       Wait.until(
-          "metrics on port " + port,
+          "the JMX self-metrics on port " + port,
           Duration.ofSeconds(30),
-          () ->
-              Http.get("http://localhost:" + port + "/metrics").statusCode() == 200 ? port : null);
+          () -> Scrape.of(port).hasFamily("jmx_scrape_error") ? port : null);
+    }
+
+    /** Which output, for assertions' messages. */
+    String which(ExpositionText output) {
+      return output == theirs ? "jmx_exporter's output" : "our output";
     }
 
     /**

@@ -57,8 +57,8 @@ final class OutputComparison {
       Family our = ours.family(name);
       // jmx_exporter takes a family's help and type from its first series, in an order of its
       // MBeans that it does not fix: either of its scrapes will do.
-      Family theirAgain = Objects.requireNonNullElse(theirsAgain.family(name), their);
       if (our != null && their != null) {
+        Family theirAgain = Objects.requireNonNullElse(theirsAgain.family(name), their);
         if (!our.type().equals(their.type()) && !our.type().equals(theirAgain.type())) {
           types.add(name + ": theirs " + their.type() + ", ours " + our.type());
         }
