@@ -54,15 +54,22 @@ class JmxExporterDropInIT {
    * A young generation that the scrapes do not fill: with no collection during them, what a scrape
    * allocates only grows the memory in use, which the comparison then leaves out, rather than
    * making it go up and down in step with the alternating scrapes (jmx_exporter allocates several
-   * MiB per scrape). And class metadata that does not start a collection either.
+   * MiB per scrape). And class metadata that does not start a collection either. G1 whatever the
+   * machine, for the collectors and pools the assertions name.
    */
   private static final List<String> NO_COLLECTION_WHILE_SCRAPED =
-      List.of("-Xms1g", "-Xmn768m", "-XX:MetaspaceSize=256m");
+      List.of("-XX:+UseG1GC", "-Xms1g", "-Xmn768m", "-XX:MetaspaceSize=256m");
 
   @Nested
   class CatchAll extends DemoApp {
     CatchAll() {
       super("catch-all.yaml");
+    }
+
+    /** A full collection, so that each collector's LastGcInfo (tables in a composite) is read. */
+    @Override
+    void beforeScrapes() throws IOException, InterruptedException {
+      assertThat(process.jcmd("GC.run")).contains("Command executed successfully");
     }
 
     @Test
@@ -84,6 +91,17 @@ class JmxExporterDropInIT {
           "untyped",
           "java.nio:name=direct,type=BufferPool,attribute=Count",
           "java_nio_direct_Count{type=\"BufferPool\"}");
+      // A table (index column "key") in a composite, with the composite type's description.
+      assertFamily(
+          "java_lang_G1_Old_Generation_LastGcInfo_id",
+          "untyped",
+          "CompositeType for GC info for G1 Old Generation"
+              + " java.lang:name=G1 Old Generation,type=GarbageCollector,attribute=id",
+          "java_lang_G1_Old_Generation_LastGcInfo_id{type=\"GarbageCollector\"}");
+      assertValue(
+          "java_lang_G1_Old_Generation_LastGcInfo_memoryUsageAfterGc_max"
+              + "{key=\"G1 Eden Space\",type=\"GarbageCollector\"}",
+          -1.0);
       // A string attribute has no series; the Runtime's long lists are not read.
       assertNoFamilyStartingWith("demo_Status_Health");
       assertNoFamilyStartingWith("java_lang_Runtime_SystemProperties");
@@ -396,12 +414,12 @@ class JmxExporterDropInIT {
     abstract JavaProcess launch(List<String> options) throws IOException;
 
     /** What the application is to do once both agents serve, before the scrapes compared. */
-    void beforeScrapes() {}
+    void beforeScrapes() throws IOException, InterruptedException {}
 
     void cleanUp() throws IOException {}
 
     @BeforeAll
-    void launchAndScrape() throws IOException {
+    void launchAndScrape() throws IOException, InterruptedException {
       // jmx_exporter's first, as OtherAgentsIT has it; the flag a user changes is the same but
       // for the jar's name.
       List<String> options = new ArrayList<>(NO_COLLECTION_WHILE_SCRAPED);
