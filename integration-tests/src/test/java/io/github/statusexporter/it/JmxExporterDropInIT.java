@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>The demo app runs once per configuration file of {@code src/test/resources/jmx-exporter}: the
  * catch-all rule, no rules at all (jmx_exporter's default rule), a rules file with each feature of
- * the rules, and the MBeans chosen with include and exclude lists, old names and new. Tomcat's own
+ * the rules, one with their edge cases (suffixes, escapes, {@code $0}, mixed types, values that do
+ * not parse), and the MBeans chosen with include and exclude lists, old names and new. Tomcat's own
  * distribution runs once with the community's {@code tomcat.yml}, copied unchanged from
  * jmx_exporter's {@code example_configs/tomcat.yml} at tag 1.0.1 (commit 328d8a36c), and once with
  * the catch-all, after requests to its bundled applications.
@@ -223,6 +224,50 @@ class JmxExporterDropInIT {
           "demo_requests{state=\"Pending\"}");
       // Health is not a number: dropped by the first rule, the second never tried.
       assertNoFamilyStartingWith("demo_health");
+    }
+  }
+
+  @Nested
+  class RulesEdgeCases extends DemoApp {
+    RulesEdgeCases() {
+      super("rules-edge-cases.yaml");
+    }
+
+    @Test
+    void suffixesComeOffEveryNameAndMixedTypesAreUntyped() {
+      assertFamily("edge_gauge", "gauge", null, "edge_gauge");
+      assertFamily("edge_x", "untyped", null, "edge_x");
+      assertFamily("edge", "untyped", null, "edge");
+      assertFamily("edge_untyped", "untyped", null, "edge_untyped");
+      assertFamily("edge_mixed", "untyped", "mixed", "edge_mixed{p=\"a\"}", "edge_mixed{p=\"b\"}");
+      assertFamily("_1_Count_x", "untyped", null, "_1_Count_x");
+      assertFamily(
+          "edge_mapped_non_volatile_memory_", "untyped", null, "edge_mapped_non_volatile_memory_");
+    }
+
+    @Test
+    void replacementsInHelpLabelsAndValues() throws IOException {
+      assertFamily(
+          "edge_help",
+          "untyped",
+          "a  backslash, \"quotes\", java.lang<type=Memory><>ObjectPendingFinalizationCount: 0",
+          "edge_help");
+      assertValue("edge_vm{vm_name=\"\\\"OpenJDK 64-Bit Server VM\\\"  x\"}", 1.0);
+      assertFamily(
+          "edge_lower_Total", "untyped", null, "edge_lower_Total{Upper=\"A\",lower=\"b\"}");
+      int feature = Integer.parseInt(JavaProcess.javaVersion().split("[.+-]")[0]);
+      assertValue("edge_spec_scaled", feature * 0.5);
+      assertValue("edge_negative", 2.5);
+      for (ExpositionText output : outputs()) {
+        assertThat(output.family("edge_whole").series().keySet())
+            .as(which(output))
+            .singleElement()
+            .asString()
+            .startsWith(
+                "edge_whole{input=\"java.lang<type=OperatingSystem><>AvailableProcessors: ");
+      }
+      assertNoFamilyStartingWith("edge_health");
+      assertNoFamilyStartingWith("edge_compilation");
     }
   }
 
