@@ -2,6 +2,7 @@ package io.github.statusexporter.agent;
 
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
+import io.github.statusexporter.config.options.AgentConfig;
 import io.github.statusexporter.config.yaml.YamlFiles;
 import io.github.statusexporter.jmxrules.JmxRulesCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +31,17 @@ final class JmxExporterRules implements Runnable {
   private JmxExporterRules(Path file, JmxRulesCollector collector) {
     this.file = file;
     this.collector = collector;
+  }
+
+  /**
+   * The jmx_exporter file of the agent argument in jmx_exporter's form, or the {@code config=} file
+   * when it is one of jmx_exporter's (known by its keys).
+   */
+  static Optional<Path> fileOf(AgentConfig config) {
+    if (config.jmxExporterFile().isPresent()) {
+      return config.jmxExporterFile();
+    }
+    return config.configFile().filter(JmxExporterConfig::isOne);
   }
 
   /**

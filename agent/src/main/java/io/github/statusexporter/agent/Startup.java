@@ -3,7 +3,6 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -126,12 +125,8 @@ final class Startup implements Runnable {
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
-    Path file = config.configFile().orElse(null);
-    Path jmxExporterFile = config.jmxExporterFile().orElse(null);
-    if (file != null && JmxExporterConfig.isOne(file)) {
-      jmxExporterFile = file; // config= naming one of jmx_exporter's files, known by its keys
-      file = null;
-    }
+    Path jmxExporterFile = JmxExporterRules.fileOf(config).orElse(null);
+    Path file = jmxExporterFile == null ? config.configFile().orElse(null) : null;
     JmxExporterRules jmxExporter = null;
     if (jmxExporterFile != null) {
       try {
@@ -262,10 +257,6 @@ final class Startup implements Runnable {
         : WebSecurity.none();
   }
 
-  /**
-   * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
-   * the application (a deadlocked MBean getter) must not pile up threads across reloads.
-   */
   /** Where the start line says the status comes from. */
   private String statusFrom(Path file, Path jmxExporterFile) {
     if (file != null) {
@@ -290,6 +281,10 @@ final class Startup implements Runnable {
     return info;
   }
 
+  /**
+   * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
+   * the application (a deadlocked MBean getter) must not pile up threads across reloads.
+   */
   private static ExecutorService readerPool() {
     return new ThreadPoolExecutor(
         0,

@@ -38,7 +38,13 @@ class RuleChainMemoTest {
           "<>v",
           "(?<kind>\\w+)<a=(?<a>[^>]*)>",
           "[^:]+: -",
-          "x<a=b><>v: (true|false)$");
+          "x<a=b><>v: (true|false)$",
+          "Catalina<type=Server><>(\\w+)",
+          "Catalina<type=(\\w+), name=([-a-zA-Z0-9+/$%~_-|!.]*)><>(requestCount|stateName):",
+          "x1<a=([^>]+)><>[$N](v)",
+          "x\\b",
+          "(?=x)x<",
+          "x<a=b><>v: [0-9]");
 
   private static final List<Leaf> LEAVES = leaves();
 

@@ -81,10 +81,17 @@ public final class JmxExporterConfig {
   /** Reads a file; an empty file is jmx_exporter's defaults (every MBean, the default format). */
   public static JmxExporterConfig load(Path file) throws ConfigException {
     Optional<org.snakeyaml.engine.v2.nodes.Node> document = YamlFiles.composeDocument(file);
-    if (document.isEmpty()) {
-      return new JmxExporterConfig(new Reader());
+    if (document.isEmpty() || isNull(document.get())) {
+      return new JmxExporterConfig(new Reader()); // "---" alone too, as jmx_exporter reads it
     }
     return read(new YamlMap(file.toString(), "", document.get(), null));
+  }
+
+  private static boolean isNull(org.snakeyaml.engine.v2.nodes.Node node) {
+    return node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        && ((org.snakeyaml.engine.v2.nodes.ScalarNode) node).isPlain()
+        && List.of("", "~", "null", "Null", "NULL")
+            .contains(((org.snakeyaml.engine.v2.nodes.ScalarNode) node).getValue());
   }
 
   /** No rules: no MBean is read (the configuration in force until a file loads). */
