@@ -368,6 +368,20 @@ class JmxExporterDropInIT {
             .isGreaterThanOrEqualTo(REQUESTS.size());
       }
     }
+
+    @Test
+    void anMBeanRegisteredAfterTheFirstScrapeIsRead() {
+      // Tomcat registers a request processor's MBean with its first request: after both agents'
+      // first scrapes.
+      for (ExpositionText output : outputs()) {
+        assertThat(output.family("Catalina_RequestProcessor_requestCount").series().keySet())
+            .as(which(output))
+            .contains(
+                "Catalina_RequestProcessor_requestCount{name=\"HttpRequest1\",worker=\"\\\"http-nio-"
+                    + appPort
+                    + "\\\"\"}");
+      }
+    }
   }
 
   /** The demo app with both agents on one configuration file. */
