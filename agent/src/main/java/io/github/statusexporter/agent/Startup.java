@@ -191,6 +191,12 @@ final class Startup implements Runnable {
       registry.register(serverInfo());
     }
 
+    if (jmxExporter != null) {
+      // As jmx_exporter does, before its server answers: its users' first scrape has the JMX
+      // families, whose names must not be the JVM metrics' (a clash would fail every scrape).
+      registerJvmMetrics(properties, registry);
+      jmxExporter.register(registry);
+    }
     MetricsServer server;
     try {
       server =
@@ -236,14 +242,18 @@ final class Startup implements Runnable {
           CONFIG_POLL_SECONDS,
           TimeUnit.SECONDS);
     }
-    // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
+    if (jmxExporter == null) {
+      // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
+      registerJvmMetrics(properties, registry);
+    }
+  }
+
+  private static void registerJvmMetrics(
+      PrometheusProperties properties, PrometheusRegistry registry) {
     try {
       JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
-    }
-    if (jmxExporter != null) {
-      jmxExporter.register(registry);
     }
   }
 
