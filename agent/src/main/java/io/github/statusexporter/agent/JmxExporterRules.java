@@ -45,21 +45,16 @@ final class JmxExporterRules implements Runnable {
   }
 
   /**
-   * Loads the file for the first time.
-   *
-   * @throws ConfigException when the file asks for authentication or TLS, which are not honoured:
-   *     nothing is served then
+   * Loads the file for the first time. Its {@code httpServer} security is not read here: {@link
+   * Startup} has read it before the server started, and refused to serve without it.
    */
-  static JmxExporterRules load(Path file) throws ConfigException {
+  static JmxExporterRules load(Path file) {
     byte[] seen = read(file);
     JmxExporterConfig config = null;
     try {
       config = JmxExporterConfig.load(file);
       tell(config);
     } catch (ConfigException e) {
-      if (JmxExporterConfig.asksForSecurity(file)) {
-        throw e;
-      }
       AgentLog.info(
           "jmx_exporter configuration not loaded: "
               + e.getMessage()

@@ -102,24 +102,6 @@ public final class JmxExporterConfig {
   }
 
   /**
-   * Whether the file asks jmx_exporter's server for authentication or TLS, which the agent does not
-   * honour in this form: it then serves nothing rather than serve without them. False when the file
-   * is not YAML at all.
-   */
-  public static boolean asksForSecurity(Path file) {
-    try {
-      Optional<org.snakeyaml.engine.v2.nodes.Node> document = YamlFiles.composeDocument(file);
-      if (document.isEmpty()) {
-        return false;
-      }
-      YamlMap yaml = new YamlMap(file.toString(), "", document.get(), null);
-      return HttpServerKeys.asksForSecurity(yaml);
-    } catch (ConfigException e) {
-      return false;
-    }
-  }
-
-  /**
    * Whether the file is one of jmx_exporter's, by its keys: given as {@code config=}, it is read as
    * such. False when it is not YAML (the mapping file's load then says why).
    */

@@ -49,6 +49,15 @@ class JmxExporterConfigFuzzTest {
     "  authentication:",
     "  threads:",
     "  ssl:",
+    "    basic:",
+    "      username: ",
+    "      algorithm: PBKDF2WithHmacSHA256",
+    "      passwordHash: ",
+    "      salt: ",
+    "      iterations: ",
+    "    keyStore:",
+    "    certificate:",
+    "      alias: ",
     "java.lang:type=Memory",
     "\"*:*\"",
     "$1",
@@ -71,6 +80,10 @@ class JmxExporterConfigFuzzTest {
       assertThat(e.getMessage()).doesNotContain("\n", "\r");
     }
     JmxExporterConfig.isOne(file);
-    JmxExporterConfig.asksForSecurity(file);
+    try {
+      HttpServerSecurity.load(file);
+    } catch (ConfigException e) {
+      assertThat(e.getMessage()).doesNotContain("\n", "\r");
+    }
   }
 }

@@ -95,13 +95,7 @@ class JmxExporterConfigTest {
   }
 
   @Test
-  void authenticationAndTlsOfItsServerAreRefusedThreadsSaidUnused() throws Exception {
-    Path secured =
-        file("httpServer:\n  authentication:\n    basic:\n      username: u\n      password: p\n");
-    assertThatThrownBy(() -> JmxExporterConfig.load(secured))
-        .hasMessageContaining("httpServer.authentication: is not supported")
-        .hasMessageContaining("web-config");
-    assertThat(JmxExporterConfig.asksForSecurity(secured)).isTrue();
+  void threadsOfItsServerAreSaidUnused() throws Exception {
     JmxExporterConfig threads =
         JmxExporterConfig.parse(
             "httpServer:\n  threads: {minimum: 1, maximum: 2, keepAliveTime: 3}\n");
@@ -109,6 +103,126 @@ class JmxExporterConfigTest {
         .singleElement()
         .asString()
         .contains("httpServer.threads: not used");
+  }
+
+  @Test
+  void authenticationAndTlsOfItsServerAreReadWithJmxExportersDefaults() throws Exception {
+    Path secured =
+        file(
+            "httpServer:\n  authentication:\n    basic:\n      username: u\n      password: p\n"
+                + "  ssl:\n    certificate:\n      alias: localhost\n");
+    HttpServerSecurity security = HttpServerSecurity.load(secured).orElseThrow();
+
+    BasicAuthSettings basic = security.basicAuth().orElseThrow();
+    assertThat(basic.username()).isEqualTo("u");
+    assertThat(basic.isPlaintext()).isTrue();
+    assertThat(basic.password()).contains("p");
+    KeyStoreSettings keyStore = security.keyStore().orElseThrow();
+    assertThat(keyStore.alias()).isEqualTo("localhost");
+    assertThat(keyStore.filename()).as("javax.net.ssl.keyStore then").isEmpty();
+    assertThat(keyStore.password()).isEmpty();
+    assertThat(keyStore.filenameWhere()).endsWith(":7: httpServer.ssl.keyStore.filename");
+    assertThat(security.where()).endsWith(":2: httpServer");
+    assertThat(JmxExporterConfig.load(secured).notices()).isEmpty();
+
+    assertThat(HttpServerSecurity.load(file("httpServer:\n  threads: {}\n"))).isEmpty();
+    assertThat(HttpServerSecurity.load(file("rules: [\n"))).as("not YAML").isEmpty();
+    BasicAuthSettings pbkdf2 =
+        HttpServerSecurity.load(
+                file(
+                    "httpServer:\n  authentication:\n    basic:\n      username: u\n"
+                        + "      algorithm: PBKDF2WithHmacSHA256\n      passwordHash: AB:CD\n"
+                        + "      salt: s\n      iterations: 1000\n      keyLength: 64\n"))
+            .orElseThrow()
+            .basicAuth()
+            .orElseThrow();
+    assertThat(pbkdf2.iterations()).isEqualTo(1000);
+    assertThat(pbkdf2.keyLength()).isEqualTo(64);
+    assertThat(pbkdf2.passwordHash()).contains("AB:CD");
+  }
+
+  /** HTTPServerFactory's refusals, as messages that name the key. */
+  @Test
+  void authenticationAndTlsThatJmxExporterRefusesAreRefusedNamingTheKey() throws Exception {
+    String basic = "httpServer:\n  authentication:\n    basic:\n";
+    assertRefused(
+        "httpServer:\n  authentication:\n",
+        ":2: httpServer.authentication: needs basic, jmx_exporter's only authentication");
+    assertRefused(
+        "httpServer:\n  authentication:\n    digest: {}\n",
+        "httpServer.authentication: needs basic");
+    assertRefused(
+        basic + "      password: p\n", ":4: httpServer.authentication.basic: needs username");
+    assertRefused(
+        basic + "      username: ' '\n      password: p\n",
+        "httpServer.authentication.basic.username: must not be blank");
+    assertRefused(
+        basic + "      username: u\n",
+        "httpServer.authentication.basic.password: is required (a string)");
+    assertRefused(
+        basic + "      username: u\n      algorithm: sha-256\n",
+        "httpServer.authentication.basic.algorithm: 'sha-256' is not supported: one of"
+            + " plaintext, SHA-1");
+    assertRefused(basic + "      username: u\n      algorithm: MD5\n", "'MD5' is not supported");
+    assertRefused(
+        basic + "      username: u\n      algorithm: SHA-256\n      salt: s\n",
+        "httpServer.authentication.basic.passwordHash: is required");
+    assertRefused(
+        basic + "      username: u\n      algorithm: SHA-1\n      passwordHash: ab\n",
+        "httpServer.authentication.basic.salt: is required");
+    String pbkdf2 =
+        basic
+            + "      username: u\n      algorithm: PBKDF2WithHmacSHA1\n      passwordHash: ab\n"
+            + "      salt: s\n";
+    assertRefused(
+        pbkdf2 + "      iterations: 0\n",
+        "httpServer.authentication.basic.iterations: must be 1 or more");
+    assertRefused(
+        pbkdf2 + "      iterations: many\n",
+        "httpServer.authentication.basic.iterations: 'many' is not an integer");
+    assertRefused(
+        pbkdf2 + "      keyLength: 300000000\n",
+        "httpServer.authentication.basic.keyLength: is too large");
+    assertRefused(
+        "httpServer:\n  ssl:\n    keyStore:\n      filename: k.p12\n",
+        "httpServer.ssl: needs certificate, with alias, the keystore entry served");
+    assertRefused(
+        "httpServer:\n  ssl:\n    certificate:\n      alias: ''\n",
+        "httpServer.ssl.certificate.alias: must not be blank");
+    assertRefused(
+        "httpServer:\n  ssl:\n    keyStore:\n      password: ''\n"
+            + "    certificate:\n      alias: a\n",
+        "httpServer.ssl.keyStore.password: must not be blank");
+  }
+
+  private void assertRefused(String yaml, String message) throws Exception {
+    Path file = file(yaml);
+    assertThatThrownBy(() -> HttpServerSecurity.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+    assertThatThrownBy(() -> JmxExporterConfig.load(file)).hasMessageContaining(message);
+  }
+
+  @Test
+  void whatJmxExporterIgnoresInItsBasicAuthenticationIsNamed() throws Exception {
+    JmxExporterConfig config =
+        JmxExporterConfig.parse(
+            "httpServer:\n  authentication:\n    basic:\n      username: u\n"
+                + "      algorithm: SHA-256\n      salt: s\n      passwordHash: 0a1b\n"
+                + "      pasword: x\n");
+    assertThat(config.notices())
+        .hasSize(2)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("httpServer.authentication.basic.pasword: not a jmx_exporter key"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "httpServer.authentication.basic.passwordHash: starts with 0, but"
+                            + " jmx_exporter 1.0.1 compares it with a hash printed without leading"
+                            + " zeros"));
   }
 
   @Test
