@@ -26,11 +26,39 @@ final class Bean {
   private static final Set<String> RUNTIME_SKIPPED =
       Set.of("systemproperties", "classpath", "bootclasspath", "librarypath");
 
+  /** Declared types whose values are always numbers or booleans, never strings or structures. */
+  private static final Set<String> SIMPLE_TYPES =
+      Set.of(
+          "int",
+          "long",
+          "short",
+          "byte",
+          "double",
+          "float",
+          "boolean",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Double",
+          "java.lang.Float",
+          "java.lang.Boolean",
+          "java.math.BigInteger",
+          "java.math.BigDecimal");
+
   final ObjectName name;
   private final LinkedHashMap<String, String> properties;
   private final Set<String> excluded;
   private String[] attributes = new String[0];
   private ValueNode[] nodes = new ValueNode[0];
+
+  /** Declared numbers and booleans: whether no rule can match any value they may take. */
+  private boolean[] simple = new boolean[0];
+
+  /** The attributes read: all but the unused ones, and where each is in {@link #attributes}. */
+  private String[] requested = new String[0];
+
+  private int[] requestedIndex = new int[0];
   private long infoReadAt;
   private boolean infoRead;
 
@@ -55,14 +83,15 @@ final class Bean {
       infoRead = true;
       infoReadAt = now;
     }
-    if (attributes.length == 0) {
+    if (requested.length == 0) {
       return;
     }
     AttributeList values;
     try {
-      values = server.getAttributes(name, attributes);
+      values = server.getAttributes(name, requested);
     } catch (JMException | RuntimeException e) {
       readOneByOne(server, walk);
+      leaveOutUnused();
       return;
     }
     if (values == null) {
@@ -73,13 +102,45 @@ final class Bean {
       Attribute value = list.get(i);
       // In the order asked for, unless some could not be read.
       int index =
-          i < attributes.length && attributes[i].equals(value.getName())
-              ? i
+          i < requested.length && requested[i].equals(value.getName())
+              ? requestedIndex[i]
               : indexOf(value.getName());
       if (index >= 0) {
         walk.walk(nodes[index], value.getValue());
       }
     }
+    leaveOutUnused();
+  }
+
+  /**
+   * Stops reading a number or boolean that no rule can match whatever its value (as the rules' kept
+   * outcomes say): jmx_exporter reads it and drops it at every scrape; its getter may cost (the
+   * OperatingSystem MBean re-reads cgroup files for each).
+   */
+  private void leaveOutUnused() {
+    boolean changed = false;
+    for (int i = 0; i < nodes.length; i++) {
+      if (simple[i] && !nodes[i].unused && nodes[i].neverExported()) {
+        nodes[i].unused = true;
+        changed = true;
+      }
+    }
+    if (changed) {
+      request();
+    }
+  }
+
+  private void request() {
+    List<String> names = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < attributes.length; i++) {
+      if (!nodes[i].unused) {
+        names.add(attributes[i]);
+        indexes.add(i);
+      }
+    }
+    requested = names.toArray(new String[0]);
+    requestedIndex = indexes.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Stops reading an attribute: its value was of a type that cannot become a sample. */
@@ -90,20 +151,21 @@ final class Bean {
   }
 
   private void readOneByOne(MBeanServer server, ValueWalk walk) {
-    for (int i = 0; i < attributes.length; i++) {
+    for (int i = 0; i < requested.length; i++) {
       Object value;
       try {
-        value = server.getAttribute(name, attributes[i]);
+        value = server.getAttribute(name, requested[i]);
       } catch (JMException | RuntimeException e) {
         continue;
       }
-      walk.walk(nodes[i], value);
+      walk.walk(nodes[requestedIndex[i]], value);
     }
   }
 
   private void describe(MBeanAttributeInfo[] infos) {
     List<String> names = new ArrayList<>();
     List<ValueNode> described = new ArrayList<>();
+    List<Boolean> simpleTypes = new ArrayList<>();
     boolean runtime = name.toString().equals("java.lang:type=Runtime");
     boolean flightRecorder = name.toString().equals("jdk.management.jfr:type=FlightRecorder");
     for (MBeanAttributeInfo info : infos) {
@@ -118,6 +180,8 @@ final class Bean {
       }
       int known = indexOf(attribute);
       names.add(attribute);
+      // Set.of refuses to look for null, which some MBeans (Tomcat's) give as a type.
+      simpleTypes.add(info.getType() != null && SIMPLE_TYPES.contains(info.getType()));
       described.add(
           known >= 0 && Objects.equals(nodes[known].description, info.getDescription())
               ? nodes[known]
@@ -130,6 +194,11 @@ final class Bean {
     }
     attributes = names.toArray(new String[0]);
     nodes = described.toArray(new ValueNode[0]);
+    simple = new boolean[attributes.length];
+    for (int i = 0; i < simple.length; i++) {
+      simple[i] = simpleTypes.get(i);
+    }
+    request();
   }
 
   private int indexOf(String attribute) {

@@ -75,6 +75,27 @@ final class Leaf {
     return prefix;
   }
 
+  /** Whether the last value the rules saw was a number, a boolean (or neither). */
+  boolean lastWasNumber;
+
+  boolean lastWasBoolean;
+
+  /**
+   * Whether every rule holds a kept outcome of no match for any value of the last one's kind, a
+   * number or a boolean.
+   */
+  boolean neverMatches() {
+    if (!lastWasNumber && !lastWasBoolean) {
+      return false;
+    }
+    for (RuleMemo memo : memos) {
+      if (memo == null || !memo.neverMatches(lastWasBoolean)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The attribute name as a rule names it. */
   String attrName(boolean snakeCase) {
     return snakeCase ? JmxNames.snakeCase(attrName) : attrName;

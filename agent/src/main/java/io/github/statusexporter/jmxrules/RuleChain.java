@@ -46,6 +46,8 @@ final class RuleChain {
    * @param value a Number, String or Boolean, as jmx_exporter hands them to its rules
    */
   Outcome apply(Leaf leaf, Object value, ScrapeCounts counts) {
+    leaf.lastWasNumber = value instanceof Number;
+    leaf.lastWasBoolean = value instanceof Boolean;
     for (int i = 0; i < rules.size(); i++) {
       JmxRule rule = rules.get(i);
       RuleMemo memo = leaf.memos[i];

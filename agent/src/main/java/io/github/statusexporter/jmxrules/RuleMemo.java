@@ -40,6 +40,20 @@ final class RuleMemo {
         outcome, firstCharacter, NUMBER_CHARACTERS.indexOf(firstCharacter) < 0, false);
   }
 
+  /**
+   * Whether the rule matches no value of a kind: any number (or any boolean, {@code true} or {@code
+   * false}).
+   */
+  boolean neverMatches(boolean booleans) {
+    if (outcome != Outcome.NO_MATCH) {
+      return false;
+    }
+    if (firstCharacter == 0) {
+      return lineBreaksKeepIt; // the rule reads no value
+    }
+    return booleans ? "truefals".indexOf(firstCharacter) < 0 : numbersKeepIt;
+  }
+
   /** The outcome for this value, or null when the rule must be matched against it. */
   Outcome outcomeFor(Object value) {
     if (outcome == null) {

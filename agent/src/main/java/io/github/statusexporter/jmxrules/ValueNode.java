@@ -22,6 +22,9 @@ final class ValueNode {
   private Leaf leaf;
   private Map<Object, ValueNode> children;
 
+  /** A simple value that no rule can match: its attribute is no longer read. */
+  boolean unused;
+
   /** The scrape that last reached this node: table rows not seen again are let go. */
   int generation;
 
@@ -36,6 +39,14 @@ final class ValueNode {
     this.attrKeys = attrKeys;
     this.attrName = attrName;
     this.description = description;
+  }
+
+  /**
+   * Whether every rule was found not to match this simple value, for any value of its kind: a
+   * number, or a boolean, as it was when last read.
+   */
+  boolean neverExported() {
+    return leaf != null && leaf.neverMatches();
   }
 
   Leaf leaf(int rules) {

@@ -32,9 +32,11 @@ class JmxRulesDifferencesTest {
 
   public static final class Thing implements ThingMBean {
     int oddReads;
+    int countReads;
 
     @Override
     public int getCount() {
+      countReads++;
       return 7;
     }
 
@@ -127,6 +129,25 @@ class JmxRulesDifferencesTest {
     keeping.collect();
     keeping.collect();
     assertThat(thing.oddReads).isEqualTo(2);
+  }
+
+  /** jmx_exporter reads it and drops it at every scrape; the agent stops reading it. */
+  @Test
+  void aNumberNoRuleCanMatchIsNotReadAgain() throws Exception {
+    JmxRulesCollector collector =
+        collector("rules:\n- pattern: 'Shop<type=Thing, name=(\\w+)><>(\\w+)'\n  name: shop_$2\n");
+    collector.collect();
+    collector.collect();
+    collector.collect();
+    assertThat(thing.countReads).isEqualTo(1);
+    // A rule that may match a number: read at every scrape.
+    thing.countReads = 0;
+    JmxRulesCollector matching =
+        collector("rules:\n- pattern: 'test<type=Thing, name=(\\w+)><>(\\w+)'\n  name: t_$2\n");
+    String text = text(matching.collect());
+    text(matching.collect());
+    assertThat(text).contains("t_Count{} 7.0".replace("{}", ""));
+    assertThat(thing.countReads).isEqualTo(2);
   }
 
   @Test
