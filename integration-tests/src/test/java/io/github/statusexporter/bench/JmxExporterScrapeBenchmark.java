@@ -57,6 +57,16 @@ public final class JmxExporterScrapeBenchmark {
    */
   private static final boolean OURS_STAND_IN = Boolean.getBoolean("bench.oursStandIn");
 
+  /**
+   * Flags for the measured JVM before the agents', space-separated, from {@code -Dbench.jvmFlags}:
+   * {@code -XX:StartFlightRecording:settings=profile,filename=scrapes.jfr} profiles both exporters'
+   * scrapes, told apart by thread ({@code jfr print --events jdk.ObjectAllocationSample}).
+   */
+  private static final List<String> EXTRA_FLAGS =
+      System.getProperty("bench.jvmFlags", "").isBlank()
+          ? List.of()
+          : List.of(System.getProperty("bench.jvmFlags").trim().split("\\s+"));
+
   private JmxExporterScrapeBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -74,7 +84,8 @@ public final class JmxExporterScrapeBenchmark {
             "jmx_exporter 1.0.1", Ports.free(), name -> name.startsWith("prometheus-http-"));
     Exporter statusExporter =
         new Exporter("status-exporter", Ports.free(), name -> name.startsWith("status-exporter-"));
-    List<String> flags =
+    List<String> flags = new ArrayList<>(EXTRA_FLAGS);
+    flags.addAll(
         List.of(
             // Both exporters serve on the JDK's server, which then waits on delayed ACKs between
             // a response's head and body (Nagle's algorithm): tens of ms per scrape that are
@@ -86,7 +97,7 @@ public final class JmxExporterScrapeBenchmark {
                 + "="
                 + (OURS_STAND_IN
                     ? "port=" + statusExporter.port + ",source=none"
-                    : statusExporter.port + ":" + config));
+                    : statusExporter.port + ":" + config)));
     System.out.println(
         "### Scrape cost beside jmx_exporter 1.0.1, "
             + (kind.equals("demo") ? "the demo app" : "Tomcat's distribution (catalina.sh run)")
