@@ -11,7 +11,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -268,6 +270,8 @@ public final class JmxExporterScrapeBenchmark {
             "",
             ""));
     System.out.println();
+    printSeriesDifference(theirs, ours);
+    System.out.println();
     System.out.println("Bytes allocated per scrape by thread, in each exporter's blocks:");
     for (Exporter exporter : List.of(theirs, ours)) {
       StringBuilder line = new StringBuilder("- " + exporter.name + ":");
@@ -319,6 +323,7 @@ public final class JmxExporterScrapeBenchmark {
     byte[] body;
     int samples;
     int jmxSamples;
+    Set<String> jmxSeries = Set.of();
 
     Exporter(String name, int port, Predicate<String> ownThread) throws IOException {
       this.name = name;
@@ -384,6 +389,7 @@ public final class JmxExporterScrapeBenchmark {
       String text = new String(client.scrape(ScrapeFormat.TEXT), StandardCharsets.UTF_8);
       samples = ScrapeClient.samples(text.getBytes(StandardCharsets.UTF_8));
       jmxSamples = jmxSamples(text);
+      jmxSeries = jmxSeries(text);
     }
 
     double cpuMillisPerScrape() {
@@ -401,14 +407,44 @@ public final class JmxExporterScrapeBenchmark {
 
   /** Samples of the configuration's rules: those of no JVM, request or self-metrics family. */
   static int jmxSamples(String text) {
-    int samples = 0;
+    return jmxSeries(text).size();
+  }
+
+  /** The series (name and labels, without the value) of the configuration's rules. */
+  static Set<String> jmxSeries(String text) {
+    Set<String> series = new TreeSet<>();
     for (String line : text.split("\n")) {
       if (!line.isEmpty()
           && !line.startsWith("#")
           && NOT_JMX_RULES.stream().noneMatch(line::startsWith)) {
-        samples++;
+        series.add(line.substring(0, line.lastIndexOf(' ')));
       }
     }
-    return samples;
+    return series;
+  }
+
+  /**
+   * Says when the two served different JMX series: then they did different work, and the figures
+   * compare less than the same thing (integration tests compare the series themselves).
+   */
+  private static void printSeriesDifference(Exporter theirs, Exporter ours) {
+    List<String> onlyTheirs = new ArrayList<>(theirs.jmxSeries);
+    onlyTheirs.removeAll(ours.jmxSeries);
+    List<String> onlyOurs = new ArrayList<>(ours.jmxSeries);
+    onlyOurs.removeAll(theirs.jmxSeries);
+    if (onlyTheirs.isEmpty() && onlyOurs.isEmpty()) {
+      System.out.println("Both served the same " + ours.jmxSeries.size() + " JMX series.");
+      return;
+    }
+    System.out.println(
+        "The JMX series differ: "
+            + onlyTheirs.size()
+            + " only in jmx_exporter's"
+            + (onlyTheirs.isEmpty() ? "" : " (such as " + onlyTheirs.get(0) + ")")
+            + ", "
+            + onlyOurs.size()
+            + " only in ours"
+            + (onlyOurs.isEmpty() ? "" : " (such as " + onlyOurs.get(0) + ")")
+            + ".");
   }
 }
