@@ -125,6 +125,18 @@ final class Startup implements Runnable {
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
     // First, so that a web configuration that cannot be used starts nothing and says only that.
     WebSecurity security = webSecurity();
+    JmxExporterRules jmxExporter = null;
+    if (config.jmxExporterFile().isPresent()) {
+      try {
+        jmxExporter = JmxExporterRules.load(config.jmxExporterFile().get());
+      } catch (ConfigException e) {
+        notServing(
+            "not serving metrics: "
+                + e.getMessage()
+                + ". Fix the file and restart; the application runs on.");
+        return;
+      }
+    }
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway); no exemplars: the agent has no traces to
     // link them to, and client_java rate-limits them on a thread of its own.
@@ -211,17 +223,23 @@ final class Startup implements Runnable {
             + statusFrom(file));
     AgentState.serving(url);
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
-    if (watcher != null) {
+    if (watcher != null || jmxExporter != null) {
       ScheduledExecutorService poller =
           Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));
       poller.scheduleWithFixedDelay(
-          watcher, CONFIG_POLL_SECONDS, CONFIG_POLL_SECONDS, TimeUnit.SECONDS);
+          watcher != null ? watcher : jmxExporter,
+          CONFIG_POLL_SECONDS,
+          CONFIG_POLL_SECONDS,
+          TimeUnit.SECONDS);
     }
     // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
     try {
       JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
+    }
+    if (jmxExporter != null) {
+      jmxExporter.register(registry);
     }
   }
 
@@ -246,6 +264,9 @@ final class Startup implements Runnable {
   private String statusFrom(Path file) {
     if (file != null) {
       return ", status from " + file;
+    }
+    if (config.jmxExporterFile().isPresent()) {
+      return ", MBeans by the jmx_exporter rules of " + config.jmxExporterFile().get();
     }
     return config.source().map(source -> ", status from " + source).orElse(", no status source");
   }

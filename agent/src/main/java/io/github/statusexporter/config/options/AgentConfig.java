@@ -31,6 +31,7 @@ public final class AgentConfig {
   private final HistogramBuckets histogramBuckets;
   private final List<String> ignoreRoutes;
   private final Path webConfigFile;
+  private final Path jmxExporterFile;
 
   AgentConfig(
       int port,
@@ -42,7 +43,8 @@ public final class AgentConfig {
       boolean instrument,
       HistogramBuckets histogramBuckets,
       List<String> ignoreRoutes,
-      Path webConfigFile) {
+      Path webConfigFile,
+      Path jmxExporterFile) {
     this.port = port;
     this.host = host;
     this.source = source;
@@ -53,6 +55,7 @@ public final class AgentConfig {
     this.histogramBuckets = histogramBuckets;
     this.ignoreRoutes = List.copyOf(ignoreRoutes);
     this.webConfigFile = webConfigFile;
+    this.jmxExporterFile = jmxExporterFile;
   }
 
   /** Port of the metrics server. */
@@ -111,5 +114,13 @@ public final class AgentConfig {
    */
   public Optional<Path> webConfigFile() {
     return Optional.ofNullable(webConfigFile);
+  }
+
+  /**
+   * The jmx_exporter configuration file of an agent argument in jmx_exporter's form ({@code
+   * [host:]port:file}), whose rules make the JVM's MBeans into metrics.
+   */
+  public Optional<Path> jmxExporterFile() {
+    return Optional.ofNullable(jmxExporterFile);
   }
 }

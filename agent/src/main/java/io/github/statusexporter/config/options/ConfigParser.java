@@ -3,6 +3,7 @@ package io.github.statusexporter.config.options;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.Durations;
 import io.github.statusexporter.config.MaxSeries;
+import io.github.statusexporter.config.jmxexporter.JmxExporterArgument;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.mappingfile.SourceKinds;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -40,11 +42,22 @@ public final class ConfigParser {
   private AgentConfig build(
       String agentArguments, Properties systemProperties, Map<String, String> environment)
       throws ConfigException {
+    Optional<JmxExporterArgument> jmxExporter = JmxExporterArgument.parse(agentArguments);
     Map<Option, Setting> settings =
-        new OptionSettings(problems).collect(agentArguments, systemProperties, environment);
+        new OptionSettings(problems)
+            .collect(
+                jmxExporter.isPresent() ? null : agentArguments, systemProperties, environment);
+    Path jmxExporterFile = null;
+    if (jmxExporter.isPresent()) {
+      jmxExporterFile = jmxExporterArgument(jmxExporter.get(), agentArguments, settings);
+    }
     int port = port(settings.get(Option.PORT));
     String host = host(settings.get(Option.HOST));
-    SourceAddress source = source(settings.get(Option.SOURCE));
+    // jmx_exporter's users have no status page: no source unless they name one.
+    SourceAddress source =
+        jmxExporterFile != null && !settings.containsKey(Option.SOURCE)
+            ? null
+            : source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
     int maxSeries = maxSeries(settings.get(Option.MAX_SERIES));
     Path configFile = file(settings.get(Option.CONFIG), "/etc/status-exporter.yml");
@@ -73,7 +86,29 @@ public final class ConfigParser {
         instrument,
         buckets,
         ignoreRoutes,
-        webConfigFile);
+        webConfigFile,
+        jmxExporterFile);
+  }
+
+  /**
+   * jmx_exporter's {@code [host:]port:file}: its port and host are the agent's, the file is read by
+   * its rules; the agent's other options come from system properties and the environment.
+   */
+  private Path jmxExporterArgument(
+      JmxExporterArgument argument, String agentArguments, Map<Option, Setting> settings) {
+    String origin = "agent argument '" + agentArguments + "' (jmx_exporter's form)";
+    settings.put(Option.PORT, new Setting(argument.port(), origin));
+    if (argument.host().isPresent()) {
+      settings.put(Option.HOST, new Setting(argument.host().get(), origin));
+    }
+    if (settings.containsKey(Option.CONFIG)) {
+      problems.add(
+          settings.get(Option.CONFIG).origin
+              + " and the jmx_exporter configuration file of "
+              + origin
+              + " are both set: give one");
+    }
+    return argument.file();
   }
 
   /** The values of {@code source} that turn the status source off. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -31,6 +32,16 @@ public final class YamlFiles {
    *     not YAML
    */
   public static Node compose(Path file, String whenEmpty) throws ConfigException {
+    return composeDocument(file).orElseThrow(() -> new ConfigException(file + ":1: " + whenEmpty));
+  }
+
+  /**
+   * The file's document; empty when it holds none (no text, or only comments).
+   *
+   * @throws ConfigException when the file is missing, not a regular file, too large, unreadable or
+   *     not YAML
+   */
+  public static Optional<Node> composeDocument(Path file) throws ConfigException {
     String name = file.toString();
     String text;
     try {
@@ -55,9 +66,7 @@ public final class YamlFiles {
               .setCodePointLimit(MAX_BYTES)
               .build();
       requireShallow(name, new Parse(settings).parseString(text));
-      return new Compose(settings)
-          .composeString(text)
-          .orElseThrow(() -> new ConfigException(name + ":1: " + whenEmpty));
+      return new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
       throw new ConfigException(name + ":" + line + ": is not valid YAML: " + e.getProblem());

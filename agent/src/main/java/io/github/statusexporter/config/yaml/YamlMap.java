@@ -17,9 +17,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * A YAML mapping of the configuration file, read key by key: every error names the file, the line,
  * the key's path and what was expected. Strings have {@code ${VARIABLE}} replaced from the
- * environment.
+ * environment, unless the environment is null: jmx_exporter's files use {@code ${name}} for regex
+ * groups.
  */
 public final class YamlMap {
+  private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final String file;
@@ -60,6 +62,17 @@ public final class YamlMap {
   /** Whether the value at {@code key} is a list (rather than a mapping or a single value). */
   public boolean isList(String key) {
     return has(key) && valueNode(key) instanceof SequenceNode;
+  }
+
+  /** Whether the key is there with no value ({@code key:}, {@code key: ~}, {@code key: null}). */
+  public boolean isNull(String key) {
+    if (!has(key)) {
+      return false;
+    }
+    Node value = valueNode(key);
+    return value instanceof ScalarNode
+        && ((ScalarNode) value).isPlain()
+        && NULLS.contains(((ScalarNode) value).getValue());
   }
 
   public boolean has(String key) {
@@ -208,6 +221,9 @@ public final class YamlMap {
   }
 
   private String substitute(String text, String key) throws ConfigException {
+    if (environment == null) {
+      return text;
+    }
     Matcher matcher = VARIABLE.matcher(text);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {

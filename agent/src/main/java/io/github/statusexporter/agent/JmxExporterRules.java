@@ -1,0 +1,124 @@
+package io.github.statusexporter.agent;
+
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
+import io.github.statusexporter.config.yaml.YamlFiles;
+import io.github.statusexporter.jmxrules.JmxRulesCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A jmx_exporter configuration file given in jmx_exporter's agent argument: its rules' collector,
+ * loaded at start and again whenever the file changes (jmx_exporter reloads it too). A file that
+ * does not load leaves the last good one in force (at start: no JMX metrics), says why once, and
+ * counts the failure as jmx_exporter does.
+ */
+final class JmxExporterRules implements Runnable {
+  private final Path file;
+  private final JmxRulesCollector collector;
+  private byte[] lastSeen;
+  private boolean loaded;
+
+  private JmxExporterRules(Path file, JmxRulesCollector collector) {
+    this.file = file;
+    this.collector = collector;
+  }
+
+  /**
+   * Loads the file for the first time.
+   *
+   * @throws ConfigException when the file asks for authentication or TLS, which are not honoured:
+   *     nothing is served then
+   */
+  static JmxExporterRules load(Path file) throws ConfigException {
+    byte[] seen = read(file);
+    JmxExporterConfig config = null;
+    try {
+      config = JmxExporterConfig.load(file);
+      tell(config);
+    } catch (ConfigException e) {
+      if (JmxExporterConfig.asksForSecurity(file)) {
+        throw e;
+      }
+      AgentLog.info(
+          "jmx_exporter configuration not loaded: "
+              + e.getMessage()
+              + "; no JMX metrics until the file is fixed");
+    }
+    JmxExporterRules rules =
+        new JmxExporterRules(
+            file,
+            new JmxRulesCollector(
+                ManagementFactory.getPlatformMBeanServer(),
+                config == null ? JmxExporterConfig.none() : config,
+                AgentLog::info));
+    rules.lastSeen = seen;
+    rules.loaded = config != null;
+    return rules;
+  }
+
+  /**
+   * Registers the rules' families after all of the agent's others, whose names they must not take
+   * (a clash would fail every scrape).
+   */
+  void register(PrometheusRegistry registry) {
+    Set<String> taken = new HashSet<>();
+    for (MetricSnapshot snapshot : registry.scrape()) {
+      taken.add(snapshot.getMetadata().getPrometheusName());
+    }
+    collector.takenNames(taken);
+    registry.register(collector);
+  }
+
+  /** Loads the file if it changed since the last look; never throws. */
+  @Override
+  public synchronized void run() {
+    byte[] seen = read(file);
+    if (seen == null || Arrays.equals(seen, lastSeen)) {
+      return;
+    }
+    lastSeen = seen;
+    try {
+      JmxExporterConfig config = JmxExporterConfig.load(file);
+      collector.reload(config);
+      tell(config);
+      loaded = true;
+    } catch (ConfigException e) {
+      collector.reloadFailed();
+      AgentLog.info(
+          "jmx_exporter configuration not loaded: "
+              + e.getMessage()
+              + (loaded
+                  ? "; the last good one stays in force"
+                  : "; no JMX metrics until it is fixed"));
+    } catch (RuntimeException e) {
+      collector.reloadFailed();
+      AgentLog.info("jmx_exporter configuration not loaded: " + e);
+    }
+  }
+
+  private static void tell(JmxExporterConfig config) {
+    for (String notice : config.notices()) {
+      AgentLog.info("jmx_exporter configuration: " + notice);
+    }
+  }
+
+  /** The file's bytes, or null when it cannot be read now (the load says why). */
+  private static byte[] read(Path file) {
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) <= YamlFiles.MAX_BYTES) {
+        return Files.readAllBytes(file);
+      }
+    } catch (IOException e) {
+      // the load says why
+    }
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.statusexporter.config.jmxexporter;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * jmx_exporter's agent argument, {@code [host:]port:config.yaml}, so that its users change only the
+ * jar's name in the JVM flag. The grammar is jmx_exporter 1.0.1's own (a host name, or an IPv6
+ * address in brackets; one to five digits; the rest is the file, which may hold colons); our own
+ * {@code key=value} form never matches it.
+ */
+public final class JmxExporterArgument {
+  private static final Pattern FORM =
+      Pattern.compile("^(?:((?:[\\w.-]+)|(?:\\[.+])):)?(\\d{1,5}):(.+)");
+
+  private final String host;
+  private final String port;
+  private final Path file;
+
+  private JmxExporterArgument(String host, String port, Path file) {
+    this.host = host;
+    this.port = port;
+    this.file = file;
+  }
+
+  /** The argument in jmx_exporter's form, or empty when it is in ours (or absent). */
+  public static Optional<JmxExporterArgument> parse(String arguments) {
+    if (arguments == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = FORM.matcher(arguments);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    String host = matcher.group(1);
+    if (host != null && host.startsWith("[")) {
+      host = host.substring(1, host.length() - 1); // our host option takes the bare address
+    }
+    return Optional.of(
+        new JmxExporterArgument(host, matcher.group(2), Paths.get(matcher.group(3))));
+  }
+
+  /** The address to listen on; empty for all interfaces, as jmx_exporter binds 0.0.0.0. */
+  public Optional<String> host() {
+    return Optional.ofNullable(host);
+  }
+
+  /** The port as written, checked by the agent's own port option. */
+  public String port() {
+    return port;
+  }
+
+  /**
+   * The jmx_exporter configuration file, relative to the working directory as jmx_exporter has it.
+   */
+  public Path file() {
+    return file;
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.statusexporter.jmxrules;
+
+import io.github.statusexporter.config.jmxexporter.JmxRule;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The samples of one scrape grouped into families as jmx_exporter 1.0.1 groups them: by name; the
+ * type that all share, else untyped; the first sample's help; and when two samples of a family have
+ * the same labels, an {@code _objectname} label on every sample to tell them apart.
+ */
+final class Families {
+  private static final String OBJECT_NAME = "_objectname";
+
+  private final Map<String, List<Sample>> byName = new LinkedHashMap<>();
+
+  void add(Outcome outcome, double value, Object attributeValue) {
+    byName
+        .computeIfAbsent(outcome.name, name -> new ArrayList<>())
+        .add(new Sample(outcome, value, attributeValue));
+  }
+
+  /** The families, each handed to {@code consumer}; one that cannot be made is passed to none. */
+  void build(Consumer<MetricSnapshot> consumer, Consumer<String> unusable) {
+    for (Map.Entry<String, List<Sample>> family : byName.entrySet()) {
+      try {
+        consumer.accept(snapshot(family.getKey(), family.getValue()));
+      } catch (IllegalArgumentException e) {
+        unusable.accept(family.getKey() + " (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private static MetricSnapshot snapshot(String name, List<Sample> samples) {
+    JmxRule.Type type = samples.get(0).outcome.type;
+    Set<Labels> distinct = new HashSet<>();
+    boolean unique = true;
+    for (Sample sample : samples) {
+      unique &= distinct.add(sample.outcome.labels);
+      if (sample.outcome.type != type) {
+        type = JmxRule.Type.UNKNOWN;
+      }
+    }
+    String help = samples.get(0).outcome.help;
+    switch (type) {
+      case COUNTER:
+        CounterSnapshot.Builder counter = CounterSnapshot.builder().name(name).help(help);
+        for (Sample sample : samples) {
+          counter.dataPoint(
+              CounterSnapshot.CounterDataPointSnapshot.builder()
+                  .labels(sample.labels(unique))
+                  .value(sample.value)
+                  .build());
+        }
+        return counter.build();
+      case GAUGE:
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        for (Sample sample : samples) {
+          gauge.dataPoint(
+              GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                  .labels(sample.labels(unique))
+                  .value(sample.value)
+                  .build());
+        }
+        return gauge.build();
+      default:
+        UnknownSnapshot.Builder unknown = UnknownSnapshot.builder().name(name).help(help);
+        for (Sample sample : samples) {
+          unknown.dataPoint(
+              UnknownSnapshot.UnknownDataPointSnapshot.builder()
+                  .labels(sample.labels(unique))
+                  .value(sample.value)
+                  .build());
+        }
+        return unknown.build();
+    }
+  }
+
+  private static final class Sample {
+    final Outcome outcome;
+    final double value;
+    final Object attributeValue;
+
+    Sample(Outcome outcome, double value, Object attributeValue) {
+      this.outcome = outcome;
+      this.value = value;
+      this.attributeValue = attributeValue;
+    }
+
+    Labels labels(boolean unique) {
+      return unique ? outcome.labels : outcome.labels.merge(Labels.of(OBJECT_NAME, objectName()));
+    }
+
+    /**
+     * jmx_exporter's pattern input up to its last colon: the prefix, unless the value's text has a
+     * colon of its own.
+     */
+    private String objectName() {
+      String value = outcome.prefix + ": " + attributeValue;
+      return value.substring(0, value.lastIndexOf(':'));
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.github.statusexporter.jmxrules;
+
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The MBeans of the JVM made into metrics by a jmx_exporter configuration, with jmx_exporter
+ * 1.0.1's names, types, help, labels and values, and its {@code jmx_*} self-metrics. Unlike
+ * jmx_exporter, it keeps what each MBean and each rule came to between scrapes (see {@link
+ * RuleChain}), and a family it cannot make, or one whose name another of the agent's families has,
+ * is left out with one line rather than failing the scrape.
+ */
+public final class JmxRulesCollector implements MultiCollector {
+  /** Most problems named in the log; then they are only counted. */
+  private static final int MAX_NAMED_PROBLEMS = 100;
+
+  private final MBeanServer server;
+  private final Consumer<String> log;
+  private final Set<String> named = new HashSet<>();
+  private volatile Set<String> takenNames = Set.of();
+  private State state;
+  private int generation;
+  private long reloadSuccesses;
+  private long reloadFailures;
+
+  public JmxRulesCollector(MBeanServer server, JmxExporterConfig config) {
+    this(server, config, line -> {});
+  }
+
+  public JmxRulesCollector(MBeanServer server, JmxExporterConfig config, Consumer<String> log) {
+    this.server = server;
+    this.log = log;
+    this.state = new State(config);
+  }
+
+  /** Takes a changed configuration; counted as jmx_exporter counts its reloads. */
+  public synchronized void reload(JmxExporterConfig config) {
+    state = new State(config);
+    reloadSuccesses++;
+  }
+
+  /** Counts a changed configuration that could not be loaded; the last good one stays. */
+  public synchronized void reloadFailed() {
+    reloadFailures++;
+  }
+
+  /** The names of the agent's other families, which a rule's family must not take. */
+  public void takenNames(Set<String> names) {
+    takenNames = Set.copyOf(names);
+  }
+
+  @Override
+  public synchronized MetricSnapshots collect() {
+    long start = System.nanoTime();
+    ScrapeCounts counts = new ScrapeCounts();
+    Families families = new Families();
+    generation++;
+    state.scrape(families, counts, start);
+    MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+    families.build(
+        snapshot -> {
+          if (takenNames.contains(snapshot.getMetadata().getPrometheusName())) {
+            once(
+                "the family "
+                    + snapshot.getMetadata().getPrometheusName()
+                    + " of the jmx_exporter rules is left out: the agent's own family has that"
+                    + " name; rename it in the rule");
+          } else {
+            snapshots.metricSnapshot(snapshot);
+          }
+        },
+        unusable -> {
+          counts.errors++;
+          once(
+              "the family "
+                  + unusable
+                  + " of the jmx_exporter rules is left out: jmx_exporter would fail the whole"
+                  + " scrape on it");
+        });
+    for (MetricSnapshot self : selfMetrics(counts, (System.nanoTime() - start) / 1e9)) {
+      snapshots.metricSnapshot(self);
+    }
+    return snapshots.build();
+  }
+
+  private List<MetricSnapshot> selfMetrics(ScrapeCounts counts, double seconds) {
+    List<MetricSnapshot> self = new ArrayList<>();
+    self.add(
+        gauge("jmx_scrape_duration_seconds", "Time this JMX scrape took, in seconds.", seconds)
+            .unit(Unit.SECONDS)
+            .build());
+    self.add(
+        gauge("jmx_scrape_error", "Non-zero if this scrape failed.", counts.errors == 0 ? 0 : 1)
+            .build());
+    self.add(
+        gauge(
+                "jmx_scrape_cached_beans",
+                "Number of beans with their matching rule cached",
+                counts.memoized)
+            .build());
+    self.add(
+        counter(
+            "jmx_config_reload_success",
+            "Number of times configuration have successfully been reloaded.",
+            reloadSuccesses));
+    self.add(
+        counter(
+            "jmx_config_reload_failure",
+            "Number of times configuration have failed to be reloaded.",
+            reloadFailures));
+    return self;
+  }
+
+  private static GaugeSnapshot.Builder gauge(String name, String help, double value) {
+    return GaugeSnapshot.builder()
+        .name(name)
+        .help(help)
+        .dataPoint(
+            GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.EMPTY)
+                .value(value)
+                .build());
+  }
+
+  private static CounterSnapshot counter(String name, String help, double value) {
+    return CounterSnapshot.builder()
+        .name(name)
+        .help(help)
+        .dataPoint(
+            CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.EMPTY)
+                .value(value)
+                .build())
+        .build();
+  }
+
+  private void once(String line) {
+    if (named.size() < MAX_NAMED_PROBLEMS && named.add(line)) {
+      log.accept(line);
+    } else if (named.size() == MAX_NAMED_PROBLEMS && named.add("more")) {
+      log.accept("more problems with the jmx_exporter rules are not named; jmx_scrape_error says");
+    }
+  }
+
+  /** A configuration with what was learnt under it: MBeans, their values' nodes, rule outcomes. */
+  private final class State implements ValueWalk.Sink {
+    final JmxExporterConfig config;
+    final RuleChain chain;
+    final Map<ObjectName, Bean> beans = new HashMap<>();
+    Families families;
+    ScrapeCounts counts;
+    Bean reading;
+
+    State(JmxExporterConfig config) {
+      this.config = config;
+      this.chain = new RuleChain(config);
+    }
+
+    void scrape(Families families, ScrapeCounts counts, long now) {
+      this.families = families;
+      this.counts = counts;
+      ValueWalk walk = new ValueWalk(this, generation);
+      Set<ObjectName> names = names();
+      beans.keySet().retainAll(names);
+      for (ObjectName name : names) {
+        reading = beans.computeIfAbsent(name, this::bean);
+        try {
+          reading.read(server, walk, now);
+        } catch (JMException e) {
+          // Gone since the query, or its description unreadable: jmx_exporter skips it too.
+        } catch (RuntimeException e) {
+          counts.errors++;
+          once("MBean " + name + " cannot be read by the jmx_exporter rules: " + e);
+        }
+      }
+    }
+
+    /** jmx_exporter's set: the MBeans of each include pattern, less those of each exclude. */
+    private Set<ObjectName> names() {
+      Set<ObjectName> names = new HashSet<>();
+      if (config.includeObjectNames().isEmpty()) {
+        names.addAll(server.queryNames(null, null));
+      } else {
+        for (ObjectName include : config.includeObjectNames().get()) {
+          names.addAll(server.queryNames(include, null));
+        }
+      }
+      for (ObjectName exclude : config.excludeObjectNames()) {
+        names.removeAll(server.queryNames(exclude, null));
+      }
+      return names;
+    }
+
+    private Bean bean(ObjectName name) {
+      return new Bean(
+          name, new HashSet<>(config.excludedAttributes().getOrDefault(name, Set.of())));
+    }
+
+    @Override
+    public void value(ValueNode node, Object value) {
+      Outcome outcome;
+      try {
+        outcome = chain.apply(node.leaf(chain.size()), value, counts);
+      } catch (RuleOutcomes.RuleFailure e) {
+        counts.errors++;
+        once(e.getMessage());
+        return;
+      }
+      if (!outcome.isSample()) {
+        return;
+      }
+      if (outcome.labels == null) {
+        counts.errors++;
+        once(
+            "the family "
+                + outcome.name
+                + " of the jmx_exporter rules is left out: a label name is not valid or given"
+                + " twice (jmx_exporter would fail the whole scrape)");
+        return;
+      }
+      double sample;
+      if (outcome.value != null) {
+        sample = outcome.value * outcome.valueFactor;
+      } else if (value instanceof Number) {
+        sample = ((Number) value).doubleValue() * outcome.valueFactor;
+      } else if (value instanceof Boolean) {
+        sample = (Boolean) value ? 1 : 0;
+      } else {
+        return; // a string, without a value of the rule's own
+      }
+      families.add(outcome, sample, value);
+    }
+
+    @Override
+    public void unsupported(ValueNode node) {
+      if (config.autoExcludeObjectNameAttributes()) {
+        reading.exclude(node.attrName);
+      }
+    }
+  }
+}
