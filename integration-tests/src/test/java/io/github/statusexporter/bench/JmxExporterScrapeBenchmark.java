@@ -54,12 +54,6 @@ public final class JmxExporterScrapeBenchmark {
       List.of("jvm_", "process_", "jmx_", "http_server_", "status_exporter_");
 
   /**
-   * Until issue 20's agent argument lands, {@code -Dbench.oursStandIn=true} gives this agent its
-   * usual options ({@code port=P2,source=none}) instead of the configuration file.
-   */
-  private static final boolean OURS_STAND_IN = Boolean.getBoolean("bench.oursStandIn");
-
-  /**
    * Flags for the measured JVM before the agents', space-separated, from {@code -Dbench.jvmFlags}:
    * {@code -XX:StartFlightRecording:settings=profile,filename=scrapes.jfr} profiles both exporters'
    * scrapes, told apart by thread ({@code jfr print --events jdk.ObjectAllocationSample}).
@@ -94,12 +88,7 @@ public final class JmxExporterScrapeBenchmark {
             // neither's cost. The demo app sets it too, but after the agents' servers read it.
             "-Dsun.net.httpserver.nodelay=true",
             "-javaagent:" + theirs + "=" + jmxExporter.port + ":" + config,
-            "-javaagent:"
-                + ours
-                + "="
-                + (OURS_STAND_IN
-                    ? "port=" + statusExporter.port + ",source=none"
-                    : statusExporter.port + ":" + config)));
+            "-javaagent:" + ours + "=" + statusExporter.port + ":" + config));
     System.out.println(
         "### Scrape cost beside jmx_exporter 1.0.1, "
             + (kind.equals("demo") ? "the demo app" : "Tomcat's distribution (catalina.sh run)")
@@ -121,8 +110,8 @@ public final class JmxExporterScrapeBenchmark {
     Process jvm = null;
     try {
       jvm = kind.equals("demo") ? demo(target, flags, log) : tomcat(target, flags, work, log);
-      jmxExporter.awaitSeries(jvm, log, true);
-      statusExporter.awaitSeries(jvm, log, !OURS_STAND_IN);
+      jmxExporter.awaitSeries(jvm, log);
+      statusExporter.awaitSeries(jvm, log);
       ThreadAllocations allocations = new ThreadAllocations(jvm.pid(), work);
       // JFR's first start loads its classes; keep that out of the measured windows.
       allocations.start();
@@ -335,15 +324,15 @@ public final class JmxExporterScrapeBenchmark {
     }
 
     /**
-     * Waits until its /metrics answers with JVM metrics (this agent registers them a moment after
-     * its server first answers) and, when {@code jmx}, the configuration's series.
+     * Waits until its /metrics answers with the configuration's series and JVM metrics (this agent
+     * registers them a moment after its server first answers).
      */
-    void awaitSeries(Process jvm, Path log, boolean jmx) throws IOException, InterruptedException {
+    void awaitSeries(Process jvm, Path log) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (true) {
         try {
           String text = new String(client.scrape(ScrapeFormat.TEXT), StandardCharsets.UTF_8);
-          if ((!jmx || jmxSamples(text) > 0) && text.contains("jvm_threads_state")) {
+          if (jmxSamples(text) > 0 && text.contains("jvm_threads_state")) {
             return;
           }
         } catch (IOException notYet) {
