@@ -2,6 +2,7 @@ package io.github.statusexporter.agent;
 
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
+import io.github.statusexporter.config.options.AgentConfig;
 import io.github.statusexporter.config.yaml.YamlFiles;
 import io.github.statusexporter.jmxrules.JmxRulesCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,21 +34,27 @@ final class JmxExporterRules implements Runnable {
   }
 
   /**
-   * Loads the file for the first time.
-   *
-   * @throws ConfigException when the file asks for authentication or TLS, which are not honoured:
-   *     nothing is served then
+   * The jmx_exporter file of the agent argument in jmx_exporter's form, or the {@code config=} file
+   * when it is one of jmx_exporter's (known by its keys).
    */
-  static JmxExporterRules load(Path file) throws ConfigException {
+  static Optional<Path> fileOf(AgentConfig config) {
+    if (config.jmxExporterFile().isPresent()) {
+      return config.jmxExporterFile();
+    }
+    return config.configFile().filter(JmxExporterConfig::isOne);
+  }
+
+  /**
+   * Loads the file for the first time. Its {@code httpServer} security is not read here: {@link
+   * Startup} has read it before the server started, and refused to serve without it.
+   */
+  static JmxExporterRules load(Path file) {
     byte[] seen = read(file);
     JmxExporterConfig config = null;
     try {
       config = JmxExporterConfig.load(file);
       tell(config);
     } catch (ConfigException e) {
-      if (JmxExporterConfig.asksForSecurity(file)) {
-        throw e;
-      }
       AgentLog.info(
           "jmx_exporter configuration not loaded: "
               + e.getMessage()

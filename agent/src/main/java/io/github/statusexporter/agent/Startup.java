@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -123,20 +124,24 @@ final class Startup implements Runnable {
 
   private void start()
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
-    // First, so that a web configuration that cannot be used starts nothing and says only that.
-    WebSecurity security = webSecurity();
-    JmxExporterRules jmxExporter = null;
-    if (config.jmxExporterFile().isPresent()) {
-      try {
-        jmxExporter = JmxExporterRules.load(config.jmxExporterFile().get());
-      } catch (ConfigException e) {
-        notServing(
-            "not serving metrics: "
-                + e.getMessage()
-                + ". Fix the file and restart; the application runs on.");
-        return;
-      }
+    Path jmxExporterFile = JmxExporterRules.fileOf(config).orElse(null);
+    Path file = jmxExporterFile == null ? config.configFile().orElse(null) : null;
+    // First, so that a security configuration that cannot be used starts nothing and says only
+    // that.
+    Optional<WebSecurity> jmxExporterSecurity;
+    try {
+      jmxExporterSecurity = jmxExporterSecurity(jmxExporterFile);
+    } catch (ConfigException e) {
+      notServing(
+          "not serving metrics: "
+              + e.getMessage()
+              + ". Fix the file and restart; the application runs on.");
+      return;
     }
+    WebSecurity security =
+        jmxExporterSecurity.isPresent() ? jmxExporterSecurity.get() : webSecurity();
+    JmxExporterRules jmxExporter =
+        jmxExporterFile == null ? null : JmxExporterRules.load(jmxExporterFile);
     // Defaults, not the global configuration (which the relocation keeps apart from the
     // application's io.prometheus.* settings anyway); no exemplars: the agent has no traces to
     // link them to, and client_java rate-limits them on a thread of its own.
@@ -148,9 +153,8 @@ final class Startup implements Runnable {
     security.register(registry);
     ExecutorService readers = readerPool();
     SourceBindings bindings = new SourceBindings(readers, version);
-    Path file = config.configFile().orElse(null);
     List<SourceBinding> initial = List.of();
-    if (file == null && config.source().isPresent()) {
+    if (config.configFile().isEmpty() && config.source().isPresent()) {
       SourceAddress source = config.source().get();
       initial =
           List.of(
@@ -187,6 +191,12 @@ final class Startup implements Runnable {
       registry.register(serverInfo());
     }
 
+    if (jmxExporter != null) {
+      // As jmx_exporter does, before its server answers: its users' first scrape has the JMX
+      // families, whose names must not be the JVM metrics' (a clash would fail every scrape).
+      registerJvmMetrics(properties, registry);
+      jmxExporter.register(registry);
+    }
     MetricsServer server;
     try {
       server =
@@ -220,7 +230,7 @@ final class Startup implements Runnable {
             + url
             + (config.host().isPresent() ? "" : " (all interfaces)")
             + security.describe()
-            + statusFrom(file));
+            + statusFrom(file, jmxExporterFile));
     AgentState.serving(url);
     ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
     if (watcher != null || jmxExporter != null) {
@@ -232,14 +242,18 @@ final class Startup implements Runnable {
           CONFIG_POLL_SECONDS,
           TimeUnit.SECONDS);
     }
-    // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
+    if (jmxExporter == null) {
+      // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
+      registerJvmMetrics(properties, registry);
+    }
+  }
+
+  private static void registerJvmMetrics(
+      PrometheusProperties properties, PrometheusRegistry registry) {
     try {
       JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
-    }
-    if (jmxExporter != null) {
-      jmxExporter.register(registry);
     }
   }
 
@@ -249,6 +263,31 @@ final class Startup implements Runnable {
     AgentLog.info(line);
   }
 
+  /**
+   * The authentication and TLS of a jmx_exporter file's {@code httpServer}, which jmx_exporter
+   * reads once at start, and so does the agent; empty when it has none.
+   *
+   * @throws ConfigException when they cannot be used, or when a web configuration is given too:
+   *     which of the two was meant is not for the agent to guess
+   */
+  private Optional<WebSecurity> jmxExporterSecurity(Path jmxExporterFile) throws ConfigException {
+    Optional<HttpServerSecurity> settings =
+        jmxExporterFile == null ? Optional.empty() : HttpServerSecurity.load(jmxExporterFile);
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
+    if (config.webConfigFile().isPresent()) {
+      throw new ConfigException(
+          settings.get().where()
+              + " asks for authentication or TLS, and so does web-config "
+              + config.webConfigFile().get()
+              + ": two security configurations; keep one (remove httpServer.authentication and"
+              + " httpServer.ssl from the file, or the web-config option)");
+    }
+    // jmx_exporter falls back to javax.net.ssl.keyStore and its password when the file has none.
+    return Optional.of(WebSecurity.of(settings.get(), System.getProperties()));
+  }
+
   private WebSecurity webSecurity() throws ConfigException {
     Optional<Path> file = config.webConfigFile();
     return file.isPresent()
@@ -256,17 +295,13 @@ final class Startup implements Runnable {
         : WebSecurity.none();
   }
 
-  /**
-   * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
-   * the application (a deadlocked MBean getter) must not pile up threads across reloads.
-   */
   /** Where the start line says the status comes from. */
-  private String statusFrom(Path file) {
+  private String statusFrom(Path file, Path jmxExporterFile) {
     if (file != null) {
       return ", status from " + file;
     }
-    if (config.jmxExporterFile().isPresent()) {
-      return ", MBeans by the jmx_exporter rules of " + config.jmxExporterFile().get();
+    if (jmxExporterFile != null) {
+      return ", MBeans by the jmx_exporter rules of " + jmxExporterFile;
     }
     return config.source().map(source -> ", status from " + source).orElse(", no status source");
   }
@@ -284,6 +319,10 @@ final class Startup implements Runnable {
     return info;
   }
 
+  /**
+   * One thread per source read in flight, and never more than {@link #MAX_READERS}: reads stuck in
+   * the application (a deadlocked MBean getter) must not pile up threads across reloads.
+   */
   private static ExecutorService readerPool() {
     return new ThreadPoolExecutor(
         0,

@@ -4,6 +4,7 @@ import io.github.statusexporter.config.jmxexporter.JmxRule;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.util.ArrayList;
@@ -51,38 +52,38 @@ final class Families {
         type = JmxRule.Type.UNKNOWN;
       }
     }
-    String help = samples.get(0).outcome.help;
+    MetricMetadata metadata = samples.get(0).outcome.metadata();
     switch (type) {
       case COUNTER:
-        CounterSnapshot.Builder counter = CounterSnapshot.builder().name(name).help(help);
+        List<CounterSnapshot.CounterDataPointSnapshot> counters = new ArrayList<>(samples.size());
         for (Sample sample : samples) {
-          counter.dataPoint(
+          counters.add(
               CounterSnapshot.CounterDataPointSnapshot.builder()
                   .labels(sample.labels(unique))
                   .value(sample.value)
                   .build());
         }
-        return counter.build();
+        return new CounterSnapshot(metadata, counters);
       case GAUGE:
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        List<GaugeSnapshot.GaugeDataPointSnapshot> gauges = new ArrayList<>(samples.size());
         for (Sample sample : samples) {
-          gauge.dataPoint(
+          gauges.add(
               GaugeSnapshot.GaugeDataPointSnapshot.builder()
                   .labels(sample.labels(unique))
                   .value(sample.value)
                   .build());
         }
-        return gauge.build();
+        return new GaugeSnapshot(metadata, gauges);
       default:
-        UnknownSnapshot.Builder unknown = UnknownSnapshot.builder().name(name).help(help);
+        List<UnknownSnapshot.UnknownDataPointSnapshot> unknowns = new ArrayList<>(samples.size());
         for (Sample sample : samples) {
-          unknown.dataPoint(
+          unknowns.add(
               UnknownSnapshot.UnknownDataPointSnapshot.builder()
                   .labels(sample.labels(unique))
                   .value(sample.value)
                   .build());
         }
-        return unknown.build();
+        return new UnknownSnapshot(metadata, unknowns);
     }
   }
 

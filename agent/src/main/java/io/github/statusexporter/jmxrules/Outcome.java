@@ -2,6 +2,7 @@ package io.github.statusexporter.jmxrules;
 
 import io.github.statusexporter.config.jmxexporter.JmxRule;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 
 /**
  * What one rule made of one MBean value: no match (the next rule is tried), the value dropped (no
@@ -29,6 +30,8 @@ final class Outcome {
   /** The pattern input up to its value, whence the {@code _objectname} label of clashing series. */
   final String prefix;
 
+  private MetricMetadata metadata;
+
   Outcome(
       String name,
       JmxRule.Type type,
@@ -44,6 +47,14 @@ final class Outcome {
     this.value = value;
     this.valueFactor = valueFactor;
     this.prefix = prefix;
+  }
+
+  /** The family's name and help, made once: client_java checks every name it is given. */
+  MetricMetadata metadata() {
+    if (metadata == null) {
+      metadata = new MetricMetadata(name, help);
+    }
+    return metadata;
   }
 
   boolean isSample() {

@@ -18,9 +18,11 @@ import java.util.regex.PatternSyntaxException;
  * look past a region's edge, so patterns with them are matched at every scrape.
  */
 final class Patterns {
-  /** Constructs whose match at a region's edge is not what it would be inside the whole text. */
-  private static final List<String> EDGE_SENSITIVE =
-      List.of("$", "\\b", "\\B", "\\z", "\\Z", "\\G", "(?=", "(?!", "(?<=", "(?<!", "(?m", "(?s");
+  /** Escapes whose match at a region's edge is not what it would be inside the whole text. */
+  private static final String EDGE_ESCAPES = "bBzZG";
+
+  /** Groups that look past where they stand, and flags that change what {@code ^} and . match. */
+  private static final List<String> EDGE_GROUPS = List.of("?=", "?!", "?<=", "?<!", "?m", "?s");
 
   private static final String META = "\\^$.|?*+()[]{}";
 
@@ -42,10 +44,8 @@ final class Patterns {
   }
 
   static Patterns of(String pattern) {
-    for (String construct : EDGE_SENSITIVE) {
-      if (pattern.contains(construct)) {
-        return new Patterns(null, false, (char) 0);
-      }
+    if (isEdgeSensitive(pattern)) {
+      return new Patterns(null, false, (char) 0);
     }
     Pattern bare;
     try {
@@ -58,6 +58,39 @@ final class Patterns {
     atEnd.useAnchoringBounds(false);
     atEnd.region(1, 1);
     return new Patterns(bare, atEnd.lookingAt(), firstCharacter(pattern));
+  }
+
+  /**
+   * Whether the pattern has {@code $}, a boundary, a lookaround or a line flag, outside character
+   * classes (where {@code $} is only a dollar, as in Tomcat's {@code [-a-zA-Z0-9+/$%~_-|!.]}).
+   */
+  private static boolean isEdgeSensitive(String pattern) {
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < pattern.length() && EDGE_ESCAPES.indexOf(pattern.charAt(i + 1)) >= 0) {
+          return true;
+        }
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+          i++; // a leading ] is a member of the class
+        }
+      } else if (c == '$') {
+        return true;
+      } else if (c == '(') {
+        for (String group : EDGE_GROUPS) {
+          if (pattern.startsWith(group, i + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**

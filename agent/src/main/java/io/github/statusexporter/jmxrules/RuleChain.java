@@ -2,6 +2,7 @@ package io.github.statusexporter.jmxrules;
 
 import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.jmxexporter.JmxRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,13 +13,25 @@ import java.util.List;
 final class RuleChain {
   private final List<JmxRule> rules;
   private final Patterns[] patterns;
+
+  /** Whether a rule's replacements use {@code $0}, the whole pattern input with its value. */
+  private final boolean[] usesWholeInput;
+
   private final RuleOutcomes outcomes;
 
   RuleChain(JmxExporterConfig config) {
     this.rules = config.rules();
     this.patterns = new Patterns[rules.size()];
+    this.usesWholeInput = new boolean[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
-      patterns[i] = rules.get(i).patternText().map(Patterns::of).orElse(null);
+      JmxRule rule = rules.get(i);
+      patterns[i] = rule.patternText().map(Patterns::of).orElse(null);
+      List<String> replacements = new ArrayList<>(rule.labelNames());
+      replacements.addAll(rule.labelValues());
+      rule.name().ifPresent(replacements::add);
+      rule.help().ifPresent(replacements::add);
+      rule.value().ifPresent(replacements::add);
+      usesWholeInput[i] = replacements.stream().anyMatch(text -> text.contains("$0"));
     }
     this.outcomes = new RuleOutcomes(config);
   }
@@ -64,7 +77,7 @@ final class RuleChain {
       return RuleMemo.always(outcome); // the value is not in what it matches
     }
     String prefix = leaf.prefix(rule.attrNameSnakeCase());
-    if (Patterns.hasLineBreak(prefix)) {
+    if (usesWholeInput[index] || Patterns.hasLineBreak(prefix)) {
       return RuleMemo.NONE;
     }
     Patterns pattern = patterns[index];

@@ -8,6 +8,8 @@ import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 
 /**
  * When the certificate the metrics server presents expires, so that an alert can fire while there
@@ -18,20 +20,29 @@ import java.nio.file.Path;
 final class CertificateExpiry implements Collector {
   static final String NAME = "status_exporter_tls_certificate_expiry_timestamp_seconds";
   private static final String HELP =
-      "When the metrics server's TLS certificate (the first in cert_file) expires (its notAfter),"
+      "When the metrics server's TLS certificate (the first in cert_file, or the keystore entry"
+          + " served) expires (its notAfter),"
           + " in seconds since the epoch.";
 
-  private final TlsFiles files;
+  private final Supplier<X509Certificate> certificate;
   private final Labels labels;
 
   CertificateExpiry(TlsFiles files, Path certFile) {
-    this.files = files;
-    this.labels = Labels.of("file", certFile.toString());
+    this(() -> files.current().chain[0], certFile.toString());
+  }
+
+  /**
+   * @param certificate the certificate served now
+   * @param file where it is read from, as the label {@code file} says
+   */
+  CertificateExpiry(Supplier<X509Certificate> certificate, String file) {
+    this.certificate = certificate;
+    this.labels = Labels.of("file", file);
   }
 
   @Override
   public MetricSnapshot collect() {
-    long notAfterMillis = files.current().chain[0].getNotAfter().getTime();
+    long notAfterMillis = certificate.get().getNotAfter().getTime();
     return GaugeSnapshot.builder()
         .name(NAME)
         .help(HELP)

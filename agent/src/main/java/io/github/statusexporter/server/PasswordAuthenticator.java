@@ -8,19 +8,23 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * HTTP basic authentication against {@code basic_auth_users}. A request without the right user and
- * password gets 401 with an empty body, whatever was wrong; one whose password could not be checked
- * because too many checks were waiting gets 429, and may try again.
+ * HTTP basic authentication against {@code basic_auth_users}, or jmx_exporter's one user. A request
+ * without the right user and password gets 401 with an empty body, whatever was wrong; one whose
+ * password could not be checked because too many checks were waiting gets 429, and may try again.
  */
 final class PasswordAuthenticator extends Authenticator {
+  /** The realm of {@code basic_auth_users}. */
   static final String REALM = "status-exporter";
+
   private static final String PREFIX = "basic ";
 
   private final PasswordCheck passwords;
+  private final String realm;
   private final ServerMetrics metrics;
 
-  PasswordAuthenticator(PasswordCheck passwords, ServerMetrics metrics) {
+  PasswordAuthenticator(PasswordCheck passwords, String realm, ServerMetrics metrics) {
     this.passwords = passwords;
+    this.realm = realm;
     this.metrics = metrics;
   }
 
@@ -37,7 +41,7 @@ final class PasswordAuthenticator extends Authenticator {
         Arrays.fill(password, (byte) 0);
         Arrays.fill(credentials, (byte) 0);
         if (result == PasswordCheck.Result.MATCH) {
-          return new Success(new HttpPrincipal(user, REALM));
+          return new Success(new HttpPrincipal(user, realm));
         }
         if (result == PasswordCheck.Result.BUSY) {
           metrics.refused(ServerMetrics.Refused.PASSWORD_CHECKS_BUSY);
@@ -49,7 +53,7 @@ final class PasswordAuthenticator extends Authenticator {
     metrics.refused(ServerMetrics.Refused.UNAUTHORIZED);
     exchange
         .getResponseHeaders()
-        .set("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        .set("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
     return new Retry(401);
   }
 

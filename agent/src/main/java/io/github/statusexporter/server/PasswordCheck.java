@@ -6,20 +6,22 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
- * Checks a user name and password against the bcrypt hashes of {@code basic_auth_users}. A bcrypt
- * check takes tens of milliseconds by design, so the last few successful checks are remembered: a
- * scrape every second costs one bcrypt, not one per scrape. Only successes are remembered, keyed by
- * a keyed hash of user and password, so a wrong password always pays for its bcrypt. Lookups and
- * name comparisons run in constant time; an unknown user costs a bcrypt like a known one, so timing
- * tells no one which users exist. Remembered pairs never wait; bcrypts run in {@link HashingTurns},
- * so a flood of wrong passwords takes at most half a core and is refused beyond a few waiting.
+ * Checks a user name and password against the users' {@link PasswordHash}es: the bcrypt hashes of
+ * {@code basic_auth_users}, or the password of jmx_exporter's {@code httpServer.authentication}. A
+ * bcrypt or PBKDF2 check takes tens of milliseconds or more by design, so the last few successful
+ * checks are remembered: a scrape every second costs one hash, not one per scrape. Only successes
+ * are remembered, keyed by a keyed hash of user and password, so a wrong password always pays for
+ * its hash. Lookups and name comparisons run in constant time; an unknown user costs a hash like a
+ * known one, so timing tells no one which users exist. Remembered pairs never wait; hashes run in
+ * {@link HashingTurns}, so a flood of wrong passwords takes at most half a core and is refused
+ * beyond a few waiting.
  */
 final class PasswordCheck {
   /** The outcome of a check. */
@@ -33,23 +35,8 @@ final class PasswordCheck {
   /** Successful user and password pairs remembered: a few scrapers, each with its credentials. */
   static final int REMEMBERED = 16;
 
-  /** The bcrypt comparison: true if the password matches the hash. */
-  interface Bcrypt {
-    boolean matches(String hash, byte[] password);
-  }
-
-  private static final Bcrypt BOUNCY_CASTLE =
-      (hash, password) -> {
-        try {
-          return OpenBSDBCrypt.checkPassword(hash, password);
-        } catch (RuntimeException e) {
-          return false; // a hash BouncyCastle cannot read never matches
-        }
-      };
-
   private final List<byte[]> userDigests = new ArrayList<>();
-  private final List<String> hashes = new ArrayList<>();
-  private final Bcrypt bcrypt;
+  private final List<PasswordHash> hashes = new ArrayList<>();
 
   /** The hash an unknown user is checked against: the costliest, so no name answers sooner. */
   private final int decoy;
@@ -59,23 +46,25 @@ final class PasswordCheck {
   private int nextSlot;
   private final HashingTurns turns = new HashingTurns();
 
-  PasswordCheck(Map<String, String> usersToHashes) {
-    this(usersToHashes, BOUNCY_CASTLE);
-  }
-
-  PasswordCheck(Map<String, String> usersToHashes, Bcrypt bcrypt) {
+  PasswordCheck(Map<String, ? extends PasswordHash> usersToHashes) {
     if (usersToHashes.isEmpty()) {
       throw new IllegalArgumentException("no users");
     }
-    for (Map.Entry<String, String> user : usersToHashes.entrySet()) {
+    for (Map.Entry<String, ? extends PasswordHash> user : usersToHashes.entrySet()) {
       userDigests.add(sha256(user.getKey().getBytes(StandardCharsets.UTF_8)));
       hashes.add(user.getValue());
     }
     this.decoy = costliest(hashes);
-    this.bcrypt = bcrypt;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     rememberKey = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /** The bcrypt hashes of {@code basic_auth_users}, by user. */
+  static PasswordCheck bcrypt(Map<String, String> usersToBcryptHashes) {
+    Map<String, PasswordHash> hashes = new LinkedHashMap<>();
+    usersToBcryptHashes.forEach((user, hash) -> hashes.put(user, new BcryptHash(hash)));
+    return new PasswordCheck(hashes);
   }
 
   /** Whether {@code password} is the password of {@code user}, or no turn to tell. */
@@ -91,11 +80,10 @@ final class PasswordCheck {
       found = same && found < 0 ? i : found;
     }
     // An unknown user is checked against a real hash too, and fails below whatever it gives.
-    String hash = hashes.get(found < 0 ? decoy : found);
+    PasswordHash hash = hashes.get(found < 0 ? decoy : found);
     boolean known = found >= 0;
     // Checked again in turn: the same scraper's earlier request may have been checked meanwhile.
-    Boolean matches =
-        turns.inTurn(() -> remembers(pair) || bcrypt.matches(hash, password) && known);
+    Boolean matches = turns.inTurn(() -> remembers(pair) || hash.matches(password) && known);
     if (matches == null) {
       return Result.BUSY;
     }
@@ -105,23 +93,15 @@ final class PasswordCheck {
     return matches ? Result.MATCH : Result.NO_MATCH;
   }
 
-  /** The index of the hash with the highest bcrypt cost ({@code $2y$12$...} costs 12). */
-  static int costliest(List<String> hashes) {
+  /** The index of the costliest hash. */
+  static int costliest(List<? extends PasswordHash> hashes) {
     int costliest = 0;
     for (int i = 1; i < hashes.size(); i++) {
-      if (cost(hashes.get(i)) > cost(hashes.get(costliest))) {
+      if (hashes.get(i).cost() > hashes.get(costliest).cost()) {
         costliest = i;
       }
     }
     return costliest;
-  }
-
-  private static int cost(String hash) {
-    try {
-      return Integer.parseInt(hash.substring(4, 6));
-    } catch (RuntimeException e) {
-      return 0;
-    }
   }
 
   private synchronized boolean remembers(byte[] pair) {

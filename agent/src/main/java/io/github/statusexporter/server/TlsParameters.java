@@ -84,6 +84,20 @@ final class TlsParameters extends HttpsConfigurator {
         settings.clientAuth());
   }
 
+  /**
+   * The JVM's default TLS versions and cipher suites, no client certificate: jmx_exporter's {@code
+   * httpServer.ssl} chooses none of them.
+   */
+  static TlsParameters defaults(SSLContext context) {
+    SSLParameters defaults = context.getDefaultSSLParameters();
+    return new TlsParameters(
+        context,
+        defaults.getProtocols(),
+        null,
+        defaults.getUseCipherSuitesOrder(),
+        ClientAuth.NO_CLIENT_CERT);
+  }
+
   @Override
   public void configure(HttpsParameters params) {
     SSLParameters parameters = getSSLContext().getDefaultSSLParameters();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
 import io.github.statusexporter.config.web.ClientAuth;
 import io.github.statusexporter.config.web.TlsSettings;
 import io.github.statusexporter.config.web.WebConfig;
@@ -12,23 +13,29 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 /**
- * TLS, basic authentication and extra headers of the metrics server, from a {@link WebConfig}.
- * Everything is read and checked when it is made, so that a server is secured as configured or not
- * started at all.
+ * TLS, basic authentication and extra headers of the metrics server, from a {@link WebConfig} or
+ * from the {@code httpServer} section of a jmx_exporter file. Everything is read and checked when
+ * it is made, so that a server is secured as configured or not started at all.
  */
 public final class WebSecurity {
-  private static final WebSecurity NONE = new WebSecurity(null, null, null, null, Map.of());
+  private static final WebSecurity NONE =
+      new WebSecurity(null, null, null, null, PasswordAuthenticator.REALM, Map.of());
+
+  /** jmx_exporter's realm. */
+  static final String JMX_EXPORTER_REALM = "/";
 
   private final TlsParameters tls;
   private final ClientAuth clientAuth;
   private final CertificateExpiry expiry;
   private final PasswordCheck passwords;
+  private final String realm;
   private final Map<String, String> headers;
 
   private WebSecurity(
@@ -36,11 +43,13 @@ public final class WebSecurity {
       ClientAuth clientAuth,
       CertificateExpiry expiry,
       PasswordCheck passwords,
+      String realm,
       Map<String, String> headers) {
     this.tls = tls;
     this.clientAuth = clientAuth;
     this.expiry = expiry;
     this.passwords = passwords;
+    this.realm = realm;
     this.headers = headers;
   }
 
@@ -68,8 +77,40 @@ public final class WebSecurity {
       expiry = new CertificateExpiry(files, settings.certFile());
     }
     PasswordCheck passwords =
-        config.basicAuthUsers().isEmpty() ? null : new PasswordCheck(config.basicAuthUsers());
-    return new WebSecurity(tls, clientAuth, expiry, passwords, config.headers());
+        config.basicAuthUsers().isEmpty() ? null : PasswordCheck.bcrypt(config.basicAuthUsers());
+    return new WebSecurity(
+        tls, clientAuth, expiry, passwords, PasswordAuthenticator.REALM, config.headers());
+  }
+
+  /**
+   * jmx_exporter's {@code httpServer.authentication} and {@code httpServer.ssl}, served by the
+   * agent's own server: its one user checked as jmx_exporter checks it (realm {@code /}), with the
+   * agent's constant-time lookups, remembered successes and hashing in turns; its keystore entry
+   * served with the JVM's default TLS versions.
+   *
+   * @param system the system properties, where jmx_exporter finds a keystore the file leaves out
+   * @throws ConfigException naming the key whose value cannot be used, and why
+   */
+  public static WebSecurity of(HttpServerSecurity config, Properties system)
+      throws ConfigException {
+    TlsParameters tls = null;
+    CertificateExpiry expiry = null;
+    if (config.keyStore().isPresent()) {
+      KeyStoreTls keyStore = KeyStoreTls.load(config.keyStore().get(), system);
+      tls = TlsParameters.defaults(keyStore.context);
+      expiry = new CertificateExpiry(() -> keyStore.certificate, keyStore.file);
+    }
+    PasswordCheck passwords = null;
+    if (config.basicAuth().isPresent()) {
+      passwords = JmxExporterPasswords.check(config.basicAuth().get(), config.where());
+    }
+    return new WebSecurity(
+        tls,
+        tls == null ? null : ClientAuth.NO_CLIENT_CERT,
+        expiry,
+        passwords,
+        JMX_EXPORTER_REALM,
+        Map.of());
   }
 
   private static TlsFiles files(TlsSettings settings, Consumer<String> log) throws ConfigException {
@@ -142,7 +183,7 @@ public final class WebSecurity {
       context.getFilters().add(new ResponseHeaders(headers));
     }
     if (passwords != null) {
-      context.setAuthenticator(new PasswordAuthenticator(passwords, metrics));
+      context.setAuthenticator(new PasswordAuthenticator(passwords, realm, metrics));
     }
   }
 }

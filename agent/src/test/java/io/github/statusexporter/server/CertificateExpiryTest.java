@@ -30,8 +30,8 @@ class CertificateExpiryTest {
 
   private static String family(Path certFile, String value) {
     return "# HELP status_exporter_tls_certificate_expiry_timestamp_seconds When the metrics"
-        + " server's TLS certificate (the first in cert_file) expires (its notAfter), in seconds"
-        + " since the epoch.\n"
+        + " server's TLS certificate (the first in cert_file, or the keystore entry served) expires"
+        + " (its notAfter), in seconds since the epoch.\n"
         + "# TYPE status_exporter_tls_certificate_expiry_timestamp_seconds gauge\n"
         + "status_exporter_tls_certificate_expiry_timestamp_seconds{file=\""
         + certFile

@@ -22,11 +22,27 @@ class PasswordCheckTest {
   private final List<String> bcrypts = new ArrayList<>();
 
   /** Real bcrypt, counting the hashes each check costs. */
-  private final PasswordCheck.Bcrypt counting =
-      (hash, password) -> {
+  private PasswordHash counted(String hash) {
+    BcryptHash bcrypt = new BcryptHash(hash);
+    return new PasswordHash() {
+      @Override
+      public boolean matches(byte[] password) {
         bcrypts.add(hash);
-        return OpenBSDBCrypt.checkPassword(hash, password);
-      };
+        return bcrypt.matches(password);
+      }
+
+      @Override
+      public long cost() {
+        return bcrypt.cost();
+      }
+    };
+  }
+
+  private Map<String, PasswordHash> counting(Map<String, String> usersToHashes) {
+    Map<String, PasswordHash> hashes = new LinkedHashMap<>();
+    usersToHashes.forEach((user, hash) -> hashes.put(user, counted(hash)));
+    return hashes;
+  }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -40,7 +56,7 @@ class PasswordCheckTest {
 
   @Test
   void theRightPasswordMatchesAndAWrongOneOrAnUnknownUserDoesNot() {
-    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH));
+    PasswordCheck check = PasswordCheck.bcrypt(Map.of("prometheus", GO_HASH));
 
     assertThat(check.check("prometheus", bytes("fakepassword")))
         .isEqualTo(PasswordCheck.Result.MATCH);
@@ -56,24 +72,25 @@ class PasswordCheckTest {
     String cheap = hash("a");
     byte[] salt = new byte[16];
     String dear = OpenBSDBCrypt.generate("2y", bytes("b"), salt, 6);
-    PasswordCheck check =
-        new PasswordCheck(new java.util.LinkedHashMap<>(Map.of("cheap", cheap)), counting);
-    PasswordCheck both =
-        new PasswordCheck(
-            new java.util.LinkedHashMap<>(
-                java.util.Map.ofEntries(Map.entry("cheap", cheap), Map.entry("dear", dear))),
-            counting);
+    PasswordCheck check = new PasswordCheck(counting(Map.of("cheap", cheap)));
+    Map<String, String> cheapThenDear = new LinkedHashMap<>();
+    cheapThenDear.put("cheap", cheap);
+    cheapThenDear.put("dear", dear);
+    PasswordCheck both = new PasswordCheck(counting(cheapThenDear));
 
     assertThat(check.check("nobody", bytes("x"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
     assertThat(both.check("nobody", bytes("x"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
 
     assertThat(bcrypts).containsExactly(cheap, dear);
-    assertThat(PasswordCheck.costliest(List.of(cheap, dear, cheap))).isEqualTo(1);
+    assertThat(
+            PasswordCheck.costliest(
+                List.of(new BcryptHash(cheap), new BcryptHash(dear), new BcryptHash(cheap))))
+        .isEqualTo(1);
   }
 
   @Test
   void aSuccessIsRememberedSoTheNextScrapeCostsNoBcrypt() {
-    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
+    PasswordCheck check = new PasswordCheck(counting(Map.of("prometheus", GO_HASH)));
 
     for (int i = 0; i < 5; i++) {
       assertThat(check.check("prometheus", bytes("fakepassword")))
@@ -85,7 +102,7 @@ class PasswordCheckTest {
 
   @Test
   void aWrongPasswordIsNeverRememberedAndPaysABcryptEachTime() {
-    PasswordCheck check = new PasswordCheck(Map.of("prometheus", GO_HASH), counting);
+    PasswordCheck check = new PasswordCheck(counting(Map.of("prometheus", GO_HASH)));
     assertThat(check.check("prometheus", bytes("fakepassword")))
         .isEqualTo(PasswordCheck.Result.MATCH);
 
@@ -102,7 +119,7 @@ class PasswordCheckTest {
     Map<String, String> users = new LinkedHashMap<>();
     users.put("alice", hash("a"));
     users.put("bob", hash("b"));
-    PasswordCheck check = new PasswordCheck(users, counting);
+    PasswordCheck check = new PasswordCheck(counting(users));
 
     assertThat(check.check("mallory", bytes("a"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
     assertThat(check.check("bob", bytes("a"))).isEqualTo(PasswordCheck.Result.NO_MATCH);
@@ -117,7 +134,7 @@ class PasswordCheckTest {
     for (int i = 0; i <= PasswordCheck.REMEMBERED; i++) {
       users.put("user" + i, hash("password" + i));
     }
-    PasswordCheck check = new PasswordCheck(users, counting);
+    PasswordCheck check = new PasswordCheck(counting(users));
     for (int i = 0; i <= PasswordCheck.REMEMBERED; i++) {
       assertThat(check.check("user" + i, bytes("password" + i)))
           .isEqualTo(PasswordCheck.Result.MATCH);
@@ -133,7 +150,7 @@ class PasswordCheckTest {
 
   @Test
   void passwordsAreComparedAsBytesSoNonAsciiPasswordsWork() {
-    PasswordCheck check = new PasswordCheck(Map.of("jürgen", hash("pässwörd €")));
+    PasswordCheck check = PasswordCheck.bcrypt(Map.of("jürgen", hash("pässwörd €")));
 
     assertThat(check.check("jürgen", bytes("pässwörd €"))).isEqualTo(PasswordCheck.Result.MATCH);
     assertThat(check.check("jurgen", bytes("pässwörd €"))).isEqualTo(PasswordCheck.Result.NO_MATCH);

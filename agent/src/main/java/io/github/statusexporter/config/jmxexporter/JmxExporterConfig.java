@@ -81,10 +81,17 @@ public final class JmxExporterConfig {
   /** Reads a file; an empty file is jmx_exporter's defaults (every MBean, the default format). */
   public static JmxExporterConfig load(Path file) throws ConfigException {
     Optional<org.snakeyaml.engine.v2.nodes.Node> document = YamlFiles.composeDocument(file);
-    if (document.isEmpty()) {
-      return new JmxExporterConfig(new Reader());
+    if (document.isEmpty() || isNull(document.get())) {
+      return new JmxExporterConfig(new Reader()); // "---" alone too, as jmx_exporter reads it
     }
     return read(new YamlMap(file.toString(), "", document.get(), null));
+  }
+
+  private static boolean isNull(org.snakeyaml.engine.v2.nodes.Node node) {
+    return node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        && ((org.snakeyaml.engine.v2.nodes.ScalarNode) node).isPlain()
+        && List.of("", "~", "null", "Null", "NULL")
+            .contains(((org.snakeyaml.engine.v2.nodes.ScalarNode) node).getValue());
   }
 
   /** No rules: no MBean is read (the configuration in force until a file loads). */
@@ -95,18 +102,20 @@ public final class JmxExporterConfig {
   }
 
   /**
-   * Whether the file asks jmx_exporter's server for authentication or TLS, which the agent does not
-   * honour in this form: it then serves nothing rather than serve without them. False when the file
-   * is not YAML at all.
+   * Whether the file is one of jmx_exporter's, by its keys: given as {@code config=}, it is read as
+   * such. False when it is not YAML (the mapping file's load then says why).
    */
-  public static boolean asksForSecurity(Path file) {
+  public static boolean isOne(Path file) {
     try {
       Optional<org.snakeyaml.engine.v2.nodes.Node> document = YamlFiles.composeDocument(file);
-      if (document.isEmpty()) {
+      if (document.isEmpty()
+          || !(document.get() instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
         return false;
       }
-      YamlMap yaml = new YamlMap(file.toString(), "", document.get(), null);
-      return HttpServerKeys.asksForSecurity(yaml);
+      Set<String> keys = new YamlMap(file.toString(), "", document.get(), null).keys();
+      return !keys.contains("sources")
+          && !keys.contains("requests")
+          && keys.stream().anyMatch(KEYS::contains);
     } catch (ConfigException e) {
       return false;
     }

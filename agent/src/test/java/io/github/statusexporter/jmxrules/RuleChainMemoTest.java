@@ -1,0 +1,194 @@
+package io.github.statusexporter.jmxrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a rule decided for an MBean value is kept for later values only where the value cannot
+ * change it: for many patterns, MBean names and values, the outcome with what is kept must be the
+ * outcome of matching afresh, as jmx_exporter does at every scrape.
+ */
+class RuleChainMemoTest {
+  private static final List<String> PATTERNS =
+      List.of(
+          ".*",
+          "(.*)",
+          "java.lang<type=(\\w+)><(\\w*)>(\\w+): (\\d+)",
+          "java.lang<type=(\\w+)><(\\w*)>(\\w+)",
+          "Catalina<type=GlobalRequestProcessor, name=\\\"(\\w+-\\w+)-(\\d+)\\\"><>(\\w+):",
+          "Catalina<type=Server><>serverInfo: (.+)",
+          "x<a=b><>v: 4\\d+",
+          "(\\d+)",
+          "1",
+          "a|1",
+          ":",
+          ": (.*)",
+          "x<(.+)>",
+          "^x<",
+          "v: (1|2)",
+          "v(: )?",
+          "N",
+          "e",
+          "<>v",
+          "(?<kind>\\w+)<a=(?<a>[^>]*)>",
+          "[^:]+: -",
+          "x<a=b><>v: (true|false)$",
+          "Catalina<type=Server><>(\\w+)",
+          "Catalina<type=(\\w+), name=([-a-zA-Z0-9+/$%~_-|!.]*)><>(requestCount|stateName):",
+          "x1<a=([^>]+)><>[$N](v)",
+          "x\\b",
+          "(?=x)x<",
+          "x<a=b><>v: [0-9]");
+
+  private static final List<Leaf> LEAVES = leaves();
+
+  @Test
+  void keptOutcomesAreThoseOfMatchingAfresh() throws Exception {
+    Random random = new Random(20261206);
+    for (int p = 0; p < PATTERNS.size() * 2; p++) {
+      String pattern = PATTERNS.get(p / 2);
+      JmxExporterConfig config = config(pattern, p % 2 == 1);
+      RuleChain kept = new RuleChain(config);
+      List<Leaf> leaves = freshLeaves(kept.size());
+      for (int round = 0; round < 200; round++) {
+        Object value = value(random);
+        for (int i = 0; i < leaves.size(); i++) {
+          Leaf fresh = freshLeaves(kept.size()).get(i);
+          Outcome expected = new RuleChain(config).apply(fresh, value, new ScrapeCounts());
+          Outcome actual = kept.apply(leaves.get(i), value, new ScrapeCounts());
+          assertThat(describe(actual))
+              .as("pattern %s, input %s: %s", pattern, fresh.prefix(false), value)
+              .isEqualTo(describe(expected));
+        }
+      }
+    }
+  }
+
+  @Test
+  void valuesThatCannotChangeTheOutcomeAreNotMatchedAgain() throws Exception {
+    RuleChain chain =
+        new RuleChain(
+            JmxExporterConfig.parse(
+                "rules:\n- pattern: 'java.lang<type=(\\w+)><(\\w*)>(\\w+)'\n  name: jvm_$1_$3\n"));
+    Leaf leaf = LEAVES.get(0);
+    chain.apply(leaf, 1, new ScrapeCounts());
+    ScrapeCounts counts = new ScrapeCounts();
+    for (int value = 0; value < 100; value++) {
+      chain.apply(leaf, value * 1.5, counts);
+    }
+    assertThat(counts.matched).isZero();
+    assertThat(counts.memoized).isEqualTo(100);
+  }
+
+  /**
+   * The pattern, named and labelled by each of its groups (and by {@code $0}, the whole input, in
+   * every other configuration), then a rule with a value of its own for what it leaves.
+   */
+  private static JmxExporterConfig config(String pattern, boolean wholeInput) throws Exception {
+    int groups = java.util.regex.Pattern.compile(pattern).matcher("").groupCount();
+    StringBuilder labels = new StringBuilder();
+    for (int group = 1; group <= groups; group++) {
+      labels.append("    g").append(group).append(": \"$").append(group).append("\"\n");
+    }
+    if (wholeInput) {
+      labels.append("    all: \"$0\"\n");
+    }
+    return JmxExporterConfig.parse(
+        "rules:\n- pattern: '"
+            + pattern.replace("'", "''")
+            + "'\n  name: m"
+            + (groups > 0 ? "_$1" : "")
+            + "\n"
+            + (labels.length() > 0 ? "  labels:\n" + labels : "")
+            + "- pattern: 'x'\n  value: 1\n");
+  }
+
+  private static List<Leaf> leaves() {
+    return freshLeaves(1);
+  }
+
+  private static List<Leaf> freshLeaves(int rules) {
+    List<Leaf> leaves = new ArrayList<>();
+    leaves.add(
+        leaf("java.lang", props("type", "Memory"), List.of("HeapMemoryUsage"), "used", rules));
+    leaves.add(leaf("x", props("a", "b"), List.of(), "v", rules));
+    leaves.add(
+        leaf(
+            "Catalina",
+            props("type", "GlobalRequestProcessor", "name", "\"http-nio-8080\""),
+            List.of(),
+            "requestCount",
+            rules));
+    leaves.add(leaf("Catalina", props("type", "Server"), List.of(), "serverInfo", rules));
+    leaves.add(leaf("x1", props("a", "1: 2"), List.of(), "Nv", rules));
+    return leaves;
+  }
+
+  private static Leaf leaf(
+      String domain,
+      LinkedHashMap<String, String> props,
+      List<String> keys,
+      String name,
+      int rules) {
+    return new Leaf(domain, props, keys, name, "description", rules);
+  }
+
+  private static LinkedHashMap<String, String> props(String... pairs) {
+    LinkedHashMap<String, String> props = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      props.put(pairs[i], pairs[i + 1]);
+    }
+    return props;
+  }
+
+  private static Object value(Random random) {
+    switch (random.nextInt(9)) {
+      case 0:
+        return random.nextInt(10);
+      case 1:
+        return (long) random.nextInt(100000) - 50000;
+      case 2:
+        return random.nextDouble() * Math.pow(10, random.nextInt(30) - 10);
+      case 3:
+        return random.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY;
+      case 4:
+        return random.nextBoolean();
+      case 5:
+        return List.of("Apache Tomcat/11", "1", "a:b", "", "x<", "4", "N/A").get(random.nextInt(7));
+      case 6:
+        return "line\nbreak " + random.nextInt(3);
+      case 7:
+        return 40 + random.nextInt(20);
+      default:
+        return -random.nextInt(3);
+    }
+  }
+
+  private static String describe(Outcome outcome) {
+    if (outcome == Outcome.NO_MATCH) {
+      return "no match";
+    }
+    if (outcome == Outcome.DROPPED) {
+      return "dropped";
+    }
+    return outcome.name
+        + " "
+        + outcome.type
+        + " "
+        + outcome.help
+        + " "
+        + outcome.labels
+        + " "
+        + outcome.value
+        + " "
+        + outcome.valueFactor
+        + " "
+        + outcome.prefix;
+  }
+}
