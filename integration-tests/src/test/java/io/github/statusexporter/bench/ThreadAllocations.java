@@ -49,7 +49,12 @@ final class ThreadAllocations {
   Map<String, Long> stop() throws IOException, InterruptedException {
     Path recording = directory.resolve("allocations.jfr");
     Jcmd.run(pid, "JFR.stop", "name=allocations", "filename=" + recording);
-    List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
+    // With another recording running in the JVM (a profile), the file holds its events too.
+    List<RecordedEvent> events =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(
+                event -> event.getEventType().getName().equals("jdk.ThreadAllocationStatistics"))
+            .toList();
     Files.delete(recording);
     // The events of the start come within microseconds of each other, those of the stop later.
     Instant first = Instant.MAX;
