@@ -1,9 +1,11 @@
 package io.github.statusexporter.jmxrules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.management.Attribute;
@@ -46,6 +48,18 @@ final class Bean {
           "java.math.BigInteger",
           "java.math.BigDecimal");
 
+  /**
+   * The OperatingSystem MBean's deprecated attributes and those they stand for: the JDK's getter of
+   * each calls the other's (JDK 14 and later, where both exist). Each getter re-reads cgroup files
+   * in a container (~100 KB of buffers), and two reads microseconds apart differ only in what
+   * changed meanwhile; for the CPU load, the second would be the load of those microseconds.
+   */
+  private static final Map<String, String> OPERATING_SYSTEM_ALIASES =
+      Map.of(
+          "FreePhysicalMemorySize", "FreeMemorySize",
+          "TotalPhysicalMemorySize", "TotalMemorySize",
+          "SystemCpuLoad", "CpuLoad");
+
   final ObjectName name;
   private final LinkedHashMap<String, String> properties;
   private final Set<String> excluded;
@@ -59,6 +73,14 @@ final class Bean {
   private String[] requested = new String[0];
 
   private int[] requestedIndex = new int[0];
+
+  /** For an attribute read through another (its alias), that one's index; else -1. */
+  private int[] aliasOf = new int[0];
+
+  /** The values of one read, by attribute index; emptied once walked. */
+  private Object[] values = new Object[0];
+
+  private boolean[] read = new boolean[0];
   private long infoReadAt;
   private boolean infoRead;
 
@@ -90,9 +112,7 @@ final class Bean {
     try {
       values = server.getAttributes(name, requested);
     } catch (JMException | RuntimeException e) {
-      readOneByOne(server, walk);
-      leaveOutUnused();
-      return;
+      values = readOneByOne(server);
     }
     if (values == null) {
       return;
@@ -106,10 +126,31 @@ final class Bean {
               ? requestedIndex[i]
               : indexOf(value.getName());
       if (index >= 0) {
-        walk.walk(nodes[index], value.getValue());
+        read[index] = true;
+        this.values[index] = value.getValue();
       }
     }
+    walkInOrder(walk);
     leaveOutUnused();
+  }
+
+  /**
+   * Walks the values read in the MBean's own order of attributes, as jmx_exporter does (the first
+   * sample of a family gives its help), an attribute read through another with that one's value.
+   */
+  private void walkInOrder(ValueWalk walk) {
+    try {
+      for (int i = 0; i < nodes.length; i++) {
+        if (read[i]) {
+          walk.walk(nodes[i], values[i]);
+        } else if (aliasOf[i] >= 0 && read[aliasOf[i]] && !nodes[i].unused) {
+          walk.walk(nodes[i], values[aliasOf[i]]);
+        }
+      }
+    } finally {
+      Arrays.fill(read, false);
+      Arrays.fill(values, null); // nothing of the application's is held between scrapes
+    }
   }
 
   /**
@@ -134,7 +175,8 @@ final class Bean {
     List<String> names = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < attributes.length; i++) {
-      if (!nodes[i].unused) {
+      boolean readThroughAlias = aliasOf[i] >= 0 && !nodes[aliasOf[i]].unused;
+      if (!nodes[i].unused && !readThroughAlias) {
         names.add(attributes[i]);
         indexes.add(i);
       }
@@ -150,16 +192,16 @@ final class Bean {
     }
   }
 
-  private void readOneByOne(MBeanServer server, ValueWalk walk) {
-    for (int i = 0; i < requested.length; i++) {
-      Object value;
+  private AttributeList readOneByOne(MBeanServer server) {
+    AttributeList values = new AttributeList();
+    for (String attribute : requested) {
       try {
-        value = server.getAttribute(name, requested[i]);
+        values.add(new Attribute(attribute, server.getAttribute(name, attribute)));
       } catch (JMException | RuntimeException e) {
-        continue;
+        // left out, as getAttributes leaves out what it cannot read
       }
-      walk.walk(nodes[requestedIndex[i]], value);
     }
+    return values;
   }
 
   private void describe(MBeanAttributeInfo[] infos) {
@@ -197,6 +239,16 @@ final class Bean {
     simple = new boolean[attributes.length];
     for (int i = 0; i < simple.length; i++) {
       simple[i] = simpleTypes.get(i);
+    }
+    values = new Object[attributes.length];
+    read = new boolean[attributes.length];
+    aliasOf = new int[attributes.length];
+    Arrays.fill(aliasOf, -1);
+    if (name.toString().equals("java.lang:type=OperatingSystem")) {
+      for (int i = 0; i < attributes.length; i++) {
+        String target = OPERATING_SYSTEM_ALIASES.get(attributes[i]);
+        aliasOf[i] = target == null ? -1 : names.indexOf(target);
+      }
     }
     request();
   }

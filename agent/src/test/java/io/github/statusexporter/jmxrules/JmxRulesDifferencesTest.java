@@ -150,6 +150,42 @@ class JmxRulesDifferencesTest {
     assertThat(thing.countReads).isEqualTo(2);
   }
 
+  /**
+   * The OperatingSystem MBean's deprecated attributes are read through those they stand for (the
+   * JDK's getter of each calls the other's), once per scrape: same series, same values.
+   */
+  @Test
+  void deprecatedOperatingSystemAttributesAreReadOnce() throws Exception {
+    JmxRulesCollector collector =
+        new JmxRulesCollector(
+            java.lang.management.ManagementFactory.getPlatformMBeanServer(),
+            JmxExporterConfig.parse("includeObjectNames: ['java.lang:type=OperatingSystem']\n"),
+            lines::add);
+    String text = text(collector.collect());
+    for (String[] pair :
+        new String[][] {
+          {"FreePhysicalMemorySize", "FreeMemorySize"},
+          {"TotalPhysicalMemorySize", "TotalMemorySize"},
+          {"SystemCpuLoad", "CpuLoad"}
+        }) {
+      assertThat(value(text, "java_lang_OperatingSystem_" + pair[0]))
+          .isEqualTo(value(text, "java_lang_OperatingSystem_" + pair[1]));
+    }
+    // Each keeps its own help, named after itself.
+    assertThat(text)
+        .contains(
+            "# HELP java_lang_OperatingSystem_SystemCpuLoad"
+                + " java.lang:name=null,type=OperatingSystem,attribute=SystemCpuLoad\n");
+  }
+
+  private static String value(String text, String series) {
+    return java.util.Arrays.stream(text.split("\n"))
+        .filter(line -> line.startsWith(series + " "))
+        .map(line -> line.substring(series.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(series + " not in " + text));
+  }
+
   @Test
   void outcomesKeptFromAnEarlierScrapeAreCountedAndReloadsToo() throws Exception {
     JmxRulesCollector collector = collector("{}");
