@@ -1,7 +1,5 @@
 package io.github.statusexporter.config.jmxexporter;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +16,9 @@ public final class JmxExporterArgument {
 
   private final String host;
   private final String port;
-  private final Path file;
+  private final String file;
 
-  private JmxExporterArgument(String host, String port, Path file) {
+  private JmxExporterArgument(String host, String port, String file) {
     this.host = host;
     this.port = port;
     this.file = file;
@@ -39,8 +37,7 @@ public final class JmxExporterArgument {
     if (host != null && host.startsWith("[")) {
       host = host.substring(1, host.length() - 1); // our host option takes the bare address
     }
-    return Optional.of(
-        new JmxExporterArgument(host, matcher.group(2), Paths.get(matcher.group(3))));
+    return Optional.of(new JmxExporterArgument(host, matcher.group(2), matcher.group(3)));
   }
 
   /** The address to listen on; empty for all interfaces, as jmx_exporter binds 0.0.0.0. */
@@ -54,9 +51,10 @@ public final class JmxExporterArgument {
   }
 
   /**
-   * The jmx_exporter configuration file, relative to the working directory as jmx_exporter has it.
+   * The jmx_exporter configuration file as written, relative to the working directory as
+   * jmx_exporter has it; checked by the agent's own file option.
    */
-  public Path file() {
+  public String file() {
     return file;
   }
 }

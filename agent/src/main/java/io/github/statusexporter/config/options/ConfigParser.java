@@ -108,7 +108,7 @@ public final class ConfigParser {
               + origin
               + " are both set: give one");
     }
-    return argument.file();
+    return file(new Setting(argument.file(), origin), "/etc/jmx_exporter/config.yaml");
   }
 
   /** The values of {@code source} that turn the status source off. */

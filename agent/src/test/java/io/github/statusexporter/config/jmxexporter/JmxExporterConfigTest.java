@@ -279,10 +279,10 @@ class JmxExporterConfigTest {
     JmxExporterArgument plain = JmxExporterArgument.parse("9404:config.yaml").get();
     assertThat(plain.host()).isEmpty();
     assertThat(plain.port()).isEqualTo("9404");
-    assertThat(plain.file()).isEqualTo(Path.of("config.yaml"));
+    assertThat(plain.file()).isEqualTo("config.yaml");
     JmxExporterArgument ipv6 = JmxExporterArgument.parse("[::1]:9404:/etc/c:x.yaml").get();
     assertThat(ipv6.host()).contains("::1");
-    assertThat(ipv6.file()).isEqualTo(Path.of("/etc/c:x.yaml"));
+    assertThat(ipv6.file()).isEqualTo("/etc/c:x.yaml");
     assertThat(JmxExporterArgument.parse("my-host.local:1:c.yml").get().host())
         .contains("my-host.local");
     assertThat(JmxExporterArgument.parse("port=9100,source=none")).isEmpty();
