@@ -1,10 +1,12 @@
 package io.github.statusexporter.agent;
 
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
 import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.options.AgentConfig;
 import io.github.statusexporter.config.yaml.YamlFiles;
 import io.github.statusexporter.jmxrules.JmxRulesCollector;
+import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
@@ -42,6 +44,32 @@ final class JmxExporterRules implements Runnable {
       return config.jmxExporterFile();
     }
     return config.configFile().filter(JmxExporterConfig::isOne);
+  }
+
+  /**
+   * The authentication and TLS of a jmx_exporter file's {@code httpServer}, which jmx_exporter
+   * reads once at start, and so does the agent; empty when it has none.
+   *
+   * @throws ConfigException when they cannot be used, or when a web configuration is given too:
+   *     which of the two was meant is not for the agent to guess
+   */
+  static Optional<WebSecurity> security(Path jmxExporterFile, AgentConfig config)
+      throws ConfigException {
+    Optional<HttpServerSecurity> settings =
+        jmxExporterFile == null ? Optional.empty() : HttpServerSecurity.load(jmxExporterFile);
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
+    if (config.webConfigFile().isPresent()) {
+      throw new ConfigException(
+          settings.get().where()
+              + " asks for authentication or TLS, and so does web-config "
+              + config.webConfigFile().get()
+              + ": two security configurations; keep one (remove httpServer.authentication and"
+              + " httpServer.ssl from the file, or the web-config option)");
+    }
+    // jmx_exporter falls back to javax.net.ssl.keyStore and its password when the file has none.
+    return Optional.of(WebSecurity.of(settings.get(), System.getProperties()));
   }
 
   /**

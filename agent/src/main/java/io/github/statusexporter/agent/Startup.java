@@ -3,7 +3,6 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -130,7 +129,7 @@ final class Startup implements Runnable {
     // that.
     Optional<WebSecurity> jmxExporterSecurity;
     try {
-      jmxExporterSecurity = jmxExporterSecurity(jmxExporterFile);
+      jmxExporterSecurity = JmxExporterRules.security(jmxExporterFile, config);
     } catch (ConfigException e) {
       notServing(
           "not serving metrics: "
@@ -261,31 +260,6 @@ final class Startup implements Runnable {
   private static void notServing(String line) {
     AgentState.failed(line);
     AgentLog.info(line);
-  }
-
-  /**
-   * The authentication and TLS of a jmx_exporter file's {@code httpServer}, which jmx_exporter
-   * reads once at start, and so does the agent; empty when it has none.
-   *
-   * @throws ConfigException when they cannot be used, or when a web configuration is given too:
-   *     which of the two was meant is not for the agent to guess
-   */
-  private Optional<WebSecurity> jmxExporterSecurity(Path jmxExporterFile) throws ConfigException {
-    Optional<HttpServerSecurity> settings =
-        jmxExporterFile == null ? Optional.empty() : HttpServerSecurity.load(jmxExporterFile);
-    if (settings.isEmpty()) {
-      return Optional.empty();
-    }
-    if (config.webConfigFile().isPresent()) {
-      throw new ConfigException(
-          settings.get().where()
-              + " asks for authentication or TLS, and so does web-config "
-              + config.webConfigFile().get()
-              + ": two security configurations; keep one (remove httpServer.authentication and"
-              + " httpServer.ssl from the file, or the web-config option)");
-    }
-    // jmx_exporter falls back to javax.net.ssl.keyStore and its password when the file has none.
-    return Optional.of(WebSecurity.of(settings.get(), System.getProperties()));
   }
 
   private WebSecurity webSecurity() throws ConfigException {
