@@ -30,6 +30,14 @@ public final class JmxRulesCollector implements MultiCollector {
   /** Most problems named in the log; then they are only counted. */
   private static final int MAX_NAMED_PROBLEMS = 100;
 
+  private static final Set<String> SELF_METRICS =
+      Set.of(
+          "jmx_scrape_duration_seconds",
+          "jmx_scrape_error",
+          "jmx_scrape_cached_beans",
+          "jmx_config_reload_success",
+          "jmx_config_reload_failure");
+
   private final MBeanServer server;
   private final Consumer<String> log;
   private final Set<String> named = new HashSet<>();
@@ -75,7 +83,7 @@ public final class JmxRulesCollector implements MultiCollector {
     MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
     families.build(
         snapshot -> {
-          if (takenNames.contains(snapshot.getMetadata().getPrometheusName())) {
+          if (isTaken(snapshot.getMetadata().getPrometheusName())) {
             once(
                 "the family "
                     + snapshot.getMetadata().getPrometheusName()
@@ -97,6 +105,17 @@ public final class JmxRulesCollector implements MultiCollector {
       snapshots.metricSnapshot(self);
     }
     return snapshots.build();
+  }
+
+  /**
+   * Whether another family of the agent has the name: one it had at start, the self-metrics here,
+   * or one of those that come later (request metrics, the agent's own, on the server's first use).
+   */
+  private boolean isTaken(String name) {
+    return takenNames.contains(name)
+        || SELF_METRICS.contains(name)
+        || name.startsWith("status_exporter_")
+        || name.startsWith("http_server_");
   }
 
   private List<MetricSnapshot> selfMetrics(ScrapeCounts counts, double seconds) {

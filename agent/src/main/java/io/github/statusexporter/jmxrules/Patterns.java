@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Patterns {
   /** Escapes whose match at a region's edge is not what it would be inside the whole text. */
-  private static final String EDGE_ESCAPES = "bBzZG";
+  private static final String EDGE_ESCAPES = "bBzZGXR";
 
   /** Groups that look past where they stand, and flags that change what {@code ^} and . match. */
   private static final List<String> EDGE_GROUPS = List.of("?=", "?!", "?<=", "?<!", "?m", "?s");
@@ -65,6 +65,9 @@ final class Patterns {
    * classes (where {@code $} is only a dollar, as in Tomcat's {@code [-a-zA-Z0-9+/$%~_-|!.]}).
    */
   private static boolean isEdgeSensitive(String pattern) {
+    if (pattern.contains("\\Q")) {
+      return true; // quoted text: the scan below would read it as constructs
+    }
     boolean inClass = false;
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -100,6 +103,9 @@ final class Patterns {
   private static char firstCharacter(String pattern) {
     if (pattern.isEmpty() || META.indexOf(pattern.charAt(0)) >= 0) {
       return 0;
+    }
+    if (pattern.contains("\\Q") || pattern.contains("[]") || pattern.contains("[^]")) {
+      return 0; // a class that starts with ], or quoted text: not scanned for alternatives
     }
     if (pattern.length() > 1 && "?*{".indexOf(pattern.charAt(1)) >= 0) {
       return 0;

@@ -41,6 +41,23 @@ final class RuleMemo {
   }
 
   /**
+   * The JDK's own numbers, whose text is digits, sign, point, exponent, NaN or Infinity; another
+   * Number (a library's gauge) may write anything, and is taken as its text.
+   */
+  private static boolean isJdkNumber(Object value) {
+    return value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof java.math.BigInteger
+        || value instanceof java.math.BigDecimal
+        || value instanceof java.util.concurrent.atomic.AtomicInteger
+        || value instanceof java.util.concurrent.atomic.AtomicLong;
+  }
+
+  /**
    * Whether the rule matches no value of a kind: any number (or any boolean, {@code true} or {@code
    * false}).
    */
@@ -59,7 +76,7 @@ final class RuleMemo {
     if (outcome == null) {
       return null;
     }
-    if (value instanceof Number) {
+    if (isJdkNumber(value)) {
       // A number's text has no line break; it may have the character only if numbers may.
       return numbersKeepIt || value.toString().indexOf(firstCharacter) < 0 ? outcome : null;
     }

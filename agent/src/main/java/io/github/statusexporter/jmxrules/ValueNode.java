@@ -97,8 +97,8 @@ final class ValueNode {
     return child;
   }
 
-  /** Lets go of the rows that the scrape {@code generation} did not see. */
-  void forgetRowsNotSeenIn(int generation) {
+  /** Lets go of the rows or items that the scrape {@code generation} did not see. */
+  void forgetChildrenNotSeenIn(int generation) {
     if (children != null) {
       children.values().removeIf(row -> row.generation != generation);
     }

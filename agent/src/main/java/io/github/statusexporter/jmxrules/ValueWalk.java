@@ -52,6 +52,9 @@ final class ValueWalk {
       for (String key : type.keySet()) {
         walk(node.item(key, type.getDescription()), composite.get(key));
       }
+      if (node.childCount() > type.keySet().size()) {
+        node.forgetChildrenNotSeenIn(generation); // items of composites with changing keys
+      }
     } else if (value instanceof TabularData) {
       table(node, (TabularData) value);
     } else if (value.getClass().isArray()) {
@@ -91,7 +94,7 @@ final class ValueWalk {
       }
     }
     if (table.childCount() > data.size()) {
-      table.forgetRowsNotSeenIn(generation);
+      table.forgetChildrenNotSeenIn(generation);
     }
   }
 

@@ -111,6 +111,12 @@ class JmxRulesDifferencesTest {
             "rules:\n- pattern: 'test<type=Thing, name=(\\w+)><>Count'\n  name: jvm_threads_current\n");
     collector.takenNames(Set.of("jvm_threads_current"));
     assertThat(text(collector.collect())).doesNotContain("jvm_threads_current");
+    // Its own self-metrics too, though no other collector has them.
+    JmxRulesCollector self =
+        collector(
+            "rules:\n- pattern: 'test<type=Thing, name=(\\w+)><>Count'\n  name: jmx_scrape_error\n");
+    assertThat(text(self.collect())).contains("jmx_scrape_error 0.0\n");
+    lines.remove(lines.size() - 1);
     assertThat(lines)
         .containsExactly(
             "the family jvm_threads_current of the jmx_exporter rules is left out: the agent's own"

@@ -44,7 +44,11 @@ class RuleChainMemoTest {
           "x1<a=([^>]+)><>[$N](v)",
           "x\\b",
           "(?=x)x<",
-          "x<a=b><>v: [0-9]");
+          "x<a=b><>v: [0-9]",
+          "x\\Q(\\E|y(\\w)",
+          "x[](]|y(\\w)",
+          "v:(\\X)",
+          "q(\\w*)");
 
   private static final List<Leaf> LEAVES = leaves();
 
@@ -148,7 +152,11 @@ class RuleChainMemoTest {
   }
 
   private static Object value(Random random) {
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(11)) {
+      case 9:
+        return List.of("yes", "yak", "\u0301abc").get(random.nextInt(3));
+      case 10:
+        return new TextNumber("7q" + random.nextInt(3));
       case 0:
         return random.nextInt(10);
       case 1:
@@ -167,6 +175,41 @@ class RuleChainMemoTest {
         return 40 + random.nextInt(20);
       default:
         return -random.nextInt(3);
+    }
+  }
+
+  /** A library's Number, whose text is its own (a Yammer-style gauge). */
+  private static final class TextNumber extends Number {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    TextNumber(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int intValue() {
+      return 7;
+    }
+
+    @Override
+    public long longValue() {
+      return 7;
+    }
+
+    @Override
+    public float floatValue() {
+      return 7;
+    }
+
+    @Override
+    public double doubleValue() {
+      return 7;
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 

@@ -24,19 +24,16 @@ public final class HttpServerSecurity {
   }
 
   /**
-   * The security a jmx_exporter file asks for; empty when it asks for none, or when it is not a
-   * YAML mapping at all (loading its rules says why).
+   * The security a jmx_exporter file asks for; empty when it asks for none, or when it is YAML but
+   * not a mapping (loading its rules says why).
    *
-   * @throws ConfigException when {@code httpServer.authentication} or {@code httpServer.ssl} is not
-   *     as jmx_exporter requires: the server must not start without what the file protects
+   * @throws ConfigException when the file cannot be read as YAML (missing, unreadable, too large,
+   *     not YAML: what it asks for cannot be known, and jmx_exporter would not serve either), or
+   *     when {@code httpServer.authentication} or {@code httpServer.ssl} is not as jmx_exporter
+   *     requires: the server must not start without what the file protects
    */
   public static Optional<HttpServerSecurity> load(Path file) throws ConfigException {
-    Optional<Node> document;
-    try {
-      document = YamlFiles.composeDocument(file);
-    } catch (ConfigException e) {
-      return Optional.empty();
-    }
+    Optional<Node> document = YamlFiles.composeDocument(file);
     if (document.isEmpty() || !(document.get() instanceof MappingNode)) {
       return Optional.empty();
     }
