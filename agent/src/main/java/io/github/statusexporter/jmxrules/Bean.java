@@ -244,7 +244,7 @@ final class Bean {
     read = new boolean[attributes.length];
     aliasOf = new int[attributes.length];
     Arrays.fill(aliasOf, -1);
-    if (name.toString().equals("java.lang:type=OperatingSystem")) {
+    if (name.toString().equals("java.lang:type=OperatingSystem") && AliasesDelegate.HOLDS) {
       for (int i = 0; i < attributes.length; i++) {
         String target = OPERATING_SYSTEM_ALIASES.get(attributes[i]);
         aliasOf[i] = target == null ? -1 : names.indexOf(target);
@@ -260,5 +260,31 @@ final class Bean {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether this JVM's deprecated OperatingSystem getters are the interface's, which call the
+   * others (HotSpot since JDK 14); another JVM may implement them apart (OpenJ9). Asked once.
+   */
+  private static final class AliasesDelegate {
+    static final boolean HOLDS = delegate();
+
+    private static boolean delegate() {
+      try {
+        Class<?> implementation =
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getClass();
+        for (String getter :
+            List.of(
+                "getFreePhysicalMemorySize", "getTotalPhysicalMemorySize", "getSystemCpuLoad")) {
+          if (implementation.getMethod(getter).getDeclaringClass()
+              != com.sun.management.OperatingSystemMXBean.class) {
+            return false;
+          }
+        }
+        return true;
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        return false;
+      }
+    }
   }
 }
