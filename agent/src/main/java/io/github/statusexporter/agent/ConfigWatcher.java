@@ -13,7 +13,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,15 +77,8 @@ final class ConfigWatcher implements Runnable {
   /** Loads the file if it is new or changed since the last look; never throws. */
   @Override
   public synchronized void run() {
-    Object seen = UNREADABLE; // unless read below; the load then says why
-    try {
-      // Only a regular file of bounded size is read: never a FIFO, never a growing log.
-      if (Files.isRegularFile(file) && Files.size(file) <= ConfigFile.MAX_BYTES) {
-        seen = Files.readAllBytes(file);
-      }
-    } catch (IOException e) {
-      // the load below says why
-    }
+    byte[] bytes = ConfigFileBytes.read(file);
+    Object seen = bytes == null ? UNREADABLE : bytes; // unreadable: the load then says why
     if (sameAsLastSeen(seen)) {
       return;
     }

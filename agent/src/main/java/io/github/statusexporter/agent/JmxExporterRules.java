@@ -4,14 +4,11 @@ import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
 import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.options.AgentConfig;
-import io.github.statusexporter.config.yaml.YamlFiles;
 import io.github.statusexporter.jmxrules.JmxRulesCollector;
 import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -77,7 +74,7 @@ final class JmxExporterRules implements Runnable {
    * Startup} has read it before the server started, and refused to serve without it.
    */
   static JmxExporterRules load(Path file) {
-    byte[] seen = read(file);
+    byte[] seen = ConfigFileBytes.read(file);
     JmxExporterConfig config = null;
     try {
       config = JmxExporterConfig.load(file);
@@ -116,7 +113,7 @@ final class JmxExporterRules implements Runnable {
   /** Loads the file if it changed since the last look; never throws. */
   @Override
   public synchronized void run() {
-    byte[] seen = read(file);
+    byte[] seen = ConfigFileBytes.read(file);
     if (seen == null || Arrays.equals(seen, lastSeen)) {
       return;
     }
@@ -144,17 +141,5 @@ final class JmxExporterRules implements Runnable {
     for (String notice : config.notices()) {
       AgentLog.info("jmx_exporter configuration: " + notice);
     }
-  }
-
-  /** The file's bytes, or null when it cannot be read now (the load says why). */
-  private static byte[] read(Path file) {
-    try {
-      if (Files.isRegularFile(file) && Files.size(file) <= YamlFiles.MAX_BYTES) {
-        return Files.readAllBytes(file);
-      }
-    } catch (IOException e) {
-      // the load says why
-    }
-    return null;
   }
 }

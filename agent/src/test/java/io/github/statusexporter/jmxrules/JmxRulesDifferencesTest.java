@@ -162,9 +162,27 @@ class JmxRulesDifferencesTest {
    */
   @Test
   void deprecatedOperatingSystemAttributesAreReadOnce() throws Exception {
+    // The platform server, recording the attributes asked of the OperatingSystem MBean.
+    MBeanServer platform = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    List<String> asked = new ArrayList<>();
+    MBeanServer recording =
+        (MBeanServer)
+            java.lang.reflect.Proxy.newProxyInstance(
+                MBeanServer.class.getClassLoader(),
+                new Class<?>[] {MBeanServer.class},
+                (proxy, method, arguments) -> {
+                  if (method.getName().equals("getAttributes")) {
+                    asked.addAll(List.of((String[]) arguments[1]));
+                  }
+                  try {
+                    return method.invoke(platform, arguments);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     JmxRulesCollector collector =
         new JmxRulesCollector(
-            java.lang.management.ManagementFactory.getPlatformMBeanServer(),
+            recording,
             JmxExporterConfig.parse("includeObjectNames: ['java.lang:type=OperatingSystem']\n"),
             lines::add);
     String text = text(collector.collect());
@@ -177,6 +195,9 @@ class JmxRulesDifferencesTest {
       assertThat(value(text, "java_lang_OperatingSystem_" + pair[0]))
           .isEqualTo(value(text, "java_lang_OperatingSystem_" + pair[1]));
     }
+    assertThat(asked)
+        .contains("FreeMemorySize", "TotalMemorySize", "CpuLoad")
+        .doesNotContain("FreePhysicalMemorySize", "TotalPhysicalMemorySize", "SystemCpuLoad");
     // Each keeps its own help, named after itself.
     assertThat(text)
         .contains(
