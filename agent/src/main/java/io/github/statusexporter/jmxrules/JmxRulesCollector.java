@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,8 +39,15 @@ public final class JmxRulesCollector implements MultiCollector {
           "jmx_config_reload_success",
           "jmx_config_reload_failure");
 
+  /**
+   * How long a scrape waits for the walk over the MBeans: Prometheus' default scrape timeout, past
+   * which it has stopped waiting for the scrape anyway. A large broker's walk may take seconds.
+   */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
   private final MBeanServer server;
   private final Consumer<String> log;
+  private final WalkThread<Walked> walks;
   private final Set<String> named = new HashSet<>();
   private volatile Set<String> takenNames = Set.of();
   private State state;
@@ -47,13 +55,22 @@ public final class JmxRulesCollector implements MultiCollector {
   private long reloadSuccesses;
   private long reloadFailures;
 
+  /** The MBean the walk is reading, for the line that names it when the walk is overdue. */
+  private volatile ObjectName reading;
+
   public JmxRulesCollector(MBeanServer server, JmxExporterConfig config) {
     this(server, config, line -> {});
   }
 
   public JmxRulesCollector(MBeanServer server, JmxExporterConfig config, Consumer<String> log) {
+    this(server, config, log, DEFAULT_DEADLINE);
+  }
+
+  JmxRulesCollector(
+      MBeanServer server, JmxExporterConfig config, Consumer<String> log, Duration deadline) {
     this.server = server;
     this.log = log;
+    this.walks = new WalkThread<>(deadline);
     this.state = new State(config);
   }
 
@@ -73,14 +90,54 @@ public final class JmxRulesCollector implements MultiCollector {
     takenNames = Set.copyOf(names);
   }
 
+  /**
+   * The rules' families and the self-metrics. The families come from a walk on the walk's own
+   * thread ({@link WalkThread}); when none ends within the deadline, only the self-metrics, with
+   * {@code jmx_scrape_error} 1 and the MBean the walk waits on named once.
+   */
   @Override
-  public synchronized MetricSnapshots collect() {
+  public MetricSnapshots collect() {
     long start = System.nanoTime();
+    Walked walked;
+    try {
+      walked = walks.await(this::walk);
+    } catch (IllegalStateException e) {
+      walked = new Walked(List.of(), 1, 0);
+      once("the jmx_exporter rules' walk over the MBeans failed: " + e.getCause());
+    }
+    if (walked == null) {
+      walked = new Walked(List.of(), 1, 0);
+      ObjectName stuck = reading;
+      once(
+          (stuck == null ? "the MBean server's query" : "MBean " + stuck)
+              + " has not answered within "
+              + walks.deadlineMillis()
+              + " ms: scrapes go on without the jmx_exporter rules' families until it does"
+              + " (jmx_scrape_error 1); a thread dump shows where it waits (thread"
+              + " status-exporter-jmx)");
+    }
+    MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+    for (MetricSnapshot family : walked.families) {
+      snapshots.metricSnapshot(family);
+    }
+    for (MetricSnapshot self : selfMetrics(walked, (System.nanoTime() - start) / 1e9)) {
+      snapshots.metricSnapshot(self);
+    }
+    return snapshots.build();
+  }
+
+  /** One walk over the MBeans, on the walk's thread: the only thread that touches a State. */
+  private Walked walk() {
+    State current;
+    synchronized (this) {
+      current = state;
+    }
     ScrapeCounts counts = new ScrapeCounts();
     Families families = new Families();
     generation++;
-    state.scrape(families, counts, start);
-    MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+    current.scrape(families, counts, System.nanoTime());
+    reading = null;
+    List<MetricSnapshot> built = new ArrayList<>();
     families.build(
         snapshot -> {
           if (isTaken(snapshot.getMetadata().getPrometheusName())) {
@@ -90,7 +147,7 @@ public final class JmxRulesCollector implements MultiCollector {
                     + " of the jmx_exporter rules is left out: the agent's own family has that"
                     + " name; rename it in the rule");
           } else {
-            snapshots.metricSnapshot(snapshot);
+            built.add(snapshot);
           }
         },
         unusable -> {
@@ -101,10 +158,20 @@ public final class JmxRulesCollector implements MultiCollector {
                   + " of the jmx_exporter rules is left out: jmx_exporter would fail the whole"
                   + " scrape on it");
         });
-    for (MetricSnapshot self : selfMetrics(counts, (System.nanoTime() - start) / 1e9)) {
-      snapshots.metricSnapshot(self);
+    return new Walked(built, counts.errors == 0 ? 0 : 1, counts.memoized);
+  }
+
+  /** What a walk made: the families, and what the self-metrics say of it. */
+  private static final class Walked {
+    final List<MetricSnapshot> families;
+    final int error;
+    final int cachedBeans;
+
+    Walked(List<MetricSnapshot> families, int error, int cachedBeans) {
+      this.families = families;
+      this.error = error;
+      this.cachedBeans = cachedBeans;
     }
-    return snapshots.build();
   }
 
   /**
@@ -118,20 +185,18 @@ public final class JmxRulesCollector implements MultiCollector {
         || name.startsWith("http_server_");
   }
 
-  private List<MetricSnapshot> selfMetrics(ScrapeCounts counts, double seconds) {
+  private synchronized List<MetricSnapshot> selfMetrics(Walked walked, double seconds) {
     List<MetricSnapshot> self = new ArrayList<>();
     self.add(
         gauge("jmx_scrape_duration_seconds", "Time this JMX scrape took, in seconds.", seconds)
             .unit(Unit.SECONDS)
             .build());
-    self.add(
-        gauge("jmx_scrape_error", "Non-zero if this scrape failed.", counts.errors == 0 ? 0 : 1)
-            .build());
+    self.add(gauge("jmx_scrape_error", "Non-zero if this scrape failed.", walked.error).build());
     self.add(
         gauge(
                 "jmx_scrape_cached_beans",
                 "Number of beans with their matching rule cached",
-                counts.memoized)
+                walked.cachedBeans)
             .build());
     self.add(
         counter(
@@ -169,7 +234,7 @@ public final class JmxRulesCollector implements MultiCollector {
         .build();
   }
 
-  private void once(String line) {
+  private synchronized void once(String line) {
     if (named.size() < MAX_NAMED_PROBLEMS && named.add(line)) {
       log.accept(line);
     } else if (named.size() == MAX_NAMED_PROBLEMS && named.add("more")) {
@@ -184,7 +249,7 @@ public final class JmxRulesCollector implements MultiCollector {
     final Map<ObjectName, Bean> beans = new HashMap<>();
     Families families;
     ScrapeCounts counts;
-    Bean reading;
+    Bean bean;
 
     State(JmxExporterConfig config) {
       this.config = config;
@@ -198,12 +263,14 @@ public final class JmxRulesCollector implements MultiCollector {
       Set<ObjectName> names = names();
       beans.keySet().retainAll(names);
       for (ObjectName name : names) {
-        reading = beans.computeIfAbsent(name, this::bean);
+        bean = beans.computeIfAbsent(name, this::bean);
+        JmxRulesCollector.this.reading = name;
         try {
-          reading.read(server, walk, now);
+          bean.read(server, walk, now);
         } catch (JMException e) {
           // Gone since the query, or its description unreadable: jmx_exporter skips it too.
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+          // StackOverflowError: Java's regular expressions recurse, and a rule's may too deep.
           counts.errors++;
           once("MBean " + name + " cannot be read by the jmx_exporter rules: " + e);
         }
@@ -269,7 +336,7 @@ public final class JmxRulesCollector implements MultiCollector {
     @Override
     public void unsupported(ValueNode node) {
       if (config.autoExcludeObjectNameAttributes()) {
-        reading.exclude(node.attrName);
+        bean.exclude(node.attrName);
       }
     }
   }

@@ -34,8 +34,11 @@ class ConfigFileIT {
 
   private JavaProcess demoAppWithConfig(Path file, Map<String, String> environment)
       throws Exception {
+    // A long timeout: the first read of an HTTPS source (TLS set-up, class loading) can take over
+    // the default 2 s on a busy machine, and these tests are about the mapping, not timeouts.
     JavaProcess app =
-        JavaProcess.demoApp(appPort, "port=" + agentPort + ",config=" + file, environment);
+        JavaProcess.demoApp(
+            appPort, "port=" + agentPort + ",config=" + file + ",timeout=20s", environment);
     app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
     return app;
   }

@@ -41,8 +41,12 @@ final class Http {
   }
 
   static HttpResponse<String> get(String url, String accept) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    return get(url, accept, Duration.ofSeconds(10));
+  }
+
+  /** With a longer wait, for a page whose first answer is slow (a JSP compiled on first use). */
+  static HttpResponse<String> get(String url, String accept, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
     if (accept != null) {
       request.header("Accept", accept);
     }

@@ -438,7 +438,11 @@ class JmxExporterDropInIT {
     @Override
     void beforeScrapes() {
       for (String path : REQUESTS) {
-        assertThat(Http.get("http://localhost:" + appPort + path).statusCode()).isEqualTo(200);
+        // Tomcat compiles a JSP on its first request: seconds on a busy machine.
+        assertThat(
+                Http.get("http://localhost:" + appPort + path, null, Duration.ofSeconds(60))
+                    .statusCode())
+            .isEqualTo(200);
       }
     }
 
