@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -411,8 +412,11 @@ class JmxExporterDropInIT {
 
   /**
    * Tomcat's distribution started with {@code bin/catalina.sh run}, both agents in CATALINA_OPTS,
-   * after requests to its bundled applications, so that their counters are not all 0.
+   * after requests to its bundled applications, so that their counters are not all 0. Run on the
+   * first JDK only: Tomcat's MBeans are the same on every JDK, and the JDK's own (which differ) are
+   * compared on the demo app on both; two Tomcat launches are ~40 s of CI.
    */
+  @Tag("first-jdk-only")
   abstract static class Tomcat extends BothAgents {
     /** Three JSPs of the examples and the root's page. */
     static final List<String> REQUESTS =
