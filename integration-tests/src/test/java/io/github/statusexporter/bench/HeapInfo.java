@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
  * of the heap's address range is resident (its pages that have been touched, from /proc/PID/smaps).
  */
 final class HeapInfo {
-  private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+  /**
+   * JDK 17's "total 262144K, used 8192K"; JDK 25's "total reserved ..K, committed ..K, used ..K".
+   */
+  private static final Pattern USED =
+      Pattern.compile("total (?:reserved )?\\d+K, (?:committed \\d+K, )?used (\\d+)K");
+
   private static final Pattern RANGE =
       Pattern.compile("\\[0x([0-9a-f]+), (?:0x[0-9a-f]+, )?0x([0-9a-f]+)\\)");
   private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) ");

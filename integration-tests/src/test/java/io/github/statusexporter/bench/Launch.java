@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** One launch of an application, with or without the agent, for the benchmarks. */
 final class Launch implements AutoCloseable {
-  static final Path JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
+  static final Path JAVA = BenchApp.OWN_JAVA;
 
   /**
    * With {@code -Dbench.pin=true}, the application runs on CPU 1 and wrk on CPU 0 (taskset), so
@@ -66,13 +66,41 @@ final class Launch implements AutoCloseable {
     return start(app, agentJar, agentOptions, true, setup);
   }
 
+  /**
+   * Starts the application with the OpenTelemetry Java agent and its Prometheus exporter on {@link
+   * #agentPort} (at {@code /metrics} as at any path), as its documentation configures it; traces
+   * and logs exported nowhere, so that it does only what this agent does: metrics for a scrape.
+   */
+  static Launch startOpenTelemetry(BenchApp app, Path openTelemetryAgent) throws IOException {
+    int agentPort = Ports.free();
+    List<String> flags =
+        List.of(
+            "-Dotel.metrics.exporter=prometheus",
+            "-Dotel.exporter.prometheus.port=" + agentPort,
+            "-Dotel.exporter.prometheus.host=127.0.0.1",
+            "-Dotel.traces.exporter=none",
+            "-Dotel.logs.exporter=none");
+    Setup setup = new Setup(CPU_PINNING, flags, false, null);
+    return start(app, openTelemetryAgent, "", false, setup, Ports.free(), agentPort);
+  }
+
   private static Launch start(
       BenchApp app, Path agentJar, String agentOptions, boolean withOptions, Setup setup)
       throws IOException {
-    int appPort = Ports.free();
-    int agentPort = Ports.free();
+    return start(app, agentJar, agentOptions, withOptions, setup, Ports.free(), Ports.free());
+  }
+
+  private static Launch start(
+      BenchApp app,
+      Path agentJar,
+      String agentOptions,
+      boolean withOptions,
+      Setup setup,
+      int appPort,
+      int agentPort)
+      throws IOException {
     List<String> command = new ArrayList<>(setup.pinning());
-    command.add(JAVA.toString());
+    command.add(app.java().toString());
     command.addAll(setup.jvmFlags());
     if (agentJar != null && !withOptions) {
       command.add("-javaagent:" + agentJar);
@@ -86,8 +114,7 @@ final class Launch implements AutoCloseable {
       }
       command.add("-javaagent:" + agentJar + "=" + String.join(",", options));
     }
-    command.addAll(List.of("-jar", app.jar().toString()));
-    command.addAll(app.arguments(appPort));
+    command.addAll(app.command(appPort));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (setup.output() == null) {
       builder
@@ -120,7 +147,7 @@ final class Launch implements AutoCloseable {
     throw new IOException(url + " did not answer within 60 s");
   }
 
-  private static boolean answersOk(String url) {
+  static boolean answersOk(String url) {
     try {
       HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
       connection.setConnectTimeout(200);

@@ -5,14 +5,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Memory: the application's resident set size (VmRSS) once started, after some traffic to the
  * application, and after a number of scrapes as Prometheus sends them by default (OpenMetrics,
  * gzip), without any agent, with an agent that does nothing (what any {@code -javaagent} costs the
- * JVM) and with this agent, launches alternated. Without the agent the application serves its
- * status page as many times instead, as it does for each of the agent's reads, so that both do the
- * same application work. Arguments: application, agent jar, launches each, scrapes.
+ * JVM) and with this agent, launches alternated; and first, the resident memory and the classes
+ * loaded at the moment the agent's {@code /metrics} first answers, the JVMs without it at the same
+ * time after their launch (readiness and {@code /metrics} polled from the launch on, as {@link
+ * StartupBenchmark} does). Without the agent the application serves its status page as many times
+ * instead, as it does for each of the agent's reads, so that both do the same application work.
+ * Arguments: application, agent jar, launches each, scrapes.
  */
 public final class MemoryBenchmark {
   /** Lets the start's last allocations and compilations settle before reading VmRSS. */
@@ -24,6 +28,13 @@ public final class MemoryBenchmark {
    * used it as any application that has served traffic has.
    */
   private static final int TRAFFIC = 2000;
+
+  /** Where {@link #measure} puts the figures of the moment the agent's /metrics first answered. */
+  private static final int AT_METRICS = 5;
+
+  private static final int CLASSES = 6;
+  private static final int SHARED_CLASSES = 7;
+  private static final int MOMENT = 8;
 
   private MemoryBenchmark() {}
 
@@ -37,24 +48,42 @@ public final class MemoryBenchmark {
     List<double[]> empty = new ArrayList<>();
     List<double[]> agent = new ArrayList<>();
     for (int i = 0; i < launches; i++) {
-      plain.add(measure(app, null, false, scrapes));
-      empty.add(measure(app, emptyAgent, false, scrapes));
-      agent.add(measure(app, agentJar, true, scrapes));
+      // The agent first: the others are read at the moment its /metrics first answered.
+      double[] ours = measure(app, agentJar, true, scrapes, Double.NaN);
+      agent.add(ours);
+      plain.add(measure(app, null, false, scrapes, ours[MOMENT]));
+      empty.add(measure(app, emptyAgent, false, scrapes, ours[MOMENT]));
     }
     System.out.println(
         "### Memory of "
             + app.name()
             + " ("
             + launches
-            + " launches each, alternated, medians; MiB"
+            + " launches each, alternated; MiB, medians and in brackets p25-p75 (nearest rank)"
             + (Launch.PINNED ? "; application on CPU 1" : "")
             + ")");
     System.out.println();
     System.out.println(
         "| when | no agent | empty agent (the JVM's cost of any agent) | agent"
-            + " | added by the agent (median of pairs) |");
-    System.out.println("|---|---|---|---|---|");
-    row("resident, started", plain, empty, agent, 0);
+            + " | agent minus no agent (median of pairs) | agent minus empty agent (median of"
+            + " pairs) |");
+    System.out.println("|---|---|---|---|---|---|");
+    row(
+        "resident at the agent's first 200 of /metrics (ms after launch: "
+            + Stats.withSpread(figure(agent, MOMENT))
+            + "), the others at the same time after their launch",
+        plain,
+        empty,
+        agent,
+        AT_METRICS);
+    row("classes loaded by then (count)", plain, empty, agent, CLASSES);
+    row("of which from the CDS archive (count)", plain, empty, agent, SHARED_CLASSES);
+    row(
+        "resident, started (with the agent: its JVM metrics registered), 1 s later",
+        plain,
+        empty,
+        agent,
+        0);
     row("of which Java heap pages", plain, empty, agent, 1);
     row(
         "resident, then after " + TRAFFIC + " requests to the application (its young heap used)",
@@ -71,29 +100,35 @@ public final class MemoryBenchmark {
     row("live heap then, after a full GC (jcmd GC.run)", plain, empty, agent, 3);
     System.out.println();
     System.out.println(
+        "Classes are read with jcmd PerfCounter.print (the JVM's perf data; no attach) right after"
+            + " the resident memory, java.cls.loadedClasses + java.cls.sharedLoadedClasses.");
+    System.out.println(
         "Agent jar: " + Stats.format(Files.size(agentJar) / 1024.0 / 1024.0) + " MiB.");
   }
 
-  /** Medians of one figure over the launches, and of each pair's difference. */
+  /** Medians of one figure over the launches, and of each pair's differences. */
   private static void row(
       String when, List<double[]> plain, List<double[]> empty, List<double[]> agent, int figure) {
-    List<Double> added = new ArrayList<>();
+    List<Double> overPlain = new ArrayList<>();
+    List<Double> overEmpty = new ArrayList<>();
     for (int i = 0; i < plain.size(); i++) {
-      added.add(agent.get(i)[figure] - plain.get(i)[figure]);
+      overPlain.add(agent.get(i)[figure] - plain.get(i)[figure]);
+      overEmpty.add(agent.get(i)[figure] - empty.get(i)[figure]);
     }
     System.out.println(
         Stats.row(
             when,
-            Stats.format(median(plain, figure)),
-            Stats.format(median(empty, figure)),
-            Stats.format(median(agent, figure)),
-            Stats.format(Stats.median(added))));
+            Stats.withSpread(figure(plain, figure)),
+            Stats.withSpread(figure(empty, figure)),
+            Stats.withSpread(figure(agent, figure)),
+            Stats.withSpread(overPlain),
+            Stats.withSpread(overEmpty)));
   }
 
-  private static double median(List<double[]> launches, int figure) {
+  private static List<Double> figure(List<double[]> launches, int figure) {
     List<Double> values = new ArrayList<>();
     launches.forEach(launch -> values.add(launch[figure]));
-    return Stats.median(values);
+    return values;
   }
 
   /**
@@ -103,10 +138,31 @@ public final class MemoryBenchmark {
    * collections, so resident memory grows with the bytes allocated (at start: class loading; later:
    * scrapes) and stays; the live heap shows what is really kept.
    */
-  private static double[] measure(BenchApp app, Path agentJar, boolean ours, int scrapes)
+  private static double[] measure(
+      BenchApp app, Path agentJar, boolean ours, int scrapes, double momentMillis)
       throws Exception {
     try (Launch launch = Launch.start(app, agentJar, ours)) {
-      launch.millisUntilOk(launch.statusUrl());
+      // Asked from the launch on as in a real deployment (see StartupBenchmark).
+      Probe readiness =
+          Probe.start(launch, launch.readyUrl(), StartupBenchmark.PROBE_INTERVAL_MILLIS);
+      Probe prometheus =
+          Probe.start(launch, launch.metricsUrl(), StartupBenchmark.PROBE_INTERVAL_MILLIS);
+      double moment;
+      if (ours) {
+        moment = prometheus.awaitMillis();
+      } else {
+        moment = momentMillis;
+        long wait = launch.startNanos + (long) (momentMillis * 1e6) - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
+      double atMetrics = launch.residentKib() / 1024.0;
+      long[] classes = Jcmd.loadedClasses(launch.process.pid());
+      readiness.awaitMillis();
+      if (!ours) {
+        prometheus.stop();
+      }
       String url = launch.statusUrl();
       if (ours) {
         launch.awaitJvmMetrics();
@@ -127,7 +183,9 @@ public final class MemoryBenchmark {
       double scraped = launch.residentKib() / 1024.0;
       Jcmd.run(launch.process.pid(), "GC.run");
       double live = HeapInfo.of(launch.process.pid()).usedKib / 1024.0;
-      return new double[] {started, heapPages, scraped, live, afterTraffic};
+      return new double[] {
+        started, heapPages, scraped, live, afterTraffic, atMetrics, classes[0], classes[1], moment
+      };
     }
   }
 }

@@ -1,11 +1,14 @@
 package io.github.statusexporter.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Scrape cost: the application (see {@link BenchApp}) with the agent and default options, after
@@ -13,8 +16,12 @@ import java.util.Map;
  * keep-alive connection after a warm-up, each {@link #PACING_GAP_MILLIS} after the last as
  * Prometheus' would be: latency percentiles, body size, samples, the JVM's CPU time and the heap
  * bytes its threads allocated per scrape (see {@link ThreadAllocations}); then scrapes per second
- * with four concurrent scrapers (wrk), which the agent paces. Arguments: application, agent jar,
- * scrapes per format, warm-up scrapes per format, seconds of concurrent scrapes.
+ * with four concurrent scrapers (wrk), which the agent paces. Given the OpenTelemetry Java agent's
+ * jar as well, the same sequential scrapes of the same application with that agent and its
+ * Prometheus exporter instead (text and OpenMetrics; its requests histogram after the same
+ * traffic), and for both the CPU time per sample scraped. Arguments: application, agent jar,
+ * scrapes per format, warm-up scrapes per format, seconds of concurrent scrapes, optionally the
+ * OpenTelemetry agent's jar.
  */
 public final class ScrapeBenchmark {
   private static final long PACING_GAP_MILLIS = 10;
@@ -27,6 +34,7 @@ public final class ScrapeBenchmark {
     int scrapes = Integer.parseInt(args[2]);
     int warmUp = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
+    Path openTelemetry = args.length > 5 ? Paths.get(args[5]) : null;
     System.out.println(
         "### Scrape cost, "
             + app.name()
@@ -39,9 +47,9 @@ public final class ScrapeBenchmark {
             + ")");
     System.out.println();
     System.out.println(
-        "| format | p50 ms | p99 ms | body bytes | samples | CPU ms per scrape | KiB allocated per"
-            + " scrape | of which the agent's threads |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+        "| agent, format | p50 ms | p99 ms | body bytes | samples | CPU ms per scrape | CPU µs per"
+            + " sample | KiB allocated per scrape | of which status-exporter's threads |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     try (Launch launch = Launch.start(app, agentJar, "")) {
       launch.millisUntilOk(launch.statusUrl());
       for (String path : app.loadPaths()) {
@@ -54,9 +62,15 @@ public final class ScrapeBenchmark {
       allocations.start();
       allocations.stop();
       ScrapeClient client = new ScrapeClient(launch.metricsUrl());
+      int samples = ScrapeClient.samples(client.scrape(ScrapeFormat.TEXT));
       List<String> breakdowns = new ArrayList<>();
       for (ScrapeFormat format : ScrapeFormat.values()) {
-        breakdowns.add(measure(launch, client, allocations, format, scrapes, warmUp));
+        breakdowns.add(
+            measure(
+                launch, client, allocations, "status-exporter", format, samples, scrapes, warmUp));
+      }
+      if (openTelemetry != null) {
+        breakdowns.addAll(measureOpenTelemetry(app, openTelemetry, scrapes, warmUp));
       }
       Wrk concurrent = Wrk.run(launch.metricsUrl(), 4, seconds);
       System.out.println();
@@ -76,12 +90,56 @@ public final class ScrapeBenchmark {
     }
   }
 
-  /** One row of the table; returns the allocations by thread for the raw lines. */
+  /**
+   * The OpenTelemetry agent's rows: the same application, traffic and scrapes, its exporter asked
+   * for text and for OpenMetrics as Prometheus asks.
+   */
+  private static List<String> measureOpenTelemetry(
+      BenchApp app, Path openTelemetry, int scrapes, int warmUp) throws Exception {
+    String name = openTelemetry.getFileName().toString().replace(".jar", "");
+    try (Launch launch = Launch.startOpenTelemetry(app, openTelemetry)) {
+      launch.millisUntilOk(launch.statusUrl());
+      for (String path : app.loadPaths()) {
+        Wrk.run("http://127.0.0.1:" + launch.appPort + path, 4, 1);
+      }
+      // Its exporter serves once the SDK is up; its histogram once a request was recorded.
+      launch.millisUntilOk(launch.metricsUrl());
+      ScrapeClient client = new ScrapeClient(launch.metricsUrl());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      byte[] body;
+      while (!new String(body = client.scrape(ScrapeFormat.TEXT), StandardCharsets.UTF_8)
+          .contains("http_server_request_duration_seconds_bucket")) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException(name + " has no http_server_request_duration_seconds after 30 s");
+        }
+        Thread.sleep(100);
+      }
+      int samples = ScrapeClient.samples(body);
+      ThreadAllocations allocations =
+          new ThreadAllocations(launch.process.pid(), Files.createTempDirectory("allocations"));
+      allocations.start();
+      allocations.stop();
+      List<String> breakdowns = new ArrayList<>();
+      for (ScrapeFormat format : List.of(ScrapeFormat.TEXT, ScrapeFormat.OPENMETRICS_GZIP)) {
+        breakdowns.add(
+            measure(launch, client, allocations, name, format, samples, scrapes, warmUp));
+      }
+      return breakdowns;
+    }
+  }
+
+  /**
+   * One row of the table; returns the allocations by thread for the raw lines. {@code samples} are
+   * those of a text scrape of the same JVM (every line that is not a comment), the same series in
+   * every format.
+   */
   private static String measure(
       Launch launch,
       ScrapeClient client,
       ThreadAllocations allocations,
+      String agent,
       ScrapeFormat format,
+      int samples,
       int scrapes,
       int warmUp)
       throws Exception {
@@ -103,11 +161,11 @@ public final class ScrapeBenchmark {
     double cpu = launch.cpuSeconds() - cpuBefore;
     Map<String, Long> allocated = allocations.stop();
     long total = 0;
-    long agent = 0;
-    StringBuilder byThread = new StringBuilder("- " + format.label + ":");
+    long ours = 0;
+    StringBuilder byThread = new StringBuilder("- " + agent + ", " + format.label + ":");
     for (Map.Entry<String, Long> thread : allocated.entrySet()) {
       total += thread.getValue();
-      agent += thread.getKey().startsWith("status-exporter-") ? thread.getValue() : 0;
+      ours += thread.getKey().startsWith("status-exporter-") ? thread.getValue() : 0;
       if (thread.getValue() >= scrapes) {
         byThread
             .append(' ')
@@ -118,14 +176,15 @@ public final class ScrapeBenchmark {
     }
     System.out.println(
         Stats.row(
-            format.label,
+            agent + ", " + format.label,
             Stats.format(Stats.median(millis)),
             Stats.format(Stats.percentile(millis, 99)),
             String.valueOf(body.length),
-            format == ScrapeFormat.TEXT ? String.valueOf(ScrapeClient.samples(body)) : "",
+            String.valueOf(samples),
             Stats.format(cpu * 1000 / scrapes),
+            Stats.format(cpu * 1e6 / scrapes / samples),
             Stats.format(total / 1024.0 / scrapes),
-            Stats.format(agent / 1024.0 / scrapes)));
+            Stats.format(ours / 1024.0 / scrapes)));
     return byThread.toString();
   }
 }

@@ -23,6 +23,16 @@ final class Stats {
     return sorted.get(Math.max(0, rank - 1));
   }
 
+  /** The nearest-rank p25-p75, in brackets: the spread this suite reports beside medians. */
+  static String spread(List<Double> values) {
+    return "(" + format(percentile(values, 25)) + "-" + format(percentile(values, 75)) + ")";
+  }
+
+  /** The median, and the p25-p75 in brackets. */
+  static String withSpread(List<Double> values) {
+    return format(median(values)) + " " + spread(values);
+  }
+
   /** A Markdown table row of these cells. */
   static String row(String... cells) {
     return "| " + String.join(" | ", cells) + " |";
