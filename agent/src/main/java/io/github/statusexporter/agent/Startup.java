@@ -28,6 +28,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -196,6 +197,7 @@ final class Startup implements Runnable {
       registerJvmMetrics(properties, registry);
       jmxExporter.register(registry);
     }
+    openJdkServerInternals();
     MetricsServer server;
     try {
       server =
@@ -253,6 +255,28 @@ final class Startup implements Runnable {
       JvmCollectors.register(properties, registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
+    }
+  }
+
+  /**
+   * Opens the JDK server's own package to the agent (request metrics have done so already when they
+   * are on), so that the metrics server can turn Nagle's algorithm off on its connections.
+   */
+  private void openJdkServerInternals() {
+    Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
+    if (instrumentation == null || httpServer.isEmpty()) {
+      return;
+    }
+    try {
+      instrumentation.redefineModule(
+          httpServer.get(),
+          Set.of(),
+          Map.of(),
+          Map.of("sun.net.httpserver", Set.of(MetricsServer.class.getModule())),
+          Set.of(),
+          Map.of());
+    } catch (RuntimeException e) {
+      // The metrics server says what this costs.
     }
   }
 

@@ -1,0 +1,86 @@
+package io.github.statusexporter.server;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+
+/**
+ * Turns Nagle's algorithm off on the metrics server's connections. The JDK server leaves it on
+ * unless {@code -Dsun.net.httpserver.nodelay=true}, which it reads once for every JDK server of the
+ * JVM, the application's too, so the agent does not set it. With it on, an answer's head goes out
+ * alone and the last part of its body waits for the client's delayed acknowledgement: ~40 ms added
+ * to every uncompressed scrape on a kept connection (measured on the JDK's jwebserver: 52 ms
+ * against 7 ms). The connection's socket is reached through the JDK server's own classes, which the
+ * agent opens to itself at start.
+ */
+final class NoDelay extends Filter {
+  /** {@code (HttpExchange) -> SocketChannel}; null when the JDK server's classes are not open. */
+  private static final MethodHandle CHANNEL = channelHandle();
+
+  NoDelay() {}
+
+  /**
+   * The filter, or why the JDK server's connections keep Nagle's algorithm (empty when the JVM's
+   * own setting already turns it off).
+   */
+  static Optional<Filter> filter() {
+    if (Boolean.getBoolean("sun.net.httpserver.nodelay") || CHANNEL == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new NoDelay());
+  }
+
+  /** Whether scrapes without compression may wait on delayed acknowledgements. */
+  static boolean isMissing() {
+    return !Boolean.getBoolean("sun.net.httpserver.nodelay") && CHANNEL == null;
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    try {
+      channel(exchange).setOption(StandardSocketOptions.TCP_NODELAY, true);
+    } catch (Throwable e) {
+      // Not a JDK server exchange, or its socket closed: the answer goes as it would anyway.
+    }
+    chain.doFilter(exchange);
+  }
+
+  /** The exchange's connection's socket. */
+  static SocketChannel channel(HttpExchange exchange) throws Throwable {
+    return (SocketChannel) CHANNEL.invokeExact(exchange);
+  }
+
+  @Override
+  public String description() {
+    return "Nagle's algorithm off";
+  }
+
+  private static MethodHandle channelHandle() {
+    try {
+      Class<?> exchangeImpl = Class.forName("sun.net.httpserver.ExchangeImpl");
+      Class<?> connection = Class.forName("sun.net.httpserver.HttpConnection");
+      Method get = exchangeImpl.getDeclaredMethod("get", HttpExchange.class);
+      Method getConnection = exchangeImpl.getDeclaredMethod("getConnection");
+      Method getChannel = connection.getDeclaredMethod("getChannel");
+      get.setAccessible(true);
+      getConnection.setAccessible(true);
+      getChannel.setAccessible(true);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle channel =
+          MethodHandles.filterReturnValue(
+              MethodHandles.filterReturnValue(
+                  lookup.unreflect(get), lookup.unreflect(getConnection)),
+              lookup.unreflect(getChannel));
+      return channel.asType(MethodType.methodType(SocketChannel.class, HttpExchange.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // not opened to the agent (InaccessibleObjectException), or another JDK
+    }
+  }
+}
