@@ -186,6 +186,39 @@ class DemoAppWithAgentIT {
   }
 
   @Test
+  void theProtobufDebugTextIsTheMessagesAsText() {
+    // client_java loads its protobuf writer by name, and this text takes protobuf's TextFormat:
+    // classes that the agent jar's minimizing must keep though no reference reaches them.
+    HttpResponse<String> debug =
+        Http.get(url("/metrics?debug=prometheus-protobuf&name%5B%5D=app_health"));
+
+    assertThat(debug.statusCode()).isEqualTo(200);
+    assertThat(debug.body())
+        .isEqualTo(
+            "name: \"app_health\"\n"
+                + "help: \"Health\"\n"
+                + "type: GAUGE\n"
+                + "metric {\n"
+                + "  label {\n"
+                + "    name: \"app_health\"\n"
+                + "    value: \"healthy\"\n"
+                + "  }\n"
+                + "  gauge {\n"
+                + "    value: 1.0\n"
+                + "  }\n"
+                + "}\n"
+                + "metric {\n"
+                + "  label {\n"
+                + "    name: \"app_health\"\n"
+                + "    value: \"unhealthy\"\n"
+                + "  }\n"
+                + "  gauge {\n"
+                + "    value: 0.0\n"
+                + "  }\n"
+                + "}\n");
+  }
+
+  @Test
   void theLandingPageLinksTheEndpointsAndUnknownPathsAre404() {
     HttpResponse<String> landing = Http.get(url("/"));
     assertThat(landing.statusCode()).isEqualTo(200);
