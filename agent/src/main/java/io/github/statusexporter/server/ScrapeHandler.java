@@ -89,7 +89,8 @@ final class ScrapeHandler implements HttpHandler {
     } catch (InterruptedException e) {
       // The exchange's deadline passed: its connection is closed already, and counted.
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a class missing from a damaged or over-trimmed jar; the thread lives on.
       failures.say("a scrape failed (" + e + "); it was answered 500");
       send(
           exchange,
