@@ -1,6 +1,8 @@
 package io.github.statusexporter.agent;
 
 import io.github.statusexporter.source.Redaction;
+import java.io.File;
+import java.io.IOException;
 import java.util.Properties;
 
 /**
@@ -46,7 +48,7 @@ public final class AgentState {
    */
   static boolean claim(String arguments, String version) {
     Properties properties = System.getProperties();
-    String pid = String.valueOf(ProcessHandle.current().pid());
+    String pid = pid();
     synchronized (properties) {
       Object state = properties.get(STATE);
       boolean inherited = state != null && !pid.equals(properties.get(PID));
@@ -60,6 +62,32 @@ public final class AgentState {
     properties.remove(FAILURE);
     properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
     properties.setProperty(VERSION, version);
+    return true;
+  }
+
+  /**
+   * This JVM's process id: on Linux the name {@code /proc/self} links to, which costs a system
+   * call; {@code ProcessHandle}'s first use bootstraps lambdas, the JVM's first of its start when
+   * it runs on {@code premain} (a few milliseconds before the application's main).
+   */
+  static String pid() {
+    try {
+      String name = new File("/proc/self").getCanonicalFile().getName();
+      if (!name.isEmpty() && isDigits(name)) {
+        return name;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return String.valueOf(ProcessHandle.current().pid());
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
     return true;
   }
 

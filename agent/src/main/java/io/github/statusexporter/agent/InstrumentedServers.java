@@ -6,6 +6,7 @@ import io.github.statusexporter.instrumentation.servlet.ServletContainers;
 import io.github.statusexporter.instrumentation.undertow.Undertow;
 import io.github.statusexporter.instrumentation.vertx.VertxServer;
 import io.github.statusexporter.instrumentation.weaving.Hook;
+import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.instrumentation.weaving.KnownServer;
 import io.github.statusexporter.instrumentation.webflux.SpringWebFlux;
 import java.util.List;
@@ -16,6 +17,22 @@ import java.util.List;
  * otherwise, through its server provider: {@code JdkServerInstrumentation}.)
  */
 final class InstrumentedServers {
+  /**
+   * Both lists, for the weaving once the application has started: making this class initialises
+   * nothing of {@link InstrumentedServers}, whose hooks load every advice class they name.
+   */
+  static final class Lists implements HookTransformer.Catalog {
+    @Override
+    public List<Hook> hooks() {
+      return ALL;
+    }
+
+    @Override
+    public List<KnownServer> known() {
+      return KNOWN;
+    }
+  }
+
   static final List<Hook> ALL =
       List.of(
           ServletContainers.TOMCAT,

@@ -7,10 +7,10 @@ import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
 import io.github.statusexporter.config.web.WebConfigFile;
-import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
+import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.page.StatusSourcesPage;
@@ -73,8 +73,6 @@ final class Startup implements Runnable {
   @Override
   public void run() {
     try {
-      // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
-      ApplicationStart.await();
       List<String> notLoaded =
           PlatformServicesGate.await(instrumentation, MAX_PLATFORM_SERVICES_WAIT_MILLIS);
       if (!notLoaded.isEmpty()) {
@@ -179,7 +177,8 @@ final class Startup implements Runnable {
       watcher.run();
     }
     if (config.instrument()) {
-      // Soon: the application may be serving already, and requests before this go unrecorded.
+      // Soon: the application is serving already; the requests its JDK servers answered before
+      // this were kept and are recorded here, and a servlet container's are woven from now on.
       // After the file's first load only, which takes milliseconds, for its requests: section.
       RouteSettings routes =
           (watcher == null ? RouteSettings.DEFAULT : watcher.routesForStart())
@@ -188,6 +187,14 @@ final class Startup implements Runnable {
           new RequestMetrics(properties, config.histogramBuckets(), routes);
       requestMetrics.register(registry);
       RequestRecording.install(requestMetrics);
+      int unrecorded = JdkServerInstrumentation.recordEarlyRequests(requestMetrics);
+      if (unrecorded > 0) {
+        AgentLog.info(
+            unrecorded
+                + " requests answered before the agent's start are not recorded (more than "
+                + JdkServerInstrumentation.EARLY_REQUESTS_KEPT
+                + ", or answered after their handler returned)");
+      }
       registry.register(serverInfo());
     }
 

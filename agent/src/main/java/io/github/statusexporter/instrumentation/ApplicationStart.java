@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * When the application has started: the agent defers its own work (its start, and weaving a servlet
  * container) until then, so that it does not compete for the CPU with the application's start. An
- * instrumented JDK server says so once it has answered its first request (a readiness probe's, a
- * load balancer's, a user's): starting when the server started still put the agent's own start
- * beside that first answer, measured 1.31 to 1.38 times the plain application's time to it, against
- * 1.16 to 1.25 then (docs/performance.md).
+ * instrumented JDK server says so once it has answered a request successfully (a readiness probe's,
+ * a load balancer's, a user's; 2xx, so that a {@code 503} while the application gets ready does not
+ * start the agent beside the rest of its start): starting when the server started still put the
+ * agent's own start beside that first answer, measured 1.31 to 1.38 times the plain application's
+ * time to it, against 1.16 to 1.25 then (docs/performance.md).
  *
  * <p>Without one, the application has started when it stops loading classes and using the CPU
  * ({@link StartQuiet}): Spring Boot 3 loads ~10,000 classes in 3 s here, a started application
@@ -60,13 +61,22 @@ public final class ApplicationStart {
     if (main == null) {
       // Attached: the application runs already. Under steady traffic it never looks quiet, and
       // waiting for it held the agent's start and the weaving of its server ten seconds back.
-      answered();
+      ANSWERED.countDown();
     }
   }
 
-  /** The application has answered a request. */
-  public static void answered() {
-    ANSWERED.countDown();
+  /**
+   * The application has answered a request; a successful answer (2xx) means it has started. One
+   * that is not may come while it is still starting (a readiness probe's {@code 503}, a {@code 404}
+   * to a load balancer's first look): the agent's start waits on, so as not to compete with the
+   * rest of the application's start for the CPU.
+   *
+   * @param status the status code sent, or -1 when none was sent yet
+   */
+  public static void answered(int status) {
+    if (status >= 200 && status <= 299) {
+      ANSWERED.countDown();
+    }
   }
 
   /**

@@ -75,6 +75,36 @@ class JdkServerRequestMetricsIT {
     }
   }
 
+  /**
+   * The agent starts once the application has answered a request successfully, so that its own
+   * start does not compete with the application's first requests; those are kept and recorded then,
+   * the answers that are not a success (which do not start it) too.
+   */
+  @Test
+  void requestsAnsweredBeforeTheAgentsStartAreRecordedOnceItServes() throws Exception {
+    try (JavaProcess app =
+        JavaProcess.demoApp(
+            appPort, "port=" + agentPort + ",source=http://localhost:" + appPort + "/status")) {
+      String demo = "http://localhost:" + appPort;
+      assertThat(Http.post(demo + "/health", "confused").statusCode()).isEqualTo(400);
+      assertThat(Http.get(demo + "/health").statusCode()).isEqualTo(405);
+      assertThat(Http.get(demo + "/status").statusCode()).isEqualTo(200);
+      assertThat(Http.get(demo + "/status").statusCode()).isEqualTo(200);
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      Scrape.of(agentPort); // the agent reads /status at every scrape: none of it counts
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(scrape.value(count("POST", "400", "/health", "http"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("GET", "405", "/health", "http"))).isEqualTo(1.0);
+      assertThat(scrape.value(count("GET", "200", "/status", "http"))).isEqualTo(2.0);
+      assertThat(
+              scrape.value(
+                  "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}"))
+          .isEqualTo(0.0);
+      assertThat(app.stderr()).noneMatch(line -> line.contains("not recorded"));
+    }
+  }
+
   @Test
   void requestsHeldByWorkersAreActiveUntilTheirResponseIsSent() throws Exception {
     try (JavaProcess app = demoApp("")) {

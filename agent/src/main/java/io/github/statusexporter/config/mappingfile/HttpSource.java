@@ -85,9 +85,16 @@ public final class HttpSource implements SourceAddress {
     return Redaction.url(uri);
   }
 
+  /**
+   * Compiled only when headers are given: the agent's options name an HTTP source on {@code
+   * premain}, where a regular expression's first use bootstraps the JVM's first lambdas.
+   */
+  private static final class HeaderSyntax {
+    private static final Pattern NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]*");
+  }
+
   private static final class Kind implements SourceKind {
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern HEADER_VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]*");
 
     @Override
     public String key() {
@@ -148,10 +155,10 @@ public final class HttpSource implements SourceAddress {
     private static Map<String, String> headers(YamlMap source) throws ConfigException {
       Map<String, String> headers = source.stringMap("headers");
       for (Map.Entry<String, String> header : headers.entrySet()) {
-        if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+        if (!HeaderSyntax.NAME.matcher(header.getKey()).matches()) {
           throw source.error("headers", "'" + header.getKey() + "' is not an HTTP header name");
         }
-        if (!HEADER_VALUE.matcher(header.getValue()).matches()) {
+        if (!HeaderSyntax.VALUE.matcher(header.getValue()).matches()) {
           // The value is not quoted: it is often a secret.
           throw source.error(
               "headers",

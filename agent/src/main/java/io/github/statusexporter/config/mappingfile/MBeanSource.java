@@ -25,8 +25,14 @@ public final class MBeanSource implements SourceAddress {
   public static final String OPTION_PREFIX = "mbean:";
   private static final String KEY_PROPERTIES = "key_properties";
 
-  /** What ObjectName allows in a key, and no quotes, line breaks or other control characters. */
-  private static final Pattern KEY = Pattern.compile("[^,=:*?\"\\p{Cntrl}]+");
+  /**
+   * What ObjectName allows in a key, and no quotes, line breaks or other control characters.
+   * Compiled only for key properties: every source option makes this class known on {@code
+   * premain}, where a regular expression's first use bootstraps the JVM's first lambdas.
+   */
+  private static final class KeySyntax {
+    private static final Pattern KEY = Pattern.compile("[^,=:*?\"\\p{Cntrl}]+");
+  }
 
   private final ObjectName objectName;
   private final KeyPropertyLabels keyProperties;
@@ -151,7 +157,7 @@ public final class MBeanSource implements SourceAddress {
      */
     private static void keyProperty(YamlMap source, ObjectName name, String key)
         throws ConfigException {
-      if (key == null || key.isEmpty() || !KEY.matcher(key).matches()) {
+      if (key == null || key.isEmpty() || !KeySyntax.KEY.matcher(key).matches()) {
         throw source.error(
             KEY_PROPERTIES,
             "'"

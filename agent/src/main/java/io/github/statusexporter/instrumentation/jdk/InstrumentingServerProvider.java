@@ -10,6 +10,8 @@ import java.lang.StackWalker.StackFrame;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The JDK HTTP server provider the agent puts in place of the JDK's: the JDK's own servers, wrapped
@@ -48,7 +50,7 @@ final class InstrumentingServerProvider extends HttpServerProvider {
   private boolean isApplications(HttpServer server) {
     Optional<String> owner;
     try {
-      owner = STACK.walk(frames -> owners.ownerOf(frames.map(StackFrame::getDeclaringClass)));
+      owner = STACK.walk(new CallersOwner(owners));
     } catch (RuntimeException e) {
       return true; // as before there was a way to tell
     }
@@ -60,6 +62,32 @@ final class InstrumentingServerProvider extends HttpServerProvider {
       log.accept("not measuring " + describe(server) + ": it belongs to " + owner.get());
     }
     return false;
+  }
+
+  /**
+   * The owner of the code that creates the server, from its callers' classes. Classes, not lambdas:
+   * this runs on the application's thread as it creates its server, and each lambda's first use
+   * bootstraps method handles there.
+   */
+  private static final class CallersOwner
+      implements Function<Stream<StackFrame>, Optional<String>> {
+    private final ServerOwners owners;
+
+    CallersOwner(ServerOwners owners) {
+      this.owners = owners;
+    }
+
+    @Override
+    public Optional<String> apply(Stream<StackFrame> frames) {
+      return owners.ownerOf(frames.map(new DeclaringClass()));
+    }
+  }
+
+  private static final class DeclaringClass implements Function<StackFrame, Class<?>> {
+    @Override
+    public Class<?> apply(StackFrame frame) {
+      return frame.getDeclaringClass();
+    }
   }
 
   private static String describe(HttpServer server) {

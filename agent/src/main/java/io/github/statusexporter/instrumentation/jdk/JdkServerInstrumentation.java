@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
+import io.github.statusexporter.instrumentation.RequestMetrics;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
@@ -28,6 +29,9 @@ import java.util.function.Predicate;
 public final class JdkServerInstrumentation {
   static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
   private static final String JDK_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
+
+  /** Most requests answered before the agent's start that are kept to be recorded. */
+  public static final int EARLY_REQUESTS_KEPT = EarlyRequests.MAX;
 
   private JdkServerInstrumentation() {}
 
@@ -92,6 +96,16 @@ public final class JdkServerInstrumentation {
       measureRunningServers(instrumentation, owners, log);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Records the requests the application's JDK servers answered before the request metrics existed
+   * ({@link EarlyRequests}), once they do.
+   *
+   * @return how many of those are not recorded: past the bound, or answered on another thread
+   */
+  public static int recordEarlyRequests(RequestMetrics metrics) {
+    return EarlyRequests.record(metrics);
   }
 
   /**

@@ -31,12 +31,13 @@ final class RecordingFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    if (recorder() == null) {
+      beforeStart(exchange, chain);
+      return;
+    }
     CompletionStream stream = begin(exchange);
     if (stream == null) {
       chain.doFilter(exchange);
-      // Before the agent has started, requests are not recorded: the first one it sees answered
-      // starts it (the agent's own reads are not recorded either, and it has started by then).
-      ApplicationStart.answered();
       return;
     }
     try {
@@ -48,6 +49,52 @@ final class RecordingFilter extends Filter {
     if (!stream.isFinished()) {
       SPARE.remove(); // the response goes on elsewhere: this stream is no longer ours to reuse
     }
+  }
+
+  /**
+   * Before the agent has started: the request is kept ({@link EarlyRequests}) and recorded once the
+   * metrics exist, and a successful answer tells the agent that the application has started ({@link
+   * ApplicationStart}). Nothing of client_java is loaded or run here, on the application's first
+   * requests; the agent's own start waits until after them.
+   */
+  private void beforeStart(HttpExchange exchange, Chain chain) throws IOException {
+    long start = System.nanoTime();
+    try {
+      chain.doFilter(exchange);
+    } finally {
+      int status = exchange.getResponseCode();
+      keep(exchange, status, System.nanoTime() - start);
+      ApplicationStart.answered(status);
+    }
+  }
+
+  private void keep(HttpExchange exchange, int status, long durationNanos) {
+    try {
+      String path = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod();
+      if (!EarlyRequests.keep(this, path, method, status, durationNanos)) {
+        // The metrics were made meanwhile, and the requests kept recorded already.
+        RouteRecorder recorder = recorder();
+        if (recorder != null && status >= 0 && !isAgentRead(exchange)) {
+          recorder = templated(recorder, exchange);
+          int index = RouteRecorder.method(method);
+          recorder.begun(index);
+          recorder.finished(index, status, System.nanoTime() - durationNanos);
+        }
+      }
+    } catch (RuntimeException e) {
+      // unrecorded, but served
+    }
+  }
+
+  /** The recorder of a request kept before the metrics existed, on this filter's context. */
+  RouteRecorder recorderFor(RequestMetrics metrics, String rawPath) {
+    RouteRecorder context = metrics.route(route, https);
+    if (!metrics.hasTemplates()) {
+      return context;
+    }
+    RouteRecorder templated = metrics.templated(rawPath, https);
+    return templated != null ? templated : context;
   }
 
   /** Starts recording the exchange; null when it is not to be recorded. Never throws. */

@@ -17,9 +17,20 @@ import java.util.function.Consumer;
  * ~0.3 s. The hooked classes loaded by then are retransformed at once; the transformer, installed
  * only then (so that the JVM does not hand it every class of the application's start), weaves those
  * loaded later as they are defined. It costs nothing in applications without a hooked class, which
- * never load byte-buddy at all.
+ * never load byte-buddy at all. Even the hooks are made only then ({@link Catalog}).
  */
 public final class HookTransformer implements ClassFileTransformer {
+  /**
+   * The hooks and the known servers, asked for once the application has started: declaring them
+   * loads every advice class they name (~45 classes from the agent's jar, ~15 % of {@code premain}
+   * before), which nothing needs before then.
+   */
+  public interface Catalog {
+    List<Hook> hooks();
+
+    List<KnownServer> known();
+  }
+
   private final Instrumentation instrumentation;
   private final Hook[] hooks;
   private final KnownServer[] known;
@@ -29,7 +40,7 @@ public final class HookTransformer implements ClassFileTransformer {
    * @param known the servers whose versions are checked as they are found
    * @param log where to say, in one line, that a server was found but cannot be hooked
    */
-  public HookTransformer(
+  HookTransformer(
       Instrumentation instrumentation,
       List<Hook> hooks,
       List<KnownServer> known,
@@ -45,12 +56,14 @@ public final class HookTransformer implements ClassFileTransformer {
    * woven by retransformation, those loaded before then (also when the agent is attached to a
    * running JVM) as soon as it is installed.
    */
-  public void install() {
+  public static void install(
+      Instrumentation instrumentation, Catalog catalog, Consumer<String> log) {
     // Until the application has started, no transformer at all: the JVM calls one with a copy of
     // every class file it loads, ~130 ms of Spring Boot 3's main thread for a transformer that does
     // nothing. The hooked classes loaded by then are found among the loaded ones afterwards.
     PendingWeaves.add();
-    Thread thread = new Thread(new AfterStart(), "status-exporter-instrument");
+    Thread thread =
+        new Thread(new AfterStart(instrumentation, catalog, log), "status-exporter-instrument");
     thread.setDaemon(true);
     thread.start();
   }
@@ -170,70 +183,85 @@ public final class HookTransformer implements ClassFileTransformer {
   }
 
   /**
-   * Once the application has started: installs the transformer for the classes loaded from then on,
-   * and weaves the hooked classes already loaded. A class loaded in between is seen by both and
-   * woven twice, which comes to the same: retransformation starts from the class's original bytes.
+   * Installs the transformer for the classes loaded from now on, and weaves the hooked classes
+   * already loaded. A class loaded in between is seen by both and woven twice, which comes to the
+   * same: retransformation starts from the class's original bytes.
    */
-  private final class AfterStart implements Runnable {
+  private void weaveFromNow() {
+    instrumentation.addTransformer(this, true);
+    List<Class<?>> woven = new ArrayList<>();
+    for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+      if (loaded.getClassLoader() == null) {
+        continue;
+      }
+      Hook hook = hookOfLoaded(loaded);
+      if (hook != null) {
+        if (seesAgent(hook, loaded.getClassLoader())) {
+          woven.add(loaded);
+        } else {
+          cannotLink(hook);
+        }
+      }
+      for (KnownServer server : known) {
+        if (server.markerClass().equals(loaded.getName())) {
+          ClassLoader loader = loaded.getClassLoader();
+          measures(
+              server.server(),
+              versionOf(server, loader, loaded.getName(), loaded.getProtectionDomain()));
+        }
+      }
+    }
+    weaveTogether(woven);
+  }
+
+  /**
+   * One retransformation for them all, which the JVM applies to all at once: a server's requests go
+   * on meanwhile, and one that began in a class already woven (Vert.x's request) must not end in
+   * one not woven yet (its connection), or it would stay active for ever.
+   */
+  private void weaveTogether(List<Class<?>> loaded) {
+    if (loaded.isEmpty()) {
+      return;
+    }
+    try {
+      instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+    } catch (Throwable e) {
+      // One of them cannot be retransformed, and then none was: each on its own, to say which.
+      for (Class<?> one : loaded) {
+        weaveLoaded(hookOfLoaded(one), one);
+      }
+    }
+  }
+
+  private void weaveLoaded(Hook hook, Class<?> loaded) {
+    try {
+      instrumentation.retransformClasses(loaded);
+    } catch (Throwable e) {
+      log.accept("no request metrics for " + hook.server() + ": " + e);
+    }
+  }
+
+  /** Once the application has started: makes the hooks, and weaves from then on. */
+  private static final class AfterStart implements Runnable {
+    private final Instrumentation instrumentation;
+    private final Catalog catalog;
+    private final Consumer<String> log;
+
+    AfterStart(Instrumentation instrumentation, Catalog catalog, Consumer<String> log) {
+      this.instrumentation = instrumentation;
+      this.catalog = catalog;
+      this.log = log;
+    }
+
     @Override
     public void run() {
       try {
         ApplicationStart.await();
-        instrumentation.addTransformer(HookTransformer.this, true);
-        List<Class<?>> woven = new ArrayList<>();
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-          if (loaded.getClassLoader() == null) {
-            continue;
-          }
-          Hook hook = hookOfLoaded(loaded);
-          if (hook != null) {
-            if (seesAgent(hook, loaded.getClassLoader())) {
-              woven.add(loaded);
-            } else {
-              cannotLink(hook);
-            }
-          }
-          for (KnownServer server : known) {
-            if (server.markerClass().equals(loaded.getName())) {
-              ClassLoader loader = loaded.getClassLoader();
-              measures(
-                  server.server(),
-                  versionOf(server, loader, loaded.getName(), loaded.getProtectionDomain()));
-            }
-          }
-        }
-        weaveTogether(woven);
+        new HookTransformer(instrumentation, catalog.hooks(), catalog.known(), log).weaveFromNow();
       } catch (Throwable e) {
         log.accept("no request metrics for servers loaded before the agent's start: " + e);
       } finally {
         PendingWeaves.done();
-      }
-    }
-
-    /**
-     * One retransformation for them all, which the JVM applies to all at once: a server's requests
-     * go on meanwhile, and one that began in a class already woven (Vert.x's request) must not end
-     * in one not woven yet (its connection), or it would stay active for ever.
-     */
-    private void weaveTogether(List<Class<?>> loaded) {
-      if (loaded.isEmpty()) {
-        return;
-      }
-      try {
-        instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
-      } catch (Throwable e) {
-        // One of them cannot be retransformed, and then none was: each on its own, to say which.
-        for (Class<?> one : loaded) {
-          weaveLoaded(hookOfLoaded(one), one);
-        }
-      }
-    }
-
-    private void weaveLoaded(Hook hook, Class<?> loaded) {
-      try {
-        instrumentation.retransformClasses(loaded);
-      } catch (Throwable e) {
-        log.accept("no request metrics for " + hook.server() + ": " + e);
       }
     }
   }
