@@ -221,7 +221,8 @@ final class Bean {
     List<String> names = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < attributes.length; i++) {
-      boolean readThroughAlias = aliasOf[i] >= 0 && !nodes[aliasOf[i]].unused;
+      boolean readThroughAlias =
+          aliasOf[i] >= 0 && !nodes[aliasOf[i]].unused && !unsupported[aliasOf[i]];
       if (!nodes[i].unused && !unsupported[i] && !readThroughAlias) {
         names.add(attributes[i]);
         indexes.add(i);

@@ -40,14 +40,15 @@ public final class JmxRulesCollector implements MultiCollector {
           "jmx_config_reload_failure");
 
   /**
-   * How long a scrape waits for the walk over the MBeans: Prometheus' default scrape timeout, past
-   * which it has stopped waiting for the scrape anyway. A large broker's walk may take seconds.
+   * How long a scrape waits for the walk over the MBeans: under Prometheus' default scrape timeout
+   * (10 s), so that the scrape still answers in time with every other family. A large broker's walk
+   * may take seconds; one that always takes longer serves every other scrape ({@link WalkThread}).
    */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(8);
 
   private final MBeanServer server;
   private final Consumer<String> log;
-  private final WalkThread<Walked> walks;
+  private volatile WalkThread<Walked> walks;
   private final Set<String> named = new HashSet<>();
   private volatile Set<String> takenNames = Set.of();
   private State state;
@@ -74,10 +75,30 @@ public final class JmxRulesCollector implements MultiCollector {
     this.state = new State(config);
   }
 
-  /** Takes a changed configuration; counted as jmx_exporter counts its reloads. */
-  public synchronized void reload(JmxExporterConfig config) {
-    state = new State(config);
-    reloadSuccesses++;
+  /**
+   * Takes a changed configuration; counted as jmx_exporter counts its reloads. A walk stuck on an
+   * MBean is left on its thread, and the new rules walk on a new one: excluding that MBean is what
+   * its user will do.
+   */
+  public void reload(JmxExporterConfig config) {
+    boolean leftStuck = false;
+    synchronized (this) {
+      state = new State(config);
+      reloadSuccesses++;
+      WalkThread<Walked> current = walks;
+      if (current.isOverdue()) {
+        current.abandon();
+        walks = new WalkThread<>(current.deadline());
+        leftStuck = true;
+      }
+    }
+    if (leftStuck) {
+      ObjectName stuck = reading;
+      once(
+          "the jmx_exporter rules' walk is still stuck on "
+              + (stuck == null ? "the MBean server's query" : "MBean " + stuck)
+              + ": it is left on its thread, and the reloaded rules walk on a new one");
+    }
   }
 
   /** Counts a changed configuration that could not be loaded; the last good one stays. */
@@ -107,14 +128,9 @@ public final class JmxRulesCollector implements MultiCollector {
     }
     if (walked == null) {
       walked = new Walked(List.of(), 1, 0);
-      ObjectName stuck = reading;
-      once(
-          (stuck == null ? "the MBean server's query" : "MBean " + stuck)
-              + " has not answered within "
-              + walks.deadlineMillis()
-              + " ms: scrapes go on without the jmx_exporter rules' families until it does"
-              + " (jmx_scrape_error 1); a thread dump shows where it waits (thread"
-              + " status-exporter-jmx)");
+      if (!Thread.currentThread().isInterrupted()) {
+        sayStuck();
+      }
     }
     MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
     for (MetricSnapshot family : walked.families) {
@@ -126,17 +142,28 @@ public final class JmxRulesCollector implements MultiCollector {
     return snapshots.build();
   }
 
+  private void sayStuck() {
+    ObjectName stuck = reading;
+    once(
+        (stuck == null ? "the MBean server's query" : "MBean " + stuck)
+            + " has not answered within "
+            + walks.deadline().toMillis()
+            + " ms: scrapes go on without the jmx_exporter rules' families until it does"
+            + " (jmx_scrape_error 1); a thread dump shows where it waits (thread"
+            + " status-exporter-jmx)");
+  }
+
   /** One walk over the MBeans, on the walk's thread: the only thread that touches a State. */
   private Walked walk() {
     State current;
     synchronized (this) {
       current = state;
     }
+    reading = null;
     ScrapeCounts counts = new ScrapeCounts();
     Families families = new Families();
     generation++;
     current.scrape(families, counts, System.nanoTime());
-    reading = null;
     List<MetricSnapshot> built = new ArrayList<>();
     families.build(
         snapshot -> {
@@ -234,11 +261,18 @@ public final class JmxRulesCollector implements MultiCollector {
         .build();
   }
 
-  private synchronized void once(String line) {
-    if (named.size() < MAX_NAMED_PROBLEMS && named.add(line)) {
-      log.accept(line);
-    } else if (named.size() == MAX_NAMED_PROBLEMS && named.add("more")) {
-      log.accept("more problems with the jmx_exporter rules are not named; jmx_scrape_error says");
+  /** Says the line unless said before; the log is written outside the lock (stderr may block). */
+  private void once(String line) {
+    String said = null;
+    synchronized (this) {
+      if (named.size() < MAX_NAMED_PROBLEMS && named.add(line)) {
+        said = line;
+      } else if (named.size() == MAX_NAMED_PROBLEMS && named.add("more")) {
+        said = "more problems with the jmx_exporter rules are not named; jmx_scrape_error says";
+      }
+    }
+    if (said != null) {
+      log.accept(said);
     }
   }
 

@@ -108,12 +108,14 @@ public final class MetricsServer implements AutoCloseable {
     context.getFilters().clear();
     context.getFilters().add(ServerThreads.headReadFilter());
     NoDelay.filter().ifPresent(context.getFilters()::add);
-    if (NoDelay.isMissing()) {
-      log.accept(
-          "the metrics server cannot turn off Nagle's algorithm on its connections (the JDK"
-              + " server's classes are not open to the agent): scrapes without gzip may wait ~40 ms"
-              + " each; -Dsun.net.httpserver.nodelay=true turns it off for every JDK server");
-    }
+    NoDelay.missing()
+        .ifPresent(
+            why ->
+                log.accept(
+                    "the metrics server cannot turn off Nagle's algorithm on its connections ("
+                        + why
+                        + "): scrapes without gzip may wait ~40 ms each;"
+                        + " -Dsun.net.httpserver.nodelay=true turns it off for every JDK server"));
     security.secure(context, metrics);
     try {
       server.start();

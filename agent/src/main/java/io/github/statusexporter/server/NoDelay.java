@@ -21,6 +21,9 @@ import java.util.Optional;
  * agent opens to itself at start.
  */
 final class NoDelay extends Filter {
+  /** Why {@link #CHANNEL} could not be made; set while it is made. */
+  private static String unavailable;
+
   /** {@code (HttpExchange) -> SocketChannel}; null when the JDK server's classes are not open. */
   private static final MethodHandle CHANNEL = channelHandle();
 
@@ -37,17 +40,21 @@ final class NoDelay extends Filter {
     return Optional.of(new NoDelay());
   }
 
-  /** Whether scrapes without compression may wait on delayed acknowledgements. */
-  static boolean isMissing() {
-    return !Boolean.getBoolean("sun.net.httpserver.nodelay") && CHANNEL == null;
+  /** Why scrapes without compression may wait on delayed acknowledgements; empty when not. */
+  static Optional<String> missing() {
+    return Boolean.getBoolean("sun.net.httpserver.nodelay") || CHANNEL != null
+        ? Optional.empty()
+        : Optional.of(unavailable);
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     try {
       channel(exchange).setOption(StandardSocketOptions.TCP_NODELAY, true);
-    } catch (Throwable e) {
+    } catch (IOException | RuntimeException | Error e) {
       // Not a JDK server exchange, or its socket closed: the answer goes as it would anyway.
+    } catch (Throwable e) {
+      // invokeExact declares Throwable; the handle throws nothing else
     }
     chain.doFilter(exchange);
   }
@@ -80,7 +87,9 @@ final class NoDelay extends Filter {
               lookup.unreflect(getChannel));
       return channel.asType(MethodType.methodType(SocketChannel.class, HttpExchange.class));
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // not opened to the agent (InaccessibleObjectException), or another JDK
+      // Not opened to the agent (InaccessibleObjectException), or a JDK whose server differs.
+      unavailable = e.toString();
+      return null;
     }
   }
 }

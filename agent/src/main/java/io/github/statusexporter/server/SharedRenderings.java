@@ -127,6 +127,9 @@ final class SharedRenderings {
         if (cause instanceof RuntimeException) {
           throw (RuntimeException) cause;
         }
+        if (cause instanceof Error) {
+          throw (Error) cause; // each scrape that shared it answers as the one that rendered it
+        }
         throw new IOException("the shared rendering failed: " + cause, cause);
       }
     }
