@@ -155,6 +155,9 @@ class JdkServerRequestMetricsIT {
             Map.of())) {
       app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      // This application leaves sun.net.httpserver.nodelay unset: the metrics server turns
+      // Nagle's algorithm off on its own connections through the JDK server's classes.
+      assertThat(app.stderr()).noneMatch(line -> line.contains("Nagle"));
       Http.get("http://localhost:" + appPort + "/class");
       Http.get("http://localhost:" + appPort + "/lambda");
       Http.get("http://localhost:" + appPort + "/late");
