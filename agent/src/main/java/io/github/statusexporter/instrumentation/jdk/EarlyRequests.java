@@ -86,25 +86,25 @@ final class EarlyRequests {
           dropped++; // a route the metrics refuse: as it would have been at the time
         }
       }
-      filters = null;
-      paths = null;
-      methods = null;
-      statuses = null;
-      durations = null;
-      count = 0;
+      forget();
       return dropped;
     }
+  }
+
+  /** Lets the kept requests go; the caller holds the lock. */
+  private static void forget() {
+    filters = null;
+    paths = null;
+    methods = null;
+    statuses = null;
+    durations = null;
+    count = 0;
   }
 
   /** For tests: as at the JVM's start. */
   static void reset() {
     synchronized (LOCK) {
-      filters = null;
-      paths = null;
-      methods = null;
-      statuses = null;
-      durations = null;
-      count = 0;
+      forget();
       dropped = 0;
       recorded = false;
     }
