@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -326,6 +327,56 @@ class HostSafetyIT {
                     "status_exporter_source_read_errors_total{reason=\"timeout\",source=\"default\"}"))
             .isEqualTo(i + 1.0);
       }
+    }
+  }
+
+  /**
+   * The same getter under jmx_exporter's argument form and its catch-all rules, which jmx_exporter
+   * would hang on at every scrape: the scrape answers within the walk's deadline (8 s), with every
+   * other family, without the rules' ones, and names the MBean; the walk that ended after its
+   * scrape gave up answers the next one. Once: the walk's thread does not depend on the JDK.
+   */
+  @Test
+  @Tag("first-jdk-only")
+  void anMBeanGetterThatBlocksHoldsNoJmxExporterRulesScrapePastTheDeadline(@TempDir Path directory)
+      throws Exception {
+    Path rules =
+        Files.writeString(directory.resolve("catch-all.yaml"), "rules:\n- pattern: \".*\"\n");
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=" + agentPort + ":" + rules,
+                "-cp",
+                JavaProcess.testClasses(),
+                BlockingMBeanApp.class.getName(),
+                "60000"),
+            Map.of())) {
+      app.awaitStdout(line -> line.equals("blocking-mbean-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      long start = System.nanoTime();
+      Scrape first = Scrape.of(agentPort);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
+      assertThat(first.value("jmx_scrape_error")).isEqualTo(1.0);
+      assertThat(first.text)
+          .contains("jvm_memory_committed_bytes")
+          .doesNotContain("test_Slow_QueueDepth");
+      assertThat(app.stderr())
+          .anyMatch(
+              line ->
+                  line.contains(
+                      "MBean test:type=Slow has not answered within 8000 ms: scrapes go on without"
+                          + " the jmx_exporter rules' families until it does"));
+
+      Scrape later =
+          Wait.until(
+              "the walk that ended late served",
+              Duration.ofSeconds(20),
+              () -> {
+                Scrape s = Scrape.of(agentPort);
+                return s.text.contains("test_Slow_QueueDepth 7.0") ? s : null;
+              });
+      assertThat(later.value("jmx_scrape_error")).isEqualTo(0.0);
     }
   }
 
