@@ -1,16 +1,16 @@
 package io.github.statusexporter.page;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.google.gson.stream.JsonWriter;
 import io.github.statusexporter.collect.FieldFate;
 import io.github.statusexporter.collect.FieldReport;
 import io.github.statusexporter.collect.LastRead;
 import io.github.statusexporter.collect.RecordReport;
 import io.github.statusexporter.collect.SourceReport;
 import io.github.statusexporter.source.UnreadableField;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,99 +19,97 @@ import java.util.Map;
  * a field no metric maps has no fates.
  */
 final class SourcesJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private SourcesJson() {}
 
   static byte[] render(List<SourceReport> sources) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeArrayFieldStart("sources");
+    StringWriter out = new StringWriter();
+    try (JsonWriter json = new JsonWriter(out)) {
+      json.beginObject();
+      json.name("sources").beginArray();
       for (SourceReport source : sources) {
         source(json, source);
       }
-      json.writeEndArray();
-      json.writeEndObject();
+      json.endArray();
+      json.endObject();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // not thrown: the stream is in memory
+      throw new UncheckedIOException(e); // not thrown: the writer is in memory
     }
     out.write('\n');
-    return out.toByteArray();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void source(JsonGenerator json, SourceReport source) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("name", source.name());
-    json.writeStringField("address", source.address());
+  private static void source(JsonWriter json, SourceReport source) throws IOException {
+    json.beginObject();
+    json.name("name").value(source.name());
+    json.name("address").value(source.address());
     lastRead(json, source.lastRead());
-    json.writeNumberField("unreadable_fields", source.unreadableFields());
-    json.writeArrayFieldStart("unreadable");
+    json.name("unreadable_fields").value(source.unreadableFields());
+    json.name("unreadable").beginArray();
     for (UnreadableField field : source.unreadable()) {
-      json.writeStartObject();
-      json.writeStringField("owner", field.owner());
-      json.writeStringField("field", field.field());
-      json.writeStringField("why", field.why());
-      json.writeEndObject();
+      json.beginObject();
+      json.name("owner").value(field.owner());
+      json.name("field").value(field.field());
+      json.name("why").value(field.why());
+      json.endObject();
     }
-    json.writeEndArray();
-    json.writeArrayFieldStart("records");
+    json.endArray();
+    json.name("records").beginArray();
     for (RecordReport record : source.records()) {
-      json.writeStartObject();
-      json.writeObjectFieldStart("labels");
+      json.beginObject();
+      json.name("labels").beginObject();
       for (Map.Entry<String, String> label : record.labels().entrySet()) {
-        json.writeStringField(label.getKey(), label.getValue());
+        json.name(label.getKey()).value(label.getValue());
       }
-      json.writeEndObject();
-      json.writeArrayFieldStart("fields");
+      json.endObject();
+      json.name("fields").beginArray();
       for (FieldReport field : record.fields()) {
         field(json, field);
       }
-      json.writeEndArray();
-      json.writeEndObject();
+      json.endArray();
+      json.endObject();
     }
-    json.writeEndArray();
-    json.writeNumberField("fields_not_shown", source.fieldsNotShown());
-    json.writeNumberField("fates_not_shown", source.fatesNotShown());
-    json.writeEndObject();
+    json.endArray();
+    json.name("fields_not_shown").value(source.fieldsNotShown());
+    json.name("fates_not_shown").value(source.fatesNotShown());
+    json.endObject();
   }
 
-  private static void lastRead(JsonGenerator json, LastRead last) throws IOException {
+  private static void lastRead(JsonWriter json, LastRead last) throws IOException {
     if (last == null) {
-      json.writeNullField("last_read");
+      json.name("last_read").nullValue();
       return;
     }
-    json.writeObjectFieldStart("last_read");
-    json.writeStringField("at", last.at().toString());
-    json.writeNumberField("seconds", last.seconds());
-    json.writeStringField("outcome", last.isUp() ? "up" : "failed");
+    json.name("last_read").beginObject();
+    json.name("at").value(last.at().toString());
+    json.name("seconds").value(last.seconds());
+    json.name("outcome").value(last.isUp() ? "up" : "failed");
     if (!last.isUp()) {
-      json.writeStringField("reason", last.failure().label());
-      json.writeStringField("message", last.message());
+      json.name("reason").value(last.failure().label());
+      json.name("message").value(last.message());
     }
-    json.writeEndObject();
+    json.endObject();
   }
 
-  private static void field(JsonGenerator json, FieldReport field) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("path", field.path());
-    json.writeStringField("value", field.value());
-    json.writeStringField("type", field.type());
-    json.writeArrayFieldStart("fates");
+  private static void field(JsonWriter json, FieldReport field) throws IOException {
+    json.beginObject();
+    json.name("path").value(field.path());
+    json.name("value").value(field.value());
+    json.name("type").value(field.type());
+    json.name("fates").beginArray();
     for (FieldFate fate : field.fates()) {
-      json.writeStartObject();
-      json.writeStringField("metric", fate.metric());
+      json.beginObject();
+      json.name("metric").value(fate.metric());
       if (fate.skipped() != null) {
-        json.writeStringField("skipped", fate.skipped().label());
+        json.name("skipped").value(fate.skipped().label());
       } else if (fate.label() != null) {
-        json.writeStringField("as", "label");
-        json.writeStringField("label", fate.label());
+        json.name("as").value("label");
+        json.name("label").value(fate.label());
       } else {
-        json.writeStringField("as", "value");
+        json.name("as").value("value");
       }
-      json.writeEndObject();
+      json.endObject();
     }
-    json.writeEndArray();
-    json.writeEndObject();
+    json.endArray();
+    json.endObject();
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.mappingfile.ConfigFile;
 import io.github.statusexporter.config.mappingfile.SourceDefinition;
@@ -30,6 +31,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -167,10 +169,11 @@ class StatusDocumentFuzzTest {
       assertThat(fields).isLessThanOrEqualTo(SourceReports.MAX_FIELDS);
     }
     StatusSourcesPage page = new StatusSourcesPage(collector, "fuzz");
-    try (JsonParser parser = new JsonFactory().createParser(page.json())) {
-      while (parser.nextToken() != null) {
-        // to the end: the page's JSON is well formed whatever the body held
-      }
+    try (JsonReader reader =
+        new JsonReader(new StringReader(new String(page.json(), StandardCharsets.UTF_8)))) {
+      reader.setStrictness(Strictness.STRICT);
+      reader.skipValue(); // all of it: the page's JSON is well formed whatever the body held
+      assertThat(reader.peek()).isEqualTo(JsonToken.END_DOCUMENT);
     }
     assertThat(new String(page.html(), StandardCharsets.UTF_8))
         .doesNotContainIgnoringCase("<script");

@@ -61,12 +61,73 @@ class JsonReadingsTest {
   }
 
   @Test
+  void numbersReadAsDoublesThoseTooLargeAsInfinityAndMinusZeroAsZero() throws SourceException {
+    Record reading = parse("{\"big\": 1e400, \"zero\": -0, \"long\": 12345678901234567890}");
+
+    assertThat(get(reading, "big")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(get(reading, "zero")).isEqualTo(0.0);
+    assertThat(get(reading, "long")).isEqualTo(1.2345678901234567e19);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\": 01}",
+        "{\"a\": 1.}",
+        "{a: 1}",
+        "{\"a\": 'x'}",
+        "{\"a\": 1} // comment",
+        "{\"a\": \"tab\there\"}",
+        "{\"a\": 1,}",
+        "{\"a\": Infinity}"
+      })
+  void whatStrictJsonForbidsIsInvalid(String body) {
+    assertThatThrownBy(() -> parse(body))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("the body is not valid JSON: ")
+        .hasMessageNotContaining("\n")
+        .extracting(e -> ((SourceException) e).reason())
+        .isEqualTo(FailureReason.INVALID_JSON);
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsInvalidNotGuessed() {
+    byte[] latin1 = "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> JsonReadings.parse(latin1))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("the body is not UTF-8 text");
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsSkipped() throws SourceException {
+    byte[] body = "\ufeff{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JsonReadings.parse(body).records().get(0).document()).containsEntry("a", 1.0);
+  }
+
+  @Test
+  void overlongNumbersAndStringsAreInvalid() throws SourceException {
+    String longestNumber = "{\"a\": 1" + "0".repeat(JsonReadings.MAX_NUMBER_CHARS - 1) + "}";
+    String longNumber = "{\"a\": 1" + "0".repeat(JsonReadings.MAX_NUMBER_CHARS) + "}";
+    String longString = "{\"a\": \"" + "x".repeat(JsonReadings.MAX_STRING_CHARS + 1) + "\"}";
+    String longName = "{\"" + "x".repeat(JsonReadings.MAX_STRING_CHARS + 1) + "\": 1}";
+
+    assertThat(get(parse(longestNumber), "a")).isEqualTo(1e64);
+    assertThatThrownBy(() -> parse(longNumber))
+        .hasMessage("the body is not valid JSON: malformed JSON at line 1 column 7 path $.a");
+    assertThatThrownBy(() -> parse(longString))
+        .hasMessage("a string is longer than 65536 characters");
+    assertThatThrownBy(() -> parse(longName)).hasMessage("a name is longer than 65536 characters");
+  }
+
+  @Test
   void deepNestingIsRejectedBeforeItExhaustsTheStack() {
     String deep = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
 
     assertThatThrownBy(() -> parse(deep))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("nesting depth");
+        .hasMessageContaining("Nesting limit 64 reached");
   }
 
   @Test
