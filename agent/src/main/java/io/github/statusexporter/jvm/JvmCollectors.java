@@ -6,7 +6,6 @@ import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -14,11 +13,11 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The JVM and process metrics: every family of client_java's {@code JvmMetrics}, which registers
- * the parts below, except that the thread and process families come from the agent's own {@link
- * ThreadMetrics} and {@link ProcessMetrics}, which write the same families at a fraction of the
- * cost per scrape, the allocation counter from {@link MemoryPoolAllocations} (without client_java's
- * exemplar thread), and the native memory part is only asked when the JVM tracks native memory (see
- * docs/performance.md).
+ * the parts below, except that the thread, memory and process families come from the agent's own
+ * {@link ThreadMetrics}, {@link MemoryMetrics} and {@link ProcessMetrics}, which write the same
+ * families at a fraction of the cost per scrape, the allocation counter from {@link
+ * MemoryPoolAllocations} (without client_java's exemplar thread), and the native memory part is
+ * only asked when the JVM tracks native memory (see docs/performance.md).
  */
 public final class JvmCollectors {
   private JvmCollectors() {}
@@ -48,7 +47,9 @@ public final class JvmCollectors {
     JvmCompilationMetrics.builder(properties).register(registry);
     JvmGarbageCollectorMetrics.builder(properties).register(registry);
     MemoryPoolAllocations.register(properties, registry);
-    JvmMemoryMetrics.builder(properties).register(registry);
+    registry.register(
+        new MemoryMetrics(
+            ManagementFactory.getMemoryMXBean(), ManagementFactory.getMemoryPoolMXBeans()));
     if (nativeMemoryTracking()) {
       JvmNativeMemoryMetrics.builder(properties).register(registry);
     }

@@ -9,6 +9,9 @@ import io.github.statusexporter.instrumentation.weaving.Hook;
  * woven together: a request begun unwoven is not counted, one begun woven always ends woven.
  */
 public final class ReactorNetty {
+  /** The advice and the class it calls are named here: see {@link Hook}. */
+  private static final String PACKAGE = ReactorNetty.class.getPackageName() + ".";
+
   /**
    * Each request is handed to the application from {@code HttpServerHandle.onStateChange} with the
    * state {@code REQUEST_RECEIVED}. A handler may answer inside that call, so the request begins at
@@ -18,8 +21,8 @@ public final class ReactorNetty {
       new Hook(
           "Reactor Netty",
           "reactor.netty.http.server.HttpServer$HttpServerHandle",
-          NettyHooks.class,
-          new Advised(RequestReceivedAdvice.class, "onStateChange", 2));
+          PACKAGE + "NettyHooks",
+          new Advised(PACKAGE + "RequestReceivedAdvice", "onStateChange", 2));
 
   /**
    * {@code ChannelOperations.terminate()} disposes of a request's operations once, after its last
@@ -31,8 +34,8 @@ public final class ReactorNetty {
       new Hook(
           "Reactor Netty",
           "reactor.netty.channel.ChannelOperations",
-          NettyHooks.class,
-          new Advised(OperationsTerminatedAdvice.class, "afterInboundComplete", 0));
+          PACKAGE + "NettyHooks",
+          new Advised(PACKAGE + "OperationsTerminatedAdvice", "afterInboundComplete", 0));
 
   /**
    * {@code HttpServer.route(...)}: the route that took the request, whose path template ({@code
@@ -44,8 +47,8 @@ public final class ReactorNetty {
       new Hook(
           "Reactor Netty",
           "reactor.netty.http.server.DefaultHttpServerRoutes$HttpRouteHandler",
-          NettyHooks.class,
-          new Advised(RoutedAdvice.class, "apply", 2));
+          PACKAGE + "NettyHooks",
+          new Advised(PACKAGE + "RoutedAdvice", "apply", 2));
 
   private ReactorNetty() {}
 }

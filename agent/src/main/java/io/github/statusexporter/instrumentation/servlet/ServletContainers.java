@@ -5,6 +5,9 @@ import io.github.statusexporter.instrumentation.weaving.Hook;
 
 /** The one method of each servlet container that every request passes through once. */
 public final class ServletContainers {
+  /** The advice and the class it calls are named here: see {@link Hook}. */
+  private static final String PACKAGE = ServletContainers.class.getPackageName() + ".";
+
   /**
    * Tomcat 9 to 11: every request enters its web application at {@code StandardHostValve.invoke},
    * after mapping; error pages are rendered inside it, from {@code custom}.
@@ -13,9 +16,9 @@ public final class ServletContainers {
       new Hook(
           "Tomcat",
           "org.apache.catalina.core.StandardHostValve",
-          ServletHooks.class,
-          new Advised(TomcatAdvice.class, "invoke", 2),
-          new Advised(TomcatErrorPageAdvice.class, "custom", 3));
+          PACKAGE + "ServletHooks",
+          new Advised(PACKAGE + "TomcatAdvice", "invoke", 2),
+          new Advised(PACKAGE + "TomcatErrorPageAdvice", "custom", 3));
 
   /**
    * Tomcat 9 to 11: its connector answers a few requests itself, before any valve, when {@code
@@ -26,8 +29,8 @@ public final class ServletContainers {
       new Hook(
           "Tomcat",
           "org.apache.catalina.connector.CoyoteAdapter",
-          ServletHooks.class,
-          new Advised(TomcatConnectorAdvice.class, "postParseRequest", 4));
+          PACKAGE + "ServletHooks",
+          new Advised(PACKAGE + "TomcatConnectorAdvice", "postParseRequest", 4));
 
   /**
    * Jetty 9.4 to 11 (javax and jakarta): each dispatch into a servlet context, before its security
@@ -37,16 +40,16 @@ public final class ServletContainers {
       new Hook(
           "Jetty",
           "org.eclipse.jetty.servlet.ServletHandler",
-          ServletHooks.class,
-          new Advised(JettyScopeAdvice.class, "doScope", 4));
+          PACKAGE + "ServletHooks",
+          new Advised(PACKAGE + "JettyScopeAdvice", "doScope", 4));
 
   /** Jetty 12 (ee10): each dispatch to a mapped servlet; error pages come after it. */
   public static final Hook JETTY_12 =
       new Hook(
           "Jetty",
           "org.eclipse.jetty.ee10.servlet.ServletHandler$MappedServlet",
-          ServletHooks.class,
-          new Advised(JettyAdvice.class, "handle", 4));
+          PACKAGE + "ServletHooks",
+          new Advised(PACKAGE + "JettyAdvice", "handle", 4));
 
   /**
    * Jetty 9.4 to 12: a servlet context answers its own path with a redirect to its root before any
@@ -58,9 +61,9 @@ public final class ServletContainers {
       new Hook(
           "Jetty",
           "org.eclipse.jetty.server.handler.ContextHandler",
-          ServletHooks.class,
-          new Advised(JettyContextRedirectAdvice.class, "handleMovedPermanently", 3),
-          new Advised(JettyContextCheckAdvice.class, "checkContext", 3));
+          PACKAGE + "ServletHooks",
+          new Advised(PACKAGE + "JettyContextRedirectAdvice", "handleMovedPermanently", 3),
+          new Advised(PACKAGE + "JettyContextCheckAdvice", "checkContext", 3));
 
   private ServletContainers() {}
 }

@@ -9,6 +9,9 @@ import io.github.statusexporter.instrumentation.weaving.Hook;
  * the route. The hooks share a server name, so they are woven together.
  */
 public final class Undertow {
+  /** The advice and the class it calls are named here: see {@link Hook}. */
+  private static final String PACKAGE = Undertow.class.getPackageName() + ".";
+
   /**
    * {@code Connectors.setRequestStartTime(exchange)} stamps a request's start, which the exchange
    * keeps: the protocol listeners call it when the server records start times (an access log needs
@@ -20,10 +23,10 @@ public final class Undertow {
       new Hook(
           "Undertow",
           "io.undertow.server.Connectors",
-          UndertowHooks.class,
-          new Advised(RootHandlerAdvice.class, "executeRootHandler", 2),
-          new Advised(StartTimeAdvice.class, "setRequestStartTime", 1),
-          new Advised(StartTimeCopiedAdvice.class, "setRequestStartTime", 2));
+          PACKAGE + "UndertowHooks",
+          new Advised(PACKAGE + "RootHandlerAdvice", "executeRootHandler", 2),
+          new Advised(PACKAGE + "StartTimeAdvice", "setRequestStartTime", 1),
+          new Advised(PACKAGE + "StartTimeCopiedAdvice", "setRequestStartTime", 2));
 
   /**
    * {@code HttpServerExchange.invokeExchangeCompleteListeners()}: once both the request and the
@@ -34,8 +37,8 @@ public final class Undertow {
       new Hook(
           "Undertow",
           "io.undertow.server.HttpServerExchange",
-          UndertowHooks.class,
-          new Advised(ExchangeCompleteAdvice.class, "invokeExchangeCompleteListeners", 0));
+          PACKAGE + "UndertowHooks",
+          new Advised(PACKAGE + "ExchangeCompleteAdvice", "invokeExchangeCompleteListeners", 0));
 
   /**
    * A servlet deployment's handler: {@code handleFirstRequest(exchange, servletRequestContext)}
@@ -47,9 +50,9 @@ public final class Undertow {
       new Hook(
           "Undertow",
           "io.undertow.servlet.handlers.ServletInitialHandler",
-          UndertowHooks.class,
-          new Advised(FirstRequestAdvice.class, "handleFirstRequest", 2),
-          new Advised(DispatchAdvice.class, "dispatchRequest", 4));
+          PACKAGE + "UndertowHooks",
+          new Advised(PACKAGE + "FirstRequestAdvice", "handleFirstRequest", 2),
+          new Advised(PACKAGE + "DispatchAdvice", "dispatchRequest", 4));
 
   private Undertow() {}
 }

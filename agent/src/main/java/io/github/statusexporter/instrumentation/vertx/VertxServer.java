@@ -11,6 +11,9 @@ import io.github.statusexporter.instrumentation.weaving.Hook;
  * nor replaced. A WebSocket is its handshake's request, 101, ended once the handshake is sent.
  */
 public final class VertxServer {
+  /** The advice and the class it calls are named here: see {@link Hook}. */
+  private static final String PACKAGE = VertxServer.class.getPackageName() + ".";
+
   private static final String SERVER = "Vert.x";
 
   /**
@@ -23,11 +26,11 @@ public final class VertxServer {
       new Hook(
           SERVER,
           "io.vertx.core.http.impl.Http1xServerRequest",
-          VertxHooks.class,
-          new Advised(RequestBegunAdvice.class, "handleBegin", 2),
+          PACKAGE + "VertxHooks",
+          new Advised(PACKAGE + "RequestBegunAdvice", "handleBegin", 2),
           // Vert.x 5.0: handleBegin(boolean keepAlive)
-          new Advised(RequestBegunAdvice.class, "handleBegin", 1),
-          new Advised(RequestFailedAdvice.class, "handleException", 1));
+          new Advised(PACKAGE + "RequestBegunAdvice", "handleBegin", 1),
+          new Advised(PACKAGE + "RequestFailedAdvice", "handleException", 1));
 
   /**
    * {@code Http1xServerConnection.responseComplete()}: the response of the request in progress was
@@ -38,8 +41,8 @@ public final class VertxServer {
       new Hook(
           SERVER,
           "io.vertx.core.http.impl.Http1xServerConnection",
-          VertxHooks.class,
-          new Advised(ResponseCompleteAdvice.class, "responseComplete", 0));
+          PACKAGE + "VertxHooks",
+          new Advised(PACKAGE + "ResponseCompleteAdvice", "responseComplete", 0));
 
   /**
    * An HTTP/2 stream (h2c, or h2 over TLS), one per request: {@code registerMetrics()} when its
@@ -50,10 +53,10 @@ public final class VertxServer {
       new Hook(
           SERVER,
           "io.vertx.core.http.impl.Http2ServerStream",
-          VertxHooks.class,
-          new Advised(StreamBegunAdvice.class, "registerMetrics", 0),
-          new Advised(StreamEndedAdvice.class, "endWritten", 0),
-          new Advised(StreamClosedAdvice.class, "onClose", 0));
+          PACKAGE + "VertxHooks",
+          new Advised(PACKAGE + "StreamBegunAdvice", "registerMetrics", 0),
+          new Advised(PACKAGE + "StreamEndedAdvice", "endWritten", 0),
+          new Advised(PACKAGE + "StreamClosedAdvice", "onClose", 0));
 
   /**
    * Vert.x web's {@code RouteState.handleContext(RoutingContextImplBase)} (and {@code
@@ -64,9 +67,9 @@ public final class VertxServer {
       new Hook(
           SERVER,
           "io.vertx.ext.web.impl.RouteState",
-          VertxHooks.class,
-          new Advised(RouteAdvice.class, "handleContext", 1),
-          new Advised(RouteAdvice.class, "handleFailure", 1));
+          PACKAGE + "VertxHooks",
+          new Advised(PACKAGE + "RouteAdvice", "handleContext", 1),
+          new Advised(PACKAGE + "RouteAdvice", "handleFailure", 1));
 
   private VertxServer() {}
 }

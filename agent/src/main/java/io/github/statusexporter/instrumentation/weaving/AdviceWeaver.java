@@ -31,7 +31,7 @@ final class AdviceWeaver {
       // Described from its class file, through the hooked class's loader (which sees the agent's
       // classes), never reflected on: an advice may then name the server's own types, which the
       // agent's loader may not see (a Jetty in a class loader of its own).
-      TypeDescription advice = types.describe(advised.advice.getName()).resolve();
+      TypeDescription advice = types.describe(advised.advice).resolve();
       woven =
           woven.visit(
               Advice.to(advice, locator)

@@ -2,16 +2,17 @@ package io.github.statusexporter.instrumentation.weaving;
 
 /** A method of a hooked class, by name and number of parameters, and the advice woven into it. */
 public final class Advised {
-  final Class<?> advice;
+  final String advice;
   final String method;
   final int parameterCount;
 
   /**
-   * @param advice a class of byte-buddy {@code @Advice.OnMethodEnter}/{@code OnMethodExit} methods,
-   *     inlined into the method: it may name only types the hooked class's loader sees, so it calls
-   *     the agent through static methods taking {@code Object}s
+   * @param advice the binary name of a class of byte-buddy {@code @Advice.OnMethodEnter}/{@code
+   *     OnMethodExit} methods, inlined into the method (read as a class file, never loaded): it may
+   *     name only types the hooked class's loader sees, so it calls the agent through static
+   *     methods taking {@code Object}s
    */
-  public Advised(Class<?> advice, String method, int parameterCount) {
+  public Advised(String advice, String method, int parameterCount) {
     this.advice = advice;
     this.method = method;
     this.parameterCount = parameterCount;

@@ -31,9 +31,9 @@ public class AdviceWeaverTest {
         new Hook(
             "Test server",
             Server.class.getName(),
-            AdviceWeaverTest.class,
-            new Advised(HandleAdvice.class, "handle", 1),
-            new Advised(ErrorPageAdvice.class, "errorPage", 1));
+            AdviceWeaverTest.class.getName(),
+            new Advised(HandleAdvice.class.getName(), "handle", 1),
+            new Advised(ErrorPageAdvice.class.getName(), "errorPage", 1));
 
     Class<?> woven = weave(hook);
     Object server = woven.getDeclaredConstructor().newInstance();
@@ -52,8 +52,8 @@ public class AdviceWeaverTest {
         new Hook(
             "Test server",
             Server.class.getName(),
-            AdviceWeaverTest.class,
-            new Advised(AnyArgumentAdvice.class, "accept", 1));
+            AdviceWeaverTest.class.getName(),
+            new Advised(AnyArgumentAdvice.class.getName(), "accept", 1));
 
     Class<?> woven = weave(hook);
     Object server = woven.getDeclaredConstructor().newInstance();
@@ -64,7 +64,8 @@ public class AdviceWeaverTest {
 
   @Test
   void theHookNamesItsClassByItsInternalName() {
-    Hook hook = new Hook("Test server", "org.example.Server$Inner", AdviceWeaverTest.class);
+    Hook hook =
+        new Hook("Test server", "org.example.Server$Inner", AdviceWeaverTest.class.getName());
 
     assertThat(hook.hooks("org/example/Server$Inner")).isTrue();
     assertThat(hook.hooks("org/example/Server")).isFalse();
