@@ -14,12 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A minute of load: the demo app under wrk while 20 scrapers scrape it. No scrape and no
- * application request may fail, and the heap after a full GC must not grow across the run.
+ * application request may fail, and the heap after a full GC must not grow across the run. On the
+ * first JDK only: a minute of CI's time, for code that the other tests run on both JDKs.
  */
+@Tag("first-jdk-only")
 class SoakIT {
   private static final Duration RUN = Duration.ofSeconds(60);
   private static final int SCRAPERS = 20;
