@@ -19,7 +19,7 @@ import java.util.List;
 final class InstrumentedServers {
   /**
    * Both lists, for the weaving once the application has started: making this class initialises
-   * nothing of {@link InstrumentedServers}, whose hooks load every advice class they name.
+   * nothing of {@link InstrumentedServers} (whose hooks name their advice, and load none of it).
    */
   static final class Lists implements HookTransformer.Catalog {
     @Override

@@ -8,10 +8,12 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,11 +21,44 @@ import java.util.function.Consumer;
  * The samples of one scrape grouped into families as jmx_exporter 1.0.1 groups them: by name; the
  * type that all share, else untyped; the first sample's help; and when two samples of a family have
  * the same labels, an {@code _objectname} label on every sample to tell them apart.
+ *
+ * <p>A family whose samples are those of the walk before, the same rule outcomes with the same
+ * values, is that walk's snapshot again: most MBean attributes do not change between scrapes
+ * (settings, limits, sizes), and making a snapshot sorts and checks its series anew.
  */
 final class Families {
   private static final String OBJECT_NAME = "_objectname";
 
   private final Map<String, List<Sample>> byName = new LinkedHashMap<>();
+
+  /** The walk before's families, by name. */
+  private final Map<String, Made> before;
+
+  /** This walk's, for the next one. */
+  private final Map<String, Made> made = new HashMap<>();
+
+  /** A family as made, and the samples it was made of. */
+  static final class Made {
+    final List<Sample> samples;
+    final MetricSnapshot snapshot;
+
+    Made(List<Sample> samples, MetricSnapshot snapshot) {
+      this.samples = samples;
+      this.snapshot = snapshot;
+    }
+  }
+
+  /**
+   * @param before what {@link #made()} returned after the walk before, or an empty map
+   */
+  Families(Map<String, Made> before) {
+    this.before = before;
+  }
+
+  /** This walk's families by name, once {@link #build} has run: the next walk's {@code before}. */
+  Map<String, Made> made() {
+    return made;
+  }
 
   void add(Outcome outcome, double value, Object attributeValue) {
     byName
@@ -34,12 +69,35 @@ final class Families {
   /** The families, each handed to {@code consumer}; one that cannot be made is passed to none. */
   void build(Consumer<MetricSnapshot> consumer, Consumer<String> unusable) {
     for (Map.Entry<String, List<Sample>> family : byName.entrySet()) {
-      try {
-        consumer.accept(snapshot(family.getKey(), family.getValue()));
-      } catch (IllegalArgumentException e) {
-        unusable.accept(family.getKey() + " (" + e.getMessage() + ")");
+      String name = family.getKey();
+      List<Sample> samples = family.getValue();
+      Made last = before.get(name);
+      MetricSnapshot snapshot;
+      if (last != null && sameSamples(last.samples, samples)) {
+        snapshot = last.snapshot;
+      } else {
+        try {
+          snapshot = snapshot(name, samples);
+        } catch (IllegalArgumentException e) {
+          unusable.accept(name + " (" + e.getMessage() + ")");
+          continue;
+        }
+      }
+      made.put(name, new Made(samples, snapshot));
+      consumer.accept(snapshot);
+    }
+  }
+
+  private static boolean sameSamples(List<Sample> before, List<Sample> now) {
+    if (before.size() != now.size()) {
+      return false;
+    }
+    for (int i = 0; i < now.size(); i++) {
+      if (!before.get(i).sameAs(now.get(i))) {
+        return false;
       }
     }
+    return true;
   }
 
   private static MetricSnapshot snapshot(String name, List<Sample> samples) {
@@ -96,6 +154,13 @@ final class Families {
       this.outcome = outcome;
       this.value = value;
       this.attributeValue = attributeValue;
+    }
+
+    /** The same rule outcome (outcomes are kept between walks), value and attribute value. */
+    boolean sameAs(Sample other) {
+      return outcome == other.outcome
+          && Double.doubleToLongBits(value) == Double.doubleToLongBits(other.value)
+          && Objects.equals(attributeValue, other.attributeValue);
     }
 
     Labels labels(boolean unique) {

@@ -161,7 +161,7 @@ public final class JmxRulesCollector implements MultiCollector {
     }
     reading = null;
     ScrapeCounts counts = new ScrapeCounts();
-    Families families = new Families();
+    Families families = new Families(current.lastFamilies);
     generation++;
     current.scrape(families, counts, System.nanoTime());
     List<MetricSnapshot> built = new ArrayList<>();
@@ -185,6 +185,7 @@ public final class JmxRulesCollector implements MultiCollector {
                   + " of the jmx_exporter rules is left out: jmx_exporter would fail the whole"
                   + " scrape on it");
         });
+    current.lastFamilies = families.made();
     return new Walked(built, counts.errors == 0 ? 0 : 1, counts.memoized);
   }
 
@@ -281,6 +282,10 @@ public final class JmxRulesCollector implements MultiCollector {
     final JmxExporterConfig config;
     final RuleChain chain;
     final Map<ObjectName, Bean> beans = new HashMap<>();
+
+    /** The last walk's families, whose snapshots the next reuses where nothing changed. */
+    Map<String, Families.Made> lastFamilies = Map.of();
+
     Families families;
     ScrapeCounts counts;
     Bean bean;

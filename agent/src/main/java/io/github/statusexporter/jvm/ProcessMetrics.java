@@ -1,7 +1,6 @@
 package io.github.statusexporter.jvm;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -20,7 +19,7 @@ import java.util.function.Predicate;
  * value: measured 190 µs and 71 KB per scrape, more than all other JVM metrics together. Here the
  * same values come from the {@code com.sun.management} interfaces and one read of the file.
  */
-final class ProcessMetrics implements MultiCollector {
+final class ProcessMetrics extends SelectiveCollector {
   private static final Family CPU =
       Family.counter(
           "process_cpu_seconds", "Total user and system CPU time spent in seconds.", Unit.SECONDS);
@@ -63,11 +62,6 @@ final class ProcessMetrics implements MultiCollector {
     return status == null
         ? List.of(CPU, START, OPEN_FDS, MAX_FDS)
         : List.of(CPU, START, OPEN_FDS, MAX_FDS, VIRTUAL, RESIDENT);
-  }
-
-  @Override
-  public MetricSnapshots collect() {
-    return collect((Predicate<String>) null);
   }
 
   @Override

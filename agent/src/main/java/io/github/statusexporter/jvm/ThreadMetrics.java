@@ -1,6 +1,5 @@
 package io.github.statusexporter.jvm;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -26,7 +25,7 @@ import java.util.function.Predicate;
  *       per scrape instead of two.
  * </ul>
  */
-final class ThreadMetrics implements MultiCollector {
+final class ThreadMetrics extends SelectiveCollector {
   private static final Family CURRENT =
       Family.gauge("jvm_threads_current", "Current thread count of a JVM", null);
   private static final Family DAEMON =
@@ -81,11 +80,6 @@ final class ThreadMetrics implements MultiCollector {
         DEADLOCKED.descriptor(),
         DEADLOCKED_MONITOR.descriptor(),
         STATE.descriptor(STATE_LABEL));
-  }
-
-  @Override
-  public MetricSnapshots collect() {
-    return collect((Predicate<String>) null);
   }
 
   /** Only what the scrape asks for: {@code ?name[]=jvm_threads_current} runs no deadlock check. */

@@ -3,7 +3,9 @@ package io.github.statusexporter.source;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import java.io.CharArrayReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a JSON document into a {@link Reading} of one record, with Gson's streaming reader in its
@@ -31,14 +35,13 @@ public final class JsonReadings {
    */
   static final int MAX_VALUES = 100_000;
 
-  /**
-   * Gson reads a number of at most this many characters; a longer one is malformed to it. A double
-   * holds 17 significant digits, and its longest form ({@code -2.2250738585072014E-308}) has 24.
-   */
-  static final int MAX_NUMBER_CHARS = 65;
-
   /** Longer strings and names are no status value either. */
   static final int MAX_STRING_CHARS = 64 * 1024;
+
+  /** Where the body is not JSON, this much of it is shown from there. */
+  private static final int SHOWN_CHARS = 24;
+
+  private static final Pattern LOCATION = Pattern.compile(" at line (\\d+) column (\\d+)");
 
   private JsonReadings() {}
 
@@ -47,39 +50,59 @@ public final class JsonReadings {
    *     object
    */
   public static Reading parse(byte[] body) throws SourceException {
-    try (JsonReader reader = new JsonReader(new CharArrayReader(utf8(body)))) {
+    CharBuffer text = utf8(body);
+    Map<String, Object> document;
+    try (JsonReader reader =
+        new JsonReader(
+            new CharArrayReader(
+                text.array(), text.arrayOffset() + text.position(), text.remaining()))) {
       reader.setStrictness(Strictness.STRICT);
       reader.setNestingLimit(MAX_DEPTH);
-      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+      if (isEmpty(reader) || reader.peek() != JsonToken.BEGIN_OBJECT) {
         throw invalid("the body is not a JSON object");
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> document = (Map<String, Object>) readValue(reader, new int[1]);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      Map<String, Object> object = (Map<String, Object>) readValue(reader, new int[1]);
+      if (!isAtEnd(reader)) {
         throw invalid("the body holds more than one JSON value");
       }
-      return Reading.of(document);
+      document = object;
     } catch (IOException | IllegalStateException e) {
-      // Gson says where: "... at line 1 column 7 path $.a". IllegalStateException: a token of
-      // another kind than the one asked for, which the peek before each read rules out.
-      throw invalid("the body is not valid JSON: " + gsonMessage(e.getMessage()));
+      // IllegalStateException: a token of another kind than the one asked for, which the peek
+      // before each read rules out.
+      throw invalid("the body is not valid JSON: " + describe(e.getMessage(), text));
     }
+    return Reading.of(document);
   }
 
   /** The body as UTF-8 (RFC 8259), a malformed sequence refused rather than replaced. */
-  private static char[] utf8(byte[] body) throws SourceException {
+  private static CharBuffer utf8(byte[] body) throws SourceException {
     try {
-      CharBuffer chars =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body));
-      char[] array = new char[chars.remaining()];
-      chars.get(array);
-      return array;
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
     } catch (CharacterCodingException e) {
-      throw invalid("the body is not UTF-8 text");
+      throw invalid("the body is not UTF-8 text (JSON is UTF-8: RFC 8259)");
+    }
+  }
+
+  private static boolean isEmpty(JsonReader reader) throws IOException {
+    try {
+      reader.peek();
+      return false;
+    } catch (EOFException e) {
+      return true;
+    }
+  }
+
+  /** Whether only white space follows the document; Gson's strict mode refuses anything else. */
+  private static boolean isAtEnd(JsonReader reader) throws IOException {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (MalformedJsonException e) {
+      return false;
     }
   }
 
@@ -137,17 +160,62 @@ public final class JsonReadings {
   }
 
   /**
-   * Gson's message without what speaks to a programmer: its second line (a link to its
-   * troubleshooting guide) and its advice to turn on its lenient mode, which a user cannot.
+   * Gson's message for the user: its first line (the second links to its troubleshooting guide),
+   * without its advice to turn on its lenient mode (which a user cannot) or its path (made of the
+   * document's own names, of any length), and with the text where it stopped: {@code malformed JSON
+   * at line 1 column 7: 'NaN}'}. One line, bounded, whatever the body holds.
    */
-  private static String gsonMessage(String message) {
+  static String describe(String message, CharSequence text) {
     if (message == null) {
       return "";
     }
     int end = message.indexOf('\n');
     String first = end < 0 ? message : message.substring(0, end);
-    return first.replace(
-        "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed", "malformed");
+    int path = first.lastIndexOf(" path $");
+    if (path >= 0) {
+      first = first.substring(0, path);
+    }
+    first =
+        first.replace(
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed", "malformed");
+    Matcher location = LOCATION.matcher(first);
+    String shown = "";
+    if (location.find()) {
+      int offset =
+          offset(text, Integer.parseInt(location.group(1)), Integer.parseInt(location.group(2)));
+      if (offset >= 0 && offset < text.length()) {
+        shown =
+            ": '"
+                + OneLine.of(
+                    text.subSequence(offset, Math.min(text.length(), offset + SHOWN_CHARS))
+                        .toString(),
+                    SHOWN_CHARS)
+                + "'";
+      }
+    }
+    return OneLine.of(first, 200) + shown;
+  }
+
+  /** The index in {@code text} of Gson's line and column (both from 1), or -1. */
+  private static int offset(CharSequence text, int line, int column) {
+    int lineStart = 0;
+    for (int seen = 1; seen < line; seen++) {
+      int next = indexOf(text, '\n', lineStart);
+      if (next < 0) {
+        return -1;
+      }
+      lineStart = next + 1;
+    }
+    return lineStart + column - 1;
+  }
+
+  private static int indexOf(CharSequence text, char wanted, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == wanted) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static SourceException invalid(String message) {

@@ -20,7 +20,7 @@ public final class UnreadableField {
   private UnreadableField(String owner, String field, String why) {
     this.owner = owner;
     this.field = field;
-    this.why = bounded(why);
+    this.why = OneLine.of(why, MAX_WHY_LENGTH);
   }
 
   /** An attribute of an MBean whose getter threw, or whose value could not be converted. */
@@ -73,19 +73,6 @@ public final class UnreadableField {
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  /** One line (an exception's message may hold line breaks), of bounded length. */
-  private static String bounded(String why) {
-    StringBuilder line = new StringBuilder(Math.min(why.length(), MAX_WHY_LENGTH + 3));
-    for (int i = 0; i < why.length() && line.length() < MAX_WHY_LENGTH; i++) {
-      char c = why.charAt(i);
-      line.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (why.length() > MAX_WHY_LENGTH) {
-      line.append("...");
-    }
-    return line.toString();
   }
 
   @Override

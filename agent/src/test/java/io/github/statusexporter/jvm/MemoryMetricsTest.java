@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -66,10 +67,34 @@ class MemoryMetricsTest {
       assertThat(pool.collectionUsages.get()).as(pool.getName()).isEqualTo(1);
     }
 
-    metrics.collect(name -> name.equals("jvm_memory_used_bytes"));
+    // As a scrape of ?name[]=jvm_memory_used_bytes reaches it: through the registry, with the
+    // scrape's request.
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(metrics);
+    MetricSnapshots scraped =
+        registry.scrape(name -> name.equals("jvm_memory_used_bytes"), new ScrapeOf("/metrics"));
+    assertThat(scraped.size()).isEqualTo(1);
     for (CountingPool pool : pools) {
       assertThat(pool.usages.get()).isEqualTo(1);
       assertThat(pool.collectionUsages.get()).isEqualTo(1);
+    }
+  }
+
+  private static final class ScrapeOf implements PrometheusScrapeRequest {
+    private final String path;
+
+    ScrapeOf(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public String getRequestPath() {
+      return path;
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return null;
     }
   }
 

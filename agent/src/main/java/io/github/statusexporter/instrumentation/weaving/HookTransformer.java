@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 public final class HookTransformer implements ClassFileTransformer {
   /**
    * The hooks and the known servers, asked for once the application has started: declaring them
-   * loads every advice class they name (~45 classes from the agent's jar, ~15 % of {@code premain}
-   * before), which nothing needs before then.
+   * loads their catalog classes (the advice they name stays unloaded until woven), which nothing
+   * needs before then.
    */
   public interface Catalog {
     List<Hook> hooks();
