@@ -126,7 +126,7 @@ class DashboardsIT {
    * rest once Prometheus has their series: a counter's increase before its first scrape is no rate,
    * and the error ratio of requests that all came before would be 0 / 0.
    */
-  private void sendTraffic() {
+  private void sendTraffic() throws IOException, InterruptedException {
     sendRequests(1);
     awaitData(
         "the first requests scraped",
