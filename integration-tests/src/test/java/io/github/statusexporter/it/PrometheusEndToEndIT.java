@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -28,8 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/prometheus.md, and is asked what a user would ask it through its HTTP API.
  *
  * <p>Each test leaves the applications as it found them and waits for its own requests to show, so
- * the tests run in any order.
+ * the tests run in any order. On the first JDK only: what Prometheus reads (the agent's exposition
+ * formats, its native histograms) does not depend on the JDK, and the JDK's server on the second
+ * JDK is tested by the others (HostileClientsIT, SecuredEndpointIT, JdkServerRequestMetricsIT).
  */
+@Tag("first-jdk-only")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(
     value = "prometheusInstalled",
