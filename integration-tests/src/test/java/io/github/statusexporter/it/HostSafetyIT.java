@@ -302,20 +302,7 @@ class HostSafetyIT {
   @Test
   void anMBeanGetterThatBlocksNeverHoldsAScrapePastTheTimeout() throws Exception {
     try (JavaProcess app =
-        JavaProcess.start(
-            List.of(
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ",source=mbean:test:type=Slow,timeout=500ms",
-                "-cp",
-                JavaProcess.testClasses(),
-                BlockingMBeanApp.class.getName(),
-                "60000"),
-            Map.of())) {
-      app.awaitStdout(line -> line.equals("blocking-mbean-app ready"), Duration.ofSeconds(30));
-      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+        blockingMBeanApp("port=" + agentPort + ",source=mbean:test:type=Slow,timeout=500ms")) {
 
       for (int i = 0; i < 3; i++) {
         long start = System.nanoTime();
@@ -342,17 +329,7 @@ class HostSafetyIT {
       throws Exception {
     Path rules =
         Files.writeString(directory.resolve("catch-all.yaml"), "rules:\n- pattern: \".*\"\n");
-    try (JavaProcess app =
-        JavaProcess.start(
-            List.of(
-                "-javaagent:" + JavaProcess.AGENT_JAR + "=" + agentPort + ":" + rules,
-                "-cp",
-                JavaProcess.testClasses(),
-                BlockingMBeanApp.class.getName(),
-                "60000"),
-            Map.of())) {
-      app.awaitStdout(line -> line.equals("blocking-mbean-app ready"), Duration.ofSeconds(30));
-      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+    try (JavaProcess app = blockingMBeanApp(agentPort + ":" + rules)) {
 
       long start = System.nanoTime();
       Scrape first = Scrape.of(agentPort);
@@ -403,5 +380,29 @@ class HostSafetyIT {
       assertThat(app.awaitExit(Duration.ofSeconds(30))).isEqualTo(0);
       assertThat(app.stdout()).containsExactly("scraped 200");
     }
+  }
+
+  /**
+   * {@link BlockingMBeanApp}, whose MBean getter takes a minute, with the agent given {@code
+   * agentArgument}; once the application and the agent are both up.
+   */
+  private static JavaProcess blockingMBeanApp(String agentArgument) throws Exception {
+    JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:" + JavaProcess.AGENT_JAR + "=" + agentArgument,
+                "-cp",
+                JavaProcess.testClasses(),
+                BlockingMBeanApp.class.getName(),
+                "60000"),
+            Map.of());
+    try {
+      app.awaitStdout(line -> line.equals("blocking-mbean-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+    } catch (AssertionError e) {
+      app.close();
+      throw e;
+    }
+    return app;
   }
 }
