@@ -23,19 +23,21 @@ import java.util.function.Consumer;
  * the same labels, an {@code _objectname} label on every sample to tell them apart.
  *
  * <p>A family whose samples are those of the walk before, the same rule outcomes with the same
- * values, is that walk's snapshot again: most MBean attributes do not change between scrapes
- * (settings, limits, sizes), and making a snapshot sorts and checks its series anew.
+ * values, is that walk's snapshot again, and its samples are compared as they come without being
+ * kept again: most MBean attributes do not change between scrapes (settings, limits, sizes), and
+ * making a snapshot sorts and checks its series anew.
  */
 final class Families {
   private static final String OBJECT_NAME = "_objectname";
 
-  private final Map<String, List<Sample>> byName = new LinkedHashMap<>();
+  /** This walk's samples by family, sized as the walk before's. */
+  private final Map<String, Gathered> byName;
 
   /** The walk before's families, by name. */
   private final Map<String, Made> before;
 
   /** This walk's, for the next one. */
-  private final Map<String, Made> made = new HashMap<>();
+  private final Map<String, Made> made;
 
   /** A family as made, and the samples it was made of. */
   static final class Made {
@@ -53,6 +55,9 @@ final class Families {
    */
   Families(Map<String, Made> before) {
     this.before = before;
+    int capacity = before.size() * 4 / 3 + 1;
+    this.byName = new LinkedHashMap<>(capacity);
+    this.made = new HashMap<>(capacity);
   }
 
   /** This walk's families by name, once {@link #build} has run: the next walk's {@code before}. */
@@ -61,43 +66,77 @@ final class Families {
   }
 
   void add(Outcome outcome, double value, Object attributeValue) {
-    byName
-        .computeIfAbsent(outcome.name, name -> new ArrayList<>())
-        .add(new Sample(outcome, value, attributeValue));
+    Gathered family = byName.get(outcome.name);
+    if (family == null) {
+      family = new Gathered(before.get(outcome.name));
+      byName.put(outcome.name, family);
+    }
+    family.add(outcome, value, attributeValue);
   }
 
   /** The families, each handed to {@code consumer}; one that cannot be made is passed to none. */
   void build(Consumer<MetricSnapshot> consumer, Consumer<String> unusable) {
-    for (Map.Entry<String, List<Sample>> family : byName.entrySet()) {
+    for (Map.Entry<String, Gathered> family : byName.entrySet()) {
       String name = family.getKey();
-      List<Sample> samples = family.getValue();
-      Made last = before.get(name);
-      MetricSnapshot snapshot;
-      if (last != null && sameSamples(last.samples, samples)) {
-        snapshot = last.snapshot;
+      Gathered gathered = family.getValue();
+      Made now;
+      if (gathered.unchanged()) {
+        now = gathered.last;
       } else {
+        List<Sample> samples = gathered.samples();
         try {
-          snapshot = snapshot(name, samples);
+          now = new Made(samples, snapshot(name, samples));
         } catch (IllegalArgumentException e) {
           unusable.accept(name + " (" + e.getMessage() + ")");
           continue;
         }
       }
-      made.put(name, new Made(samples, snapshot));
-      consumer.accept(snapshot);
+      made.put(name, now);
+      consumer.accept(now.snapshot);
     }
   }
 
-  private static boolean sameSamples(List<Sample> before, List<Sample> now) {
-    if (before.size() != now.size()) {
-      return false;
+  /**
+   * One family's samples in this walk, compared with the walk before's as they come: while they are
+   * the same, nothing is allocated for them.
+   */
+  private static final class Gathered {
+    final Made last;
+
+    /** How many of the first samples are those of {@link #last}. */
+    private int same;
+
+    /** The samples, once one differs from the walk before's; null until then. */
+    private List<Sample> differing;
+
+    Gathered(Made last) {
+      this.last = last;
     }
-    for (int i = 0; i < now.size(); i++) {
-      if (!before.get(i).sameAs(now.get(i))) {
-        return false;
+
+    void add(Outcome outcome, double value, Object attributeValue) {
+      if (differing == null) {
+        if (last != null
+            && same < last.samples.size()
+            && last.samples.get(same).sameAs(outcome, value, attributeValue)) {
+          same++;
+          return;
+        }
+        differing = new ArrayList<>(last == null ? 1 : Math.max(last.samples.size(), same + 1));
+        if (last != null) {
+          differing.addAll(last.samples.subList(0, same));
+        }
       }
+      differing.add(new Sample(outcome, value, attributeValue));
     }
-    return true;
+
+    boolean unchanged() {
+      return differing == null && last != null && same == last.samples.size();
+    }
+
+    /** The samples of a family that changed (the walk before's first ones, when it lost some). */
+    List<Sample> samples() {
+      return differing != null ? differing : new ArrayList<>(last.samples.subList(0, same));
+    }
   }
 
   private static MetricSnapshot snapshot(String name, List<Sample> samples) {
@@ -157,10 +196,10 @@ final class Families {
     }
 
     /** The same rule outcome (outcomes are kept between walks), value and attribute value. */
-    boolean sameAs(Sample other) {
-      return outcome == other.outcome
-          && Double.doubleToLongBits(value) == Double.doubleToLongBits(other.value)
-          && Objects.equals(attributeValue, other.attributeValue);
+    boolean sameAs(Outcome outcome, double value, Object attributeValue) {
+      return outcome == this.outcome
+          && Double.doubleToLongBits(value) == Double.doubleToLongBits(this.value)
+          && Objects.equals(attributeValue, this.attributeValue);
     }
 
     Labels labels(boolean unique) {

@@ -12,6 +12,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -28,10 +30,16 @@ final class ScrapeHandler implements HttpHandler {
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats;
   private final SharedRenderings renderings = new SharedRenderings();
+  private final AnswerBuffers buffers = new AnswerBuffers();
   private final ServerMetrics metrics;
   private final OncePerMinute clientsGone;
   private final OncePerMinute failures;
   private int lastSize = 16 * 1024;
+
+  /** Formats (with their escaping) whose families are kept for reuse, at most. */
+  private static final int MAX_FORMATS_KEPT = 4;
+
+  private final Map<String, RenderedFamilies> renderedFamilies = new HashMap<>();
 
   ScrapeHandler(
       PrometheusProperties properties,
@@ -85,7 +93,16 @@ final class ScrapeHandler implements HttpHandler {
               + (names == null ? "" : String.join("\n", names));
       Answer body =
           renderings.render(key, () -> render(request, names, writer, escaping, gzip, debug));
-      send(exchange, 200, debug == null ? writer.getContentType() : DEBUG_CONTENT_TYPE, gzip, body);
+      try {
+        send(
+            exchange,
+            200,
+            debug == null ? writer.getContentType() : DEBUG_CONTENT_TYPE,
+            gzip,
+            body);
+      } finally {
+        body.sent();
+      }
     } catch (InterruptedException e) {
       // The exchange's deadline passed: its connection is closed already, and counted.
       Thread.currentThread().interrupt();
@@ -133,12 +150,31 @@ final class ScrapeHandler implements HttpHandler {
     }
     // Sized as the last answer was, so that it is written without growing (renderings run one at a
     // time: a plain field is enough).
-    Answer answer = new Answer(lastSize + 1024);
+    Answer answer = new Answer(buffers, lastSize + 1024);
     try (OutputStream out = gzip ? new GZIPOutputStream(answer) : answer) {
-      writer.write(out, snapshots, escaping);
+      if (names == null) {
+        renderedFamilies(writer, escaping).write(out, snapshots);
+      } else {
+        writer.write(out, snapshots, escaping); // a few families: nothing to reuse
+      }
     }
     lastSize = answer.length();
     return answer;
+  }
+
+  /** The reused families of a format; renderings run one at a time, so a plain map is enough. */
+  private RenderedFamilies renderedFamilies(ExpositionFormatWriter writer, EscapingScheme escaping)
+      throws IOException {
+    String key = writer.getContentType() + '|' + escaping;
+    RenderedFamilies families = renderedFamilies.get(key);
+    if (families == null) {
+      if (renderedFamilies.size() >= MAX_FORMATS_KEPT) {
+        renderedFamilies.clear(); // scrapers asking for many formats: what is kept stays bounded
+      }
+      families = new RenderedFamilies(writer, escaping);
+      renderedFamilies.put(key, families);
+    }
+    return families;
   }
 
   private void send(

@@ -87,7 +87,9 @@ final class SharedRenderings {
       // next one.
       int answers = close(key, rendering);
       long start = cpuTime();
-      rendering.result.complete(renderer.render());
+      Answer answer = renderer.render();
+      answer.shareAmong(answers);
+      rendering.result.complete(answer);
       long cost = cpuTime() - start;
       nextTurn = System.nanoTime() + Math.max(PAUSE_FACTOR * cost, answers * PAUSE_PER_ANSWER);
     } finally {

@@ -1,10 +1,14 @@
 package io.github.statusexporter.server;
 
+import static java.util.stream.Collectors.toList;
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.net.Socket;
 import java.net.URI;
@@ -13,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -231,6 +237,58 @@ class MetricsServerTest {
       for (Socket socket : slow) {
         socket.close();
       }
+    }
+  }
+
+  @Test
+  void answersWrittenIntoReusedBuffersAreNeverMixedWithOthers() throws Exception {
+    // Every sample of a rendering holds that rendering's number: a buffer given back while a
+    // scrape still sent it would show two numbers in one body (renderings are paced a few ms
+    // apart, each sent to up to four scrapes at once).
+    AtomicInteger renderings = new AtomicInteger();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(
+        (MultiCollector)
+            () -> {
+              int rendering = renderings.incrementAndGet();
+              GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("rendering");
+              for (int i = 0; i < 2_000; i++) {
+                gauge.dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("sample", Integer.toString(i)))
+                        .value(rendering)
+                        .build());
+              }
+              return MetricSnapshots.of(gauge.build());
+            });
+    try (MetricsServer server = start(registry)) {
+      List<CompletableFuture<List<String>>> scrapers = new ArrayList<>();
+      for (int scraper = 0; scraper < 4; scraper++) {
+        scrapers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  List<String> bodies = new ArrayList<>();
+                  for (int i = 0; i < 30; i++) {
+                    bodies.add(getAsync(server, "/metrics?name[]=rendering").join().body());
+                  }
+                  return bodies;
+                }));
+      }
+      Set<String> values = new HashSet<>();
+      for (CompletableFuture<List<String>> scraper : scrapers) {
+        for (String body : scraper.get(60, TimeUnit.SECONDS)) {
+          List<String> samples =
+              body.lines().filter(line -> line.startsWith("rendering{")).collect(toList());
+          assertThat(samples).hasSize(2_000);
+          Set<String> inBody =
+              samples.stream()
+                  .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                  .collect(toSet());
+          assertThat(inBody).hasSize(1);
+          values.addAll(inBody);
+        }
+      }
+      assertThat(values).hasSizeGreaterThan(10); // renderings followed each other
     }
   }
 }
