@@ -2,20 +2,18 @@ package io.github.statusexporter.jvm;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
  * The JVM and process metrics: every family of client_java's {@code JvmMetrics}, which registers
- * the parts below, except that the thread, memory and process families come from the agent's own
- * {@link ThreadMetrics}, {@link MemoryMetrics} and {@link ProcessMetrics}, which write the same
- * families at a fraction of the cost per scrape, the allocation counter from {@link
+ * the parts below, except that the thread, memory, process, class loading, compilation, buffer pool
+ * and collection families come from the agent's own {@link ThreadMetrics}, {@link MemoryMetrics},
+ * {@link ProcessMetrics} and {@link JvmActivityMetrics}, which write the same families at a
+ * fraction of the cost per scrape and of the classes, the allocation counter from {@link
  * MemoryPoolAllocations} (without client_java's exemplar thread), and the native memory part is
  * only asked when the JVM tracks native memory (see docs/performance.md).
  */
@@ -42,10 +40,12 @@ public final class JvmCollectors {
 
   /** Registers them; touches the platform MBean server, so never on the application's thread. */
   public static void register(PrometheusProperties properties, PrometheusRegistry registry) {
-    JvmBufferPoolMetrics.builder(properties).register(registry);
-    JvmClassLoadingMetrics.builder(properties).register(registry);
-    JvmCompilationMetrics.builder(properties).register(registry);
-    JvmGarbageCollectorMetrics.builder(properties).register(registry);
+    registry.register(
+        new JvmActivityMetrics(
+            ManagementFactory.getClassLoadingMXBean(),
+            ManagementFactory.getCompilationMXBean(),
+            ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class),
+            ManagementFactory.getGarbageCollectorMXBeans()));
     MemoryPoolAllocations.register(properties, registry);
     registry.register(
         new MemoryMetrics(
