@@ -37,60 +37,71 @@ final class RenderedFamilies {
   /** Scrapes in a row a family must be the same object in before it is written on its own. */
   static final int STEADY_SCRAPES = 3;
 
-  /** A family whose bytes alone did not end with the trailer: never written on its own again. */
+  /**
+   * Families not written on their own again while they stay the same object: their bytes alone did
+   * not end with the trailer, or did not fit in what may be kept.
+   */
   private static final Object NOT_WHOLE = new Object();
+
+  private static final Object NO_ROOM = new Object();
 
   private final ExpositionFormatWriter writer;
   private final EscapingScheme escaping;
+  private final int maxKeptBytes;
 
   /** What the writer writes for no family at all: its trailer. */
   private final byte[] trailer;
 
-  /** Each family of the scrape before: its bytes, or the scrapes in a row it was seen in. */
+  /**
+   * Each family of the scrape before: its bytes, the scrapes in a row it was seen in, or why it is
+   * not written on its own.
+   */
   private IdentityHashMap<MetricSnapshot, Object> before = new IdentityHashMap<>();
 
   private IdentityHashMap<MetricSnapshot, Object> now = new IdentityHashMap<>();
 
   RenderedFamilies(ExpositionFormatWriter writer, EscapingScheme escaping) throws IOException {
+    this(writer, escaping, MAX_KEPT_BYTES);
+  }
+
+  RenderedFamilies(ExpositionFormatWriter writer, EscapingScheme escaping, int maxKeptBytes)
+      throws IOException {
     this.writer = writer;
     this.escaping = escaping;
+    this.maxKeptBytes = maxKeptBytes;
     this.trailer = render(MetricSnapshots.of());
   }
 
   /** Writes {@code snapshots} to {@code out} as the writer would, in another order. */
   void write(OutputStream out, MetricSnapshots snapshots) throws IOException {
+    now.clear(); // what a failed write left
     List<MetricSnapshot> written = new ArrayList<>();
     int newlyKept = 0;
     long keptBytes = 0;
     for (int i = 0; i < snapshots.size(); i++) {
       MetricSnapshot snapshot = snapshots.get(i);
       // Sorted by name: a shared name is beside its twin.
-      if (sharesItsName(snapshots, i)) {
-        written.add(snapshot);
-        continue;
+      Object kept = sharesItsName(snapshots, i) ? NOT_WHOLE : before.get(snapshot);
+      if (kept == null || kept instanceof Integer) {
+        int seen = kept == null ? 1 : (Integer) kept + 1;
+        kept = Math.min(seen, STEADY_SCRAPES); // a small Integer: a shared one
+        if (seen >= STEADY_SCRAPES && newlyKept < MAX_NEWLY_KEPT_PER_ANSWER) {
+          kept = keptBytes < maxKeptBytes ? alone(snapshot) : NO_ROOM;
+          newlyKept++;
+        }
       }
-      Object kept = before.get(snapshot);
-      if (kept == NOT_WHOLE) {
-        written.add(snapshot);
-        now.put(snapshot, NOT_WHOLE);
-        continue;
-      }
-      int seen = kept instanceof Integer ? (Integer) kept + 1 : 1;
-      if (seen >= STEADY_SCRAPES
-          && newlyKept < MAX_NEWLY_KEPT_PER_ANSWER
-          && keptBytes < MAX_KEPT_BYTES) {
-        kept = alone(snapshot);
-        newlyKept++;
-      }
-      if (kept instanceof byte[] && keptBytes + ((byte[]) kept).length <= MAX_KEPT_BYTES) {
+      if (kept instanceof byte[]) {
         byte[] bytes = (byte[]) kept;
-        out.write(bytes);
-        keptBytes += bytes.length;
-        now.put(snapshot, bytes);
-      } else {
-        written.add(snapshot);
-        now.put(snapshot, kept == NOT_WHOLE ? NOT_WHOLE : Math.min(seen, STEADY_SCRAPES));
+        if (keptBytes + bytes.length <= maxKeptBytes) {
+          out.write(bytes);
+          keptBytes += bytes.length;
+          now.put(snapshot, bytes);
+          continue;
+        }
+        kept = NO_ROOM;
       }
+      written.add(snapshot);
+      now.put(snapshot, kept);
     }
     writer.write(out, new MetricSnapshots(written), escaping);
     IdentityHashMap<MetricSnapshot, Object> done = before;

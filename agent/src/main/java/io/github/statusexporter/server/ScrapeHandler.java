@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,6 +28,12 @@ import java.util.zip.GZIPOutputStream;
 final class ScrapeHandler implements HttpHandler {
   private static final String DEBUG_CONTENT_TYPE = "text/plain; charset=utf-8";
 
+  /**
+   * Formats (with their escaping) whose families are kept for reuse, at most: with the answer
+   * buffer kept ({@link AnswerBuffers#MAX_KEPT}), at most 16 MiB of bytes kept between scrapes.
+   */
+  private static final int MAX_FORMATS_KEPT = 2;
+
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats;
   private final SharedRenderings renderings = new SharedRenderings();
@@ -36,10 +43,7 @@ final class ScrapeHandler implements HttpHandler {
   private final OncePerMinute failures;
   private int lastSize = 16 * 1024;
 
-  /** Formats (with their escaping) whose families are kept for reuse, at most. */
-  private static final int MAX_FORMATS_KEPT = 4;
-
-  private final Map<String, RenderedFamilies> renderedFamilies = new HashMap<>();
+  private final Map<List<Object>, RenderedFamilies> renderedFamilies = new HashMap<>();
 
   ScrapeHandler(
       PrometheusProperties properties,
@@ -162,14 +166,17 @@ final class ScrapeHandler implements HttpHandler {
     return answer;
   }
 
-  /** The reused families of a format; renderings run one at a time, so a plain map is enough. */
+  /**
+   * The reused families of a format (its writer, as content types may be shared) and escaping;
+   * renderings run one at a time, so a plain map is enough.
+   */
   private RenderedFamilies renderedFamilies(ExpositionFormatWriter writer, EscapingScheme escaping)
       throws IOException {
-    String key = writer.getContentType() + '|' + escaping;
+    List<Object> key = List.of(writer, escaping);
     RenderedFamilies families = renderedFamilies.get(key);
     if (families == null) {
       if (renderedFamilies.size() >= MAX_FORMATS_KEPT) {
-        renderedFamilies.clear(); // scrapers asking for many formats: what is kept stays bounded
+        renderedFamilies.clear(); // scrapers asking for other formats: what is kept stays bounded
       }
       families = new RenderedFamilies(writer, escaping);
       renderedFamilies.put(key, families);

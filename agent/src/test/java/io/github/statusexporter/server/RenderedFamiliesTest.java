@@ -122,6 +122,31 @@ class RenderedFamiliesTest {
     assertThat(recording.asked).containsExactly(List.of()); // all kept now
   }
 
+  @Test
+  void familiesBeyondTheBytesKeptAreWrittenWithTheOthersNotAloneAgainAndAgain() throws IOException {
+    List<MetricSnapshot> many = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      many.add(gauge("family_" + i, i)); // ~80 bytes each alone
+    }
+    MetricSnapshots snapshots = new MetricSnapshots(many);
+    ExpositionFormatWriter writer = FORMATS.getPrometheusTextFormatWriter();
+    RecordingWriter recording = new RecordingWriter(writer);
+    RenderedFamilies families = new RenderedFamilies(recording, EscapingScheme.DEFAULT, 300);
+    for (int scrape = 0; scrape < RenderedFamilies.STEADY_SCRAPES + 1; scrape++) {
+      families.write(new ByteArrayOutputStream(), snapshots);
+    }
+
+    for (int scrape = 0; scrape < 3; scrape++) {
+      recording.asked.clear();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      families.write(out, snapshots);
+      assertThat(recording.asked).hasSize(1); // those kept, then the rest in one call
+      assertThat(recording.asked.get(0)).hasSizeBetween(6, 9);
+      assertThat(pieces(out.toByteArray(), "text"))
+          .isEqualTo(pieces(whole(writer, snapshots), "text"));
+    }
+  }
+
   /** What the writer writes for the snapshots in one call. */
   private static byte[] whole(ExpositionFormatWriter writer, MetricSnapshots snapshots)
       throws IOException {
