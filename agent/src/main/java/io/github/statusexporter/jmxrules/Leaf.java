@@ -75,6 +75,59 @@ final class Leaf {
     return prefix;
   }
 
+  /**
+   * Values longer than this are matched afresh each time rather than kept: the texts of a few
+   * attributes (a configuration dump, a class path) are long, and kept they would stay in memory.
+   */
+  static final int MAX_KEPT_TEXT = 1024;
+
+  /**
+   * By rule: the last value matched afresh, when of a type whose equal values have the same text
+   * (not a mutable number, which could say another thing while equal to itself), and what the rule
+   * made of it. Null until a value is matched afresh.
+   */
+  private Object[] matchedValues;
+
+  private Outcome[] matchedOutcomes;
+
+  /** The rule's outcome for the last value it was matched against, if {@code value} equals it. */
+  Outcome outcomeForSameValue(int rule, Object value) {
+    if (matchedValues == null) {
+      return null;
+    }
+    Object last = matchedValues[rule];
+    return last != null && last.getClass() == value.getClass() && last.equals(value)
+        ? matchedOutcomes[rule]
+        : null;
+  }
+
+  /** Keeps what the rule made of a value matched afresh, for the next equal value. */
+  void matched(int rule, Object value, Outcome outcome) {
+    if (!textFollowsEquality(value)
+        || (value instanceof String && ((String) value).length() > MAX_KEPT_TEXT)) {
+      return;
+    }
+    if (matchedValues == null) {
+      matchedValues = new Object[memos.length];
+      matchedOutcomes = new Outcome[memos.length];
+    }
+    matchedValues[rule] = value;
+    matchedOutcomes[rule] = outcome;
+  }
+
+  private static boolean textFollowsEquality(Object value) {
+    return value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof java.math.BigInteger
+        || value instanceof java.math.BigDecimal;
+  }
+
   /** Whether the last value the rules saw was a number, a boolean (or neither). */
   boolean lastWasNumber;
 

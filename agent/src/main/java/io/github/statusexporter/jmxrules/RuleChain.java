@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The configuration's rules applied in order to each MBean value, the first that matches deciding,
  * as in jmx_exporter; what a rule decides for a value is kept on its {@link Leaf} for as long as
- * {@link RuleMemo} says it holds, so most values of a scrape are not matched again.
+ * {@link RuleMemo} says it holds, or else for as long as the value stays the same, so most values
+ * of a scrape are not matched again.
  */
 final class RuleChain {
   private final List<JmxRule> rules;
@@ -52,6 +53,9 @@ final class RuleChain {
       JmxRule rule = rules.get(i);
       RuleMemo memo = leaf.memos[i];
       Outcome outcome = memo == null ? null : memo.outcomeFor(value);
+      if (outcome == null) {
+        outcome = leaf.outcomeForSameValue(i, value);
+      }
       if (outcome != null) {
         counts.memoized++;
       } else {
@@ -60,6 +64,7 @@ final class RuleChain {
         if (memo == null) {
           leaf.memos[i] = memo(i, rule, leaf, outcome);
         }
+        leaf.matched(i, value, outcome);
       }
       if (outcome != Outcome.NO_MATCH) {
         return outcome;

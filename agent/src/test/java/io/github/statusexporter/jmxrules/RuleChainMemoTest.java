@@ -90,6 +90,31 @@ class RuleChainMemoTest {
     assertThat(counts.memoized).isEqualTo(100);
   }
 
+  @Test
+  void aValueEqualToTheLastMatchedIsNotMatchedAgainAndGetsTheSameOutcome() throws Exception {
+    RuleChain chain =
+        new RuleChain(
+            JmxExporterConfig.parse(
+                "rules:\n- pattern: 'Catalina<type=Server><>serverInfo: (.+)'\n"
+                    + "  name: tomcat_serverinfo\n  value: 1\n  labels:\n    serverInfo: \"$1\"\n"));
+    Leaf leaf = LEAVES.get(3);
+    Outcome first = chain.apply(leaf, "Apache Tomcat/11", new ScrapeCounts());
+    ScrapeCounts counts = new ScrapeCounts();
+    for (int scrape = 0; scrape < 10; scrape++) {
+      assertThat(chain.apply(leaf, new String("Apache Tomcat/11"), counts)).isSameAs(first);
+    }
+    assertThat(counts.matched).isZero();
+    assertThat(counts.memoized).isEqualTo(10);
+
+    Outcome next = chain.apply(leaf, "Apache Tomcat/12", counts);
+    assertThat(counts.matched).isEqualTo(1);
+    assertThat(next.labels.get("serverInfo")).isEqualTo("Apache Tomcat/12");
+    String longText = "x".repeat(Leaf.MAX_KEPT_TEXT + 1);
+    chain.apply(leaf, longText, counts);
+    chain.apply(leaf, longText, counts);
+    assertThat(counts.matched).isEqualTo(3); // too long to keep: matched each time
+  }
+
   /**
    * The pattern, named and labelled by each of its groups (and by {@code $0}, the whole input, in
    * every other configuration), then a rule with a value of its own for what it leaves.
@@ -151,8 +176,15 @@ class RuleChainMemoTest {
     return props;
   }
 
+  /** A mutable number handed again and again, each time with another value. */
+  private static final java.util.concurrent.atomic.AtomicLong MUTABLE =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static Object value(Random random) {
-    switch (random.nextInt(11)) {
+    switch (random.nextInt(12)) {
+      case 11:
+        MUTABLE.set(random.nextInt(3) + 40);
+        return MUTABLE;
       case 9:
         return List.of("yes", "yak", "\u0301abc").get(random.nextInt(3));
       case 10:

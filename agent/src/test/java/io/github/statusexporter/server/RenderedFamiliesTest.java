@@ -69,25 +69,7 @@ class RenderedFamiliesTest {
     ExpositionFormatWriter writer = FORMATS.getPrometheusTextFormatWriter();
     RecordingWriter recording = new RecordingWriter(writer);
     RenderedFamilies families = new RenderedFamilies(recording, EscapingScheme.DEFAULT);
-    MetricSnapshot first =
-        GaugeSnapshot.builder()
-            .name("twin")
-            .dataPoint(
-                GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("a", "1"))
-                    .value(1)
-                    .build())
-            .build();
-    MetricSnapshot second =
-        GaugeSnapshot.builder()
-            .name("twin")
-            .dataPoint(
-                GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("a", "2"))
-                    .value(2)
-                    .build())
-            .build();
-    MetricSnapshots snapshots = new MetricSnapshots(List.of(first, second));
+    MetricSnapshots snapshots = new MetricSnapshots(List.of(twin(1), twin(2)));
     for (int scrape = 0; scrape < 3; scrape++) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       recording.asked.clear();
@@ -211,6 +193,18 @@ class RenderedFamiliesTest {
         .name(name)
         .help("help of " + name)
         .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build())
+        .build();
+  }
+
+  /** A family named {@code twin} with one sample, labelled by its value. */
+  private static MetricSnapshot twin(int value) {
+    return GaugeSnapshot.builder()
+        .name("twin")
+        .dataPoint(
+            GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("a", Integer.toString(value)))
+                .value(value)
+                .build())
         .build();
   }
 
