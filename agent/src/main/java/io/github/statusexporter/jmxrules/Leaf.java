@@ -118,14 +118,7 @@ final class Leaf {
   private static boolean textFollowsEquality(Object value) {
     return value instanceof String
         || value instanceof Boolean
-        || value instanceof Integer
-        || value instanceof Long
-        || value instanceof Double
-        || value instanceof Float
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof java.math.BigInteger
-        || value instanceof java.math.BigDecimal;
+        || RuleMemo.isImmutableJdkNumber(value);
   }
 
   /** Whether the last value the rules saw was a number, a boolean (or neither). */

@@ -45,6 +45,13 @@ final class RuleMemo {
    * Number (a library's gauge) may write anything, and is taken as its text.
    */
   private static boolean isJdkNumber(Object value) {
+    return isImmutableJdkNumber(value)
+        || value instanceof java.util.concurrent.atomic.AtomicInteger
+        || value instanceof java.util.concurrent.atomic.AtomicLong;
+  }
+
+  /** The JDK's numbers whose equal values have the same text. */
+  static boolean isImmutableJdkNumber(Object value) {
     return value instanceof Integer
         || value instanceof Long
         || value instanceof Double
@@ -52,9 +59,7 @@ final class RuleMemo {
         || value instanceof Short
         || value instanceof Byte
         || value instanceof java.math.BigInteger
-        || value instanceof java.math.BigDecimal
-        || value instanceof java.util.concurrent.atomic.AtomicInteger
-        || value instanceof java.util.concurrent.atomic.AtomicLong;
+        || value instanceof java.math.BigDecimal;
   }
 
   /**
