@@ -82,37 +82,45 @@ final class Leaf {
   static final int MAX_KEPT_TEXT = 1024;
 
   /**
-   * By rule: the last value matched afresh, when of a type whose equal values have the same text
-   * (not a mutable number, which could say another thing while equal to itself), and what the rule
-   * made of it. Null until a value is matched afresh.
+   * The last value some rule had to be matched against afresh, when of a type whose equal values
+   * have the same text (not a mutable number, which could say another thing while equal to itself),
+   * and the rules' outcome for it; null until then.
    */
-  private Object[] matchedValues;
+  private Object matchedValue;
 
-  private Outcome[] matchedOutcomes;
+  private Outcome matchedOutcome;
 
-  /** The rule's outcome for the last value it was matched against, if {@code value} equals it. */
-  Outcome outcomeForSameValue(int rule, Object value) {
-    if (matchedValues == null) {
-      return null;
-    }
-    Object last = matchedValues[rule];
-    return last != null && last.getClass() == value.getClass() && last.equals(value)
-        ? matchedOutcomes[rule]
+  /** How many rules were tried for it, the last one deciding. */
+  private int matchedRules;
+
+  /** The rules' outcome for the last value matched afresh, if {@code value} equals it. */
+  Outcome outcomeForSameValue(Object value) {
+    Object last = matchedValue;
+    return last != null
+            && value != null
+            && last.getClass() == value.getClass()
+            && last.equals(value)
+        ? matchedOutcome
         : null;
   }
 
-  /** Keeps what the rule made of a value matched afresh, for the next equal value. */
-  void matched(int rule, Object value, Outcome outcome) {
-    if (!textFollowsEquality(value)
-        || (value instanceof String && ((String) value).length() > MAX_KEPT_TEXT)) {
-      return;
-    }
-    if (matchedValues == null) {
-      matchedValues = new Object[memos.length];
-      matchedOutcomes = new Outcome[memos.length];
-    }
-    matchedValues[rule] = value;
-    matchedOutcomes[rule] = outcome;
+  /** How many rules were tried for the value {@link #outcomeForSameValue} answered for. */
+  int rulesConsulted() {
+    return matchedRules;
+  }
+
+  /**
+   * Keeps the rules' outcome for a value some rule was matched against, for the next equal one.
+   *
+   * @param rules how many rules were tried, the last one deciding
+   */
+  void matched(Object value, Outcome outcome, int rules) {
+    boolean keep =
+        textFollowsEquality(value)
+            && !(value instanceof String && ((String) value).length() > MAX_KEPT_TEXT);
+    matchedValue = keep ? value : null;
+    matchedOutcome = keep ? outcome : null;
+    matchedRules = rules;
   }
 
   private static boolean textFollowsEquality(Object value) {

@@ -49,13 +49,26 @@ final class RuleChain {
   Outcome apply(Leaf leaf, Object value, ScrapeCounts counts) {
     leaf.lastWasNumber = value instanceof Number;
     leaf.lastWasBoolean = value instanceof Boolean;
+    Outcome same = leaf.outcomeForSameValue(value);
+    if (same != null) {
+      counts.memoized += leaf.rulesConsulted(); // as if each had kept its outcome
+      return same;
+    }
+    int matchedBefore = counts.matched;
+    int memoizedBefore = counts.memoized;
+    Outcome outcome = applyInOrder(leaf, value, counts);
+    if (counts.matched > matchedBefore) {
+      leaf.matched(
+          value, outcome, counts.matched - matchedBefore + counts.memoized - memoizedBefore);
+    }
+    return outcome;
+  }
+
+  private Outcome applyInOrder(Leaf leaf, Object value, ScrapeCounts counts) {
     for (int i = 0; i < rules.size(); i++) {
       JmxRule rule = rules.get(i);
       RuleMemo memo = leaf.memos[i];
       Outcome outcome = memo == null ? null : memo.outcomeFor(value);
-      if (outcome == null) {
-        outcome = leaf.outcomeForSameValue(i, value);
-      }
       if (outcome != null) {
         counts.memoized++;
       } else {
@@ -64,7 +77,6 @@ final class RuleChain {
         if (memo == null) {
           leaf.memos[i] = memo(i, rule, leaf, outcome);
         }
-        leaf.matched(i, value, outcome);
       }
       if (outcome != Outcome.NO_MATCH) {
         return outcome;

@@ -50,16 +50,17 @@ final class RuleMemo {
         || value instanceof java.util.concurrent.atomic.AtomicLong;
   }
 
-  /** The JDK's numbers whose equal values have the same text. */
+  /** The JDK's numbers whose equal values have the same text (exactly these classes). */
   static boolean isImmutableJdkNumber(Object value) {
-    return value instanceof Integer
-        || value instanceof Long
-        || value instanceof Double
-        || value instanceof Float
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof java.math.BigInteger
-        || value instanceof java.math.BigDecimal;
+    Class<?> type = value == null ? null : value.getClass();
+    return type == Integer.class
+        || type == Long.class
+        || type == Double.class
+        || type == Float.class
+        || type == Short.class
+        || type == Byte.class
+        || type == java.math.BigInteger.class // not a subclass: it may be mutable
+        || type == java.math.BigDecimal.class;
   }
 
   /**

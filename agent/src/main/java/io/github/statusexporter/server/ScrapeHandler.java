@@ -12,7 +12,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Enumeration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -43,7 +43,14 @@ final class ScrapeHandler implements HttpHandler {
   private final OncePerMinute failures;
   private int lastSize = 16 * 1024;
 
-  private final Map<List<Object>, RenderedFamilies> renderedFamilies = new HashMap<>();
+  /** By writer and escaping, the least recently used first: a third format evicts it. */
+  private final Map<List<Object>, RenderedFamilies> renderedFamilies =
+      new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, RenderedFamilies> eldest) {
+          return size() > MAX_FORMATS_KEPT;
+        }
+      };
 
   ScrapeHandler(
       PrometheusProperties properties,
@@ -175,9 +182,6 @@ final class ScrapeHandler implements HttpHandler {
     List<Object> key = List.of(writer, escaping);
     RenderedFamilies families = renderedFamilies.get(key);
     if (families == null) {
-      if (renderedFamilies.size() >= MAX_FORMATS_KEPT) {
-        renderedFamilies.clear(); // scrapers asking for other formats: what is kept stays bounded
-      }
       families = new RenderedFamilies(writer, escaping);
       renderedFamilies.put(key, families);
     }
