@@ -10,6 +10,12 @@ import java.util.Map;
  * what rules made of it, so that a scrape does not match the same text again.
  */
 final class Leaf {
+  /**
+   * Values longer than this are matched afresh each time rather than kept: the texts of a few
+   * attributes (a configuration dump, a class path) are long, and kept they would stay in memory.
+   */
+  static final int MAX_KEPT_TEXT = 1024;
+
   final String domain;
   final LinkedHashMap<String, String> properties;
   final List<String> attrKeys;
@@ -20,6 +26,18 @@ final class Leaf {
 
   /** What each rule of the configuration made of this value, decided at its first scrape. */
   final RuleMemo[] memos;
+
+  /**
+   * The last value some rule had to be matched against afresh, when of a type whose equal values
+   * have the same text (not a mutable number, which could say another thing while equal to itself),
+   * and the rules' outcome for it; null until then.
+   */
+  private Object matchedValue;
+
+  private Outcome matchedOutcome;
+
+  /** How many rules were tried for it, the last one deciding. */
+  private int matchedRules;
 
   private final String beanName;
   private String prefix;
@@ -74,24 +92,6 @@ final class Leaf {
     }
     return prefix;
   }
-
-  /**
-   * Values longer than this are matched afresh each time rather than kept: the texts of a few
-   * attributes (a configuration dump, a class path) are long, and kept they would stay in memory.
-   */
-  static final int MAX_KEPT_TEXT = 1024;
-
-  /**
-   * The last value some rule had to be matched against afresh, when of a type whose equal values
-   * have the same text (not a mutable number, which could say another thing while equal to itself),
-   * and the rules' outcome for it; null until then.
-   */
-  private Object matchedValue;
-
-  private Outcome matchedOutcome;
-
-  /** How many rules were tried for it, the last one deciding. */
-  private int matchedRules;
 
   /** The rules' outcome for the last value matched afresh, if {@code value} equals it. */
   Outcome outcomeForSameValue(Object value) {
