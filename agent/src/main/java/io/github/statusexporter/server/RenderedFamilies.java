@@ -38,12 +38,10 @@ final class RenderedFamilies {
   static final int STEADY_SCRAPES = 3;
 
   /**
-   * Families not written on their own again while they stay the same object: their bytes alone did
-   * not end with the trailer, or did not fit in what may be kept.
+   * A family written with the others while it stays the same object: it shares its name, its bytes
+   * alone did not end with the trailer, or they did not fit in what may be kept.
    */
-  private static final Object NOT_WHOLE = new Object();
-
-  private static final Object NO_ROOM = new Object();
+  private static final Object WITH_THE_OTHERS = new Object();
 
   private final ExpositionFormatWriter writer;
   private final EscapingScheme escaping;
@@ -81,12 +79,12 @@ final class RenderedFamilies {
     for (int i = 0; i < snapshots.size(); i++) {
       MetricSnapshot snapshot = snapshots.get(i);
       // Sorted by name: a shared name is beside its twin.
-      Object kept = sharesItsName(snapshots, i) ? NOT_WHOLE : before.get(snapshot);
+      Object kept = sharesItsName(snapshots, i) ? WITH_THE_OTHERS : before.get(snapshot);
       if (kept == null || kept instanceof Integer) {
         int seen = kept == null ? 1 : (Integer) kept + 1;
         kept = Math.min(seen, STEADY_SCRAPES); // a small Integer: a shared one
         if (seen >= STEADY_SCRAPES && newlyKept < MAX_NEWLY_KEPT_PER_ANSWER) {
-          kept = keptBytes < maxKeptBytes ? alone(snapshot) : NO_ROOM;
+          kept = keptBytes < maxKeptBytes ? alone(snapshot) : WITH_THE_OTHERS;
           newlyKept++;
         }
       }
@@ -98,7 +96,7 @@ final class RenderedFamilies {
           now.put(snapshot, bytes);
           continue;
         }
-        kept = NO_ROOM;
+        kept = WITH_THE_OTHERS;
       }
       written.add(snapshot);
       now.put(snapshot, kept);
@@ -117,12 +115,12 @@ final class RenderedFamilies {
             && snapshots.get(i + 1).getMetadata().getPrometheusName().equals(name));
   }
 
-  /** The family's bytes without the trailer, or {@link #NOT_WHOLE}. */
+  /** The family's bytes without the trailer, or {@link #WITH_THE_OTHERS} when they lack it. */
   private Object alone(MetricSnapshot snapshot) throws IOException {
     byte[] bytes = render(MetricSnapshots.of(snapshot));
     int length = bytes.length - trailer.length;
     if (length < 0 || !Arrays.equals(bytes, length, bytes.length, trailer, 0, trailer.length)) {
-      return NOT_WHOLE;
+      return WITH_THE_OTHERS;
     }
     return Arrays.copyOf(bytes, length);
   }

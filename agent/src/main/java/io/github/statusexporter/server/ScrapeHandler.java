@@ -152,10 +152,11 @@ final class ScrapeHandler implements HttpHandler {
       boolean gzip,
       String debug)
       throws IOException {
+    boolean filtered = names != null && names.length > 0;
     MetricSnapshots snapshots =
-        names == null || names.length == 0
-            ? registry.scrape(request)
-            : registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request);
+        filtered
+            ? registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request)
+            : registry.scrape(request);
     if (debug != null) {
       return Answer.of(writer.toDebugString(snapshots, escaping));
     }
@@ -163,10 +164,10 @@ final class ScrapeHandler implements HttpHandler {
     // time: a plain field is enough).
     Answer answer = new Answer(buffers, lastSize + 1024);
     try (OutputStream out = gzip ? new GZIPOutputStream(answer) : answer) {
-      if (names == null) {
-        renderedFamilies(writer, escaping).write(out, snapshots);
-      } else {
+      if (filtered) {
         writer.write(out, snapshots, escaping); // a few families: nothing to reuse
+      } else {
+        renderedFamilies(writer, escaping).write(out, snapshots);
       }
     }
     lastSize = answer.length();

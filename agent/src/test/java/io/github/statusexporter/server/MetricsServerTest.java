@@ -242,9 +242,9 @@ class MetricsServerTest {
 
   @Test
   void answersWrittenIntoReusedBuffersAreNeverMixedWithOthers() throws Exception {
-    // Every sample of a rendering holds that rendering's number: a buffer given back while a
-    // scrape still sent it would show two numbers in one body (renderings are paced a few ms
-    // apart, each sent to up to four scrapes at once).
+    // Every sample of a rendering holds that rendering's number: each body is one whole rendering
+    // made after the last, through answers written into reused buffers (when a shared buffer is
+    // given back is SharedRenderingsTest's: a race here could not be forced).
     AtomicInteger renderings = new AtomicInteger();
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(

@@ -499,6 +499,11 @@ class JmxExporterDropInIT {
       // A first scrape of each, so that what a first scrape loads or starts is there for both.
       awaitJmxSeries(theirPort);
       awaitJmxSeries(ourPort);
+      // Ours three times more, so that the scrapes compared are written from the families it keeps
+      // between scrapes (one that is the same for three scrapes is copied, not written again).
+      for (int i = 0; i < 3; i++) {
+        Scrape.of(ourPort);
+      }
       beforeScrapes();
       theirs = jmxSeries(theirPort, "theirs");
       ours = jmxSeries(ourPort, "ours");
