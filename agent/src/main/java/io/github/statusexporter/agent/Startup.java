@@ -195,6 +195,9 @@ final class Startup implements Runnable {
                 + JdkServerInstrumentation.EARLY_REQUESTS_KEPT
                 + ", or answered after their handler returned)");
       }
+      JdkServerInstrumentation.providerChosenByApplication()
+          .ifPresent(
+              reason -> AgentLog.info("no request metrics for the JDK HTTP server: " + reason));
       registry.register(serverInfo());
     }
 

@@ -11,8 +11,6 @@ import java.util.Optional;
 /** The agent's settings, parsed and validated once at start. */
 public final class AgentConfig {
   public static final int DEFAULT_PORT = 9877;
-  public static final SourceAddress DEFAULT_SOURCE =
-      HttpSource.at(URI.create("http://localhost:8000/status"));
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
   /**
@@ -24,6 +22,7 @@ public final class AgentConfig {
   private final int port;
   private final String host;
   private final SourceAddress source;
+  private final boolean sourceIsDefault;
   private final Duration timeout;
   private final int maxSeries;
   private final Path configFile;
@@ -37,6 +36,7 @@ public final class AgentConfig {
       int port,
       String host,
       SourceAddress source,
+      boolean sourceIsDefault,
       Duration timeout,
       int maxSeries,
       Path configFile,
@@ -48,6 +48,7 @@ public final class AgentConfig {
     this.port = port;
     this.host = host;
     this.source = source;
+    this.sourceIsDefault = sourceIsDefault;
     this.timeout = timeout;
     this.maxSeries = maxSeries;
     this.configFile = configFile;
@@ -70,12 +71,23 @@ public final class AgentConfig {
 
   /** Where the application's status is read from; empty with {@code source=none}. */
   public Optional<SourceAddress> source() {
-    return Optional.ofNullable(source);
+    return sourceIsDefault ? Optional.of(DefaultSource.ADDRESS) : Optional.ofNullable(source);
   }
 
-  /** True when the source is {@link #DEFAULT_SOURCE} because the {@code source} option is unset. */
+  /**
+   * True when the source is the default, the status page of the original Python example, because
+   * the {@code source} option is unset.
+   */
   public boolean sourceIsDefault() {
-    return source == DEFAULT_SOURCE;
+    return sourceIsDefault;
+  }
+
+  /**
+   * Made on first use: the options are parsed on {@code premain}, and this loads the HTTP source's
+   * classes.
+   */
+  private static final class DefaultSource {
+    static final SourceAddress ADDRESS = HttpSource.at(URI.create("http://localhost:8000/status"));
   }
 
   /** Longest a scrape waits for the status source. */

@@ -54,10 +54,8 @@ public final class ConfigParser {
     int port = port(settings.get(Option.PORT));
     String host = host(settings.get(Option.HOST));
     // jmx_exporter's users have no status page: no source unless they name one.
-    SourceAddress source =
-        jmxExporterFile != null && !settings.containsKey(Option.SOURCE)
-            ? null
-            : source(settings.get(Option.SOURCE));
+    boolean sourceIsDefault = jmxExporterFile == null && !settings.containsKey(Option.SOURCE);
+    SourceAddress source = sourceIsDefault ? null : source(settings.get(Option.SOURCE));
     Duration timeout = timeout(settings.get(Option.TIMEOUT));
     int maxSeries = maxSeries(settings.get(Option.MAX_SERIES));
     Path configFile = file(settings.get(Option.CONFIG), "/etc/status-exporter.yml");
@@ -80,6 +78,7 @@ public final class ConfigParser {
         port,
         host,
         source,
+        sourceIsDefault,
         timeout,
         maxSeries,
         configFile,
@@ -142,10 +141,10 @@ public final class ConfigParser {
     return host;
   }
 
-  /** The status source; null for none ({@code none}, {@code off} or empty). */
+  /** The status source; null for none ({@code none}, {@code off} or empty) or not set. */
   private SourceAddress source(Setting setting) {
     if (setting == null) {
-      return AgentConfig.DEFAULT_SOURCE;
+      return null;
     }
     if (NO_SOURCE.contains(setting.value.trim().toLowerCase(Locale.ROOT))) {
       return null;

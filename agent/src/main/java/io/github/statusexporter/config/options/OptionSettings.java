@@ -2,7 +2,7 @@ package io.github.statusexporter.config.options;
 
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.mappingfile.MBeanSource;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +22,8 @@ final class OptionSettings {
   Map<Option, Setting> collect(
       String agentArguments, Properties systemProperties, Map<String, String> environment)
       throws ConfigException {
-    Map<Option, Setting> settings = new EnumMap<>(Option.class);
+    // Not an EnumMap: it asks for the constants reflectively, which bootstraps method handles.
+    Map<Option, Setting> settings = new HashMap<>();
     for (Map.Entry<String, String> env : environment.entrySet()) {
       if (env.getKey().startsWith(Option.ENV_PREFIX)
           && !isKubernetesServiceLink(env.getKey(), env.getValue())) {

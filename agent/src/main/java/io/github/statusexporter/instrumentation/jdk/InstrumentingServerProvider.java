@@ -17,13 +17,31 @@ import java.util.stream.Stream;
  * The JDK HTTP server provider the agent puts in place of the JDK's: the JDK's own servers, wrapped
  * so that every context records its requests, when they are the application's. Those of other
  * agents and monitoring libraries, and the agent's own, are the JDK's, unwrapped.
+ *
+ * <p>Public, with a public constructor, for the JDK to create it from the system property {@code
+ * com.sun.net.httpserver.HttpServerProvider} the agent sets on {@code premain} ({@link
+ * JdkServerInstrumentation}): then nothing of it is loaded before the application's first server.
  */
-final class InstrumentingServerProvider extends HttpServerProvider {
+public final class InstrumentingServerProvider extends HttpServerProvider {
   private static final StackWalker STACK = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE);
 
   private final HttpServerProvider jdk;
   private final ServerOwners owners;
   private final Consumer<String> log;
+
+  /**
+   * Called by the JDK, once, as the first server of the JVM is created, holding the lock under
+   * which it chooses its provider: the choice the JDK makes without the property (a provider the
+   * application declares as a service, or its own) is the one wrapped. The property is cleared
+   * first, so that asking the JDK for it does not create this class again; that nested call makes
+   * the same choice, and the same errors, as the JDK's own code without the agent.
+   */
+  public InstrumentingServerProvider() {
+    this(
+        chosenWithoutProperty(),
+        ServerOwners.ofThisAgent(),
+        JdkServerInstrumentation.propertyLog());
+  }
 
   /**
    * @param log where a server left out is said, once per server
@@ -32,6 +50,19 @@ final class InstrumentingServerProvider extends HttpServerProvider {
     this.jdk = jdk;
     this.owners = owners;
     this.log = log;
+  }
+
+  /** The class of the provider whose servers this one wraps. */
+  String wrapped() {
+    return jdk.getClass().getName();
+  }
+
+  private static HttpServerProvider chosenWithoutProperty() {
+    if (JdkServerInstrumentation.AGENT_PROVIDER.equals(
+        System.getProperty(JdkServerInstrumentation.PROVIDER_PROPERTY))) {
+      System.clearProperty(JdkServerInstrumentation.PROVIDER_PROPERTY);
+    }
+    return HttpServerProvider.provider();
   }
 
   @Override

@@ -5,30 +5,45 @@ import io.github.statusexporter.instrumentation.RequestMetrics;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Request metrics for the JDK's {@code com.sun.net.httpserver}, with no bytecode rewriting: the
- * agent puts its own server provider, which wraps the JDK's, where {@code
- * HttpServerProvider.provider()} keeps the one it chose. It catches every context however it is
- * created (handler class or lambda, with or without a handler, HTTP or HTTPS) and costs nothing at
- * start.
+ * agent's own server provider, which wraps the JDK's, is the one {@code
+ * HttpServerProvider.provider()} chooses. It catches every context however it is created (handler
+ * class or lambda, with or without a handler, HTTP or HTTPS).
  *
  * <p>The JDK chooses its provider once, at the first server created in the JVM, and keeps it in a
- * static field. Another agent named before this one on the command line may have created its
- * metrics server already (jmx_exporter, the OpenTelemetry agent's Prometheus exporter): then the
- * system property {@code com.sun.net.httpserver.HttpServerProvider} is read no more, so the agent
- * sets the field itself, in both orders, under the lock the JDK reads it with.
+ * static field. On {@code premain} the agent names its provider in the system property {@code
+ * com.sun.net.httpserver.HttpServerProvider}, which the JDK reads then: a few microseconds, where
+ * opening the JDK's module and setting the field took ~20 ms of the application's start (JDK 25,
+ * measured), and nothing at all in an application with no JDK server. Another agent named before
+ * this one on the command line may have created its metrics server already (jmx_exporter, the
+ * OpenTelemetry agent's Prometheus exporter), and an attached agent comes after the application's:
+ * then the property is read no more, so the agent sets the field itself, under the lock the JDK
+ * reads it with.
  */
 public final class JdkServerInstrumentation {
   static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
   private static final String JDK_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
+
+  /**
+   * The classes by name: on {@code premain} a class literal would load the class, and with it the
+   * JDK's {@code HttpServerProvider}, whose being loaded tells that a server may exist.
+   */
+  static final String PROVIDER_SPI = "com.sun.net.httpserver.spi.HttpServerProvider";
+
+  static final String AGENT_PROVIDER =
+      "io.github.statusexporter.instrumentation.jdk.InstrumentingServerProvider";
+
+  /** Where the provider the JDK creates from the property says which servers it leaves out. */
+  private static volatile Consumer<String> propertyLog = new StandardError();
+
+  private static volatile boolean propertySet;
 
   /** Most requests answered before the agent's start that are kept to be recorded. */
   public static final int EARLY_REQUESTS_KEPT = EarlyRequests.MAX;
@@ -39,6 +54,8 @@ public final class JdkServerInstrumentation {
    * Installs the provider, on {@code premain}, before the application can create a server, or when
    * attached to a running JVM, for the servers created from then on; then, when attached, gives the
    * servers that already run the same filter on the contexts they have.
+   *
+   * <p>Runs on {@code premain}: no lambdas.
    *
    * @param attached true when attached to a running JVM
    * @param log where a server that is not the application's is said to be left out
@@ -54,11 +71,28 @@ public final class JdkServerInstrumentation {
     if (httpServer.isEmpty()) {
       return Optional.of("this Java runtime has no jdk.httpserver module");
     }
+    if (!attached && !isLoaded(instrumentation, PROVIDER_SPI)) {
+      // No server yet, so the JDK has not chosen: it will read the property.
+      propertyLog = log;
+      System.setProperty(PROVIDER_PROPERTY, AGENT_PROVIDER);
+      propertySet = true;
+      return Optional.empty();
+    }
+    return replaceChosen(instrumentation, httpServer.get(), attached, log);
+  }
+
+  /**
+   * Puts the agent's provider in the JDK's field, when the JDK may have chosen one: another agent's
+   * server exists, or the agent is attached.
+   */
+  private static Optional<String> replaceChosen(
+      Instrumentation instrumentation, Module httpServer, boolean attached, Consumer<String> log)
+      throws ReflectiveOperationException {
     // The JDK's default provider, and the field that holds the chosen one, live in packages it
     // does not open: open them to the agent.
     Set<Module> agent = Set.of(JdkServerInstrumentation.class.getModule());
     instrumentation.redefineModule(
-        httpServer.get(),
+        httpServer,
         Set.of(),
         Map.of(),
         Map.of("sun.net.httpserver", agent, "com.sun.net.httpserver.spi", agent),
@@ -68,8 +102,7 @@ public final class JdkServerInstrumentation {
     Field lock = HttpServerProvider.class.getDeclaredField("lock");
     chosen.setAccessible(true);
     lock.setAccessible(true);
-    ServerOwners owners =
-        new ServerOwners(CodeLocations.of(JdkServerInstrumentation.class), new AgentJar());
+    ServerOwners owners = ServerOwners.ofThisAgent();
     boolean serversBefore;
     synchronized (lock.get(null)) {
       Object earlier = chosen.get(null);
@@ -96,6 +129,24 @@ public final class JdkServerInstrumentation {
       measureRunningServers(instrumentation, owners, log);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Once the application has started: why its JDK servers are not measured when, after {@code
+   * premain}, it named a provider of its own in the property the agent had set. The JDK then chose
+   * the application's.
+   */
+  public static Optional<String> providerChosenByApplication() {
+    String named = System.getProperty(PROVIDER_PROPERTY);
+    if (!propertySet || named == null || named.equals(AGENT_PROVIDER)) {
+      return Optional.empty();
+    }
+    return Optional.of("the application sets " + PROVIDER_PROPERTY + "=" + named + " itself");
+  }
+
+  /** Where the provider the JDK creates from the property logs. */
+  static Consumer<String> propertyLog() {
+    return propertyLog;
   }
 
   /**
@@ -132,11 +183,24 @@ public final class JdkServerInstrumentation {
     }
   }
 
-  /** A class rather than a method reference, which premain would bootstrap. */
-  private static final class AgentJar implements Predicate<Path> {
+  /** Until the agent says where. A class rather than a method reference (premain). */
+  private static final class StandardError implements Consumer<String> {
     @Override
-    public boolean test(Path path) {
-      return AgentJars.isAgent(path);
+    public void accept(String line) {
+      System.err.println("status-exporter: " + line);
     }
+  }
+
+  /**
+   * Whether a class of that name is loaded, from the JVM's list: ~1.5 ms on {@code premain} (~900
+   * classes), where loading the class to look would cost more.
+   */
+  private static boolean isLoaded(Instrumentation instrumentation, String name) {
+    for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+      if (loaded.getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

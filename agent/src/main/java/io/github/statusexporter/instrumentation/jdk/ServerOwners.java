@@ -42,6 +42,11 @@ final class ServerOwners {
   private final Optional<Path> ownJar;
   private final Predicate<Path> isAgentJar;
 
+  /** This agent's: its own jar, and other agents' told by their manifests ({@link AgentJars}). */
+  static ServerOwners ofThisAgent() {
+    return new ServerOwners(CodeLocations.of(ServerOwners.class), new AgentJar());
+  }
+
   /**
    * @param ownJar where this agent's classes come from
    * @param isAgentJar whether classes from this jar or directory are another agent's
@@ -108,6 +113,14 @@ final class ServerOwners {
       }
     }
     return Optional.empty();
+  }
+
+  /** A class rather than a method reference, which premain would bootstrap. */
+  private static final class AgentJar implements Predicate<Path> {
+    @Override
+    public boolean test(Path path) {
+      return AgentJars.isAgent(path);
+    }
   }
 
   private static String simpleName(String className) {

@@ -1,0 +1,74 @@
+package io.github.statusexporter.instrumentation.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.spi.HttpServerProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK creating the agent's provider from the system property, as on {@code premain}: in a JVM
+ * of its own, whose first server is the first to ask the JDK for its provider.
+ */
+class ProviderPropertyTest {
+
+  @Test
+  void theNamesGivenOnPremainAreTheClasses() {
+    assertThat(JdkServerInstrumentation.AGENT_PROVIDER)
+        .isEqualTo(InstrumentingServerProvider.class.getName());
+    assertThat(JdkServerInstrumentation.PROVIDER_SPI).isEqualTo(HttpServerProvider.class.getName());
+  }
+
+  @Test
+  void theJdkCreatesTheAgentsProviderWhichWrapsTheJdksOwnChoice() throws Exception {
+    Process jvm =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D"
+                    + JdkServerInstrumentation.PROVIDER_PROPERTY
+                    + "="
+                    + JdkServerInstrumentation.AGENT_PROVIDER,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FirstServer.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    List<String> lines;
+    try {
+      assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the JVM ended").isTrue();
+      lines =
+          new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    } finally {
+      jvm.destroyForcibly();
+    }
+
+    assertThat(lines)
+        .containsExactly(
+            "provider " + InstrumentingServerProvider.class.getName(),
+            "server " + InstrumentedHttpServer.class.getName(),
+            "wrapped sun.net.httpserver.DefaultHttpServerProvider",
+            "property null");
+  }
+
+  /** The application: its first server, from its own code (the test classes). */
+  static final class FirstServer {
+    public static void main(String[] args) throws IOException {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServerProvider provider = HttpServerProvider.provider();
+      System.out.println("provider " + provider.getClass().getName());
+      System.out.println("server " + server.getClass().getName());
+      System.out.println("wrapped " + ((InstrumentingServerProvider) provider).wrapped());
+      System.out.println(
+          "property " + System.getProperty(JdkServerInstrumentation.PROVIDER_PROPERTY));
+      server.stop(0);
+    }
+  }
+}
