@@ -8,56 +8,70 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent jar as built: minimized, with parts of its libraries left out by name (agent/pom.xml).
- * A library class that the agent's own code names, and that a filter there leaves out, would fail
- * only when that code runs; this finds it in the jar's files, without a launch.
+ * The agent jar as built: minimized, with parts of its libraries left out by name, and byte-buddy
+ * with the class that weaves with it in a jar inside it (agent/pom.xml). A library class that the
+ * agent's own code names, and that a filter there leaves out, would fail only when that code runs;
+ * this finds it in the jars' files, without a launch.
  */
 class AgentJarIT {
   private static final String SHADED = "io/github/statusexporter/shaded/";
   private static final Pattern SHADED_NAME =
       Pattern.compile(Pattern.quote(SHADED) + "[A-Za-z0-9_/$]+");
+  private static final String INNER_JAR = "META-INF/status-exporter/weaver.jar";
+  private static final String BYTE_BUDDY = SHADED + "net/bytebuddy/";
 
   @Test
-  void everyLibraryClassTheAgentsClassesNameIsInTheJarAndLoads() throws Exception {
+  void everyLibraryClassTheAgentsClassesNameIsInTheJarsAndLoads(@TempDir Path directory)
+      throws Exception {
+    Path inner = innerJar(directory);
     Set<String> named = new TreeSet<>();
-    try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile())) {
-      List<? extends ZipEntry> entries = jar.stream().toList();
-      for (ZipEntry entry : entries) {
-        String name = entry.getName();
-        if (name.startsWith("io/github/statusexporter/")
-            && !name.startsWith(SHADED)
-            && name.endsWith(".class")) {
-          named.addAll(shadedNames(jar, entry));
+    Set<String> held = new TreeSet<>();
+    for (Path path : List.of(JavaProcess.AGENT_JAR, inner)) {
+      try (ZipFile jar = new ZipFile(path.toFile())) {
+        for (ZipEntry entry : jar.stream().toList()) {
+          String name = entry.getName();
+          held.add(name);
+          if (name.startsWith("io/github/statusexporter/")
+              && !name.startsWith(SHADED)
+              && name.endsWith(".class")) {
+            named.addAll(shadedNames(jar, entry));
+          }
         }
       }
-      List<String> missing = new ArrayList<>();
-      for (String name : named) {
-        if (jar.getEntry(name + ".class") == null) {
-          missing.add(name);
-        }
-      }
-      assertThat(missing).as("library classes the agent names, missing from the jar").isEmpty();
     }
-    // Loading also needs each one's superclass and interfaces, which the jar must hold too.
+    List<String> missing = new ArrayList<>();
+    for (String name : named) {
+      if (!held.contains(name + ".class")) {
+        missing.add(name);
+      }
+    }
+    assertThat(missing).as("library classes the agent names, missing from the jars").isEmpty();
+    // Loading also needs each one's superclass and interfaces, which the jars must hold too.
     assertThat(named).hasSizeGreaterThan(100);
-    URL jarUrl = JavaProcess.AGENT_JAR.toUri().toURL();
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {jarUrl}, ClassLoader.getPlatformClassLoader())) {
+    // The agent's loader and the inner jar's, as WeaverJar makes them.
+    try (URLClassLoader agent =
+            new URLClassLoader(
+                new URL[] {JavaProcess.AGENT_JAR.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+        URLClassLoader weaving = new URLClassLoader(new URL[] {inner.toUri().toURL()}, agent)) {
       List<String> failed = new ArrayList<>();
       for (String name : named) {
         try {
-          Class.forName(name.replace('/', '.'), false, loader);
+          Class.forName(name.replace('/', '.'), false, weaving);
         } catch (ClassNotFoundException | LinkageError e) {
           failed.add(name + ": " + e);
         }
@@ -67,9 +81,43 @@ class AgentJarIT {
   }
 
   @Test
+  void byteBuddyIsInTheInnerJarOnlyWhichIsMultiRelease(@TempDir Path directory) throws IOException {
+    List<String> outer;
+    try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile())) {
+      outer = jar.stream().map(ZipEntry::getName).toList();
+    }
+    // What the JVM indexes before premain: the agent's own classes and the other libraries.
+    assertThat(outer).noneMatch(name -> name.contains(BYTE_BUDDY)).hasSizeLessThan(1_600);
+    assertThat(outer).noneMatch(name -> name.startsWith("META-INF/versions/"));
+    try (JarFile inner = new JarFile(innerJar(directory).toFile())) {
+      assertThat(inner.isMultiRelease()).isTrue();
+      assertThat(
+              inner.getEntry("io/github/statusexporter/instrumentation/weaving/AdviceWeaver.class"))
+          .isNotNull();
+      assertThat(inner.stream().map(ZipEntry::getName))
+          .filteredOn(name -> name.startsWith(BYTE_BUDDY))
+          .hasSizeGreaterThan(1_000);
+      assertThat(inner.stream().map(ZipEntry::getName))
+          .filteredOn(name -> name.startsWith("META-INF/versions/"))
+          .isNotEmpty()
+          .allMatch(name -> name.contains(BYTE_BUDDY));
+    }
+  }
+
+  @Test
   void theJarWeighsAtMostSixMebibytes() throws IOException {
     // docs/performance.md, "Jar: what each dependency weighs", says where the bytes go.
     assertThat(Files.size(JavaProcess.AGENT_JAR)).isLessThanOrEqualTo(6L * 1024 * 1024);
+  }
+
+  /** The jar inside the agent's jar, copied out as the agent does. */
+  private static Path innerJar(Path directory) throws IOException {
+    Path inner = directory.resolve("weaver.jar");
+    try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile());
+        InputStream in = jar.getInputStream(jar.getEntry(INNER_JAR))) {
+      Files.copy(in, inner);
+    }
+    return inner;
   }
 
   /** The shaded classes a class file names: in its references, descriptors and signatures. */

@@ -1,10 +1,13 @@
 package io.github.statusexporter.instrumentation.weaving;
 
-/** A method of a hooked class, by name and number of parameters, and the advice woven into it. */
+/**
+ * A method of a hooked class, by name and number of parameters, and the advice woven into it.
+ * Public, with its accessors, for the {@link Weaver} in the agent's inner jar.
+ */
 public final class Advised {
-  final String advice;
-  final String method;
-  final int parameterCount;
+  private final String advice;
+  private final String method;
+  private final int parameterCount;
 
   /**
    * @param advice the binary name of a class of byte-buddy {@code @Advice.OnMethodEnter}/{@code
@@ -16,5 +19,20 @@ public final class Advised {
     this.advice = advice;
     this.method = method;
     this.parameterCount = parameterCount;
+  }
+
+  /** The binary name of the advice class. */
+  public String advice() {
+    return advice;
+  }
+
+  /** The name of the method it is woven into. */
+  public String method() {
+    return method;
+  }
+
+  /** How many parameters that method takes. */
+  public int parameterCount() {
+    return parameterCount;
   }
 }

@@ -54,7 +54,7 @@ public final class Hook {
   public List<String> adviceNames() {
     List<String> names = new ArrayList<>(advised.size());
     for (Advised each : advised) {
-      names.add(each.advice);
+      names.add(each.advice());
     }
     return names;
   }
@@ -64,7 +64,8 @@ public final class Hook {
     return callsResource;
   }
 
-  List<Advised> advised() {
+  /** The methods it weaves, each with its advice. */
+  public List<Advised> advised() {
     return advised;
   }
 }

@@ -100,7 +100,7 @@ public final class HookTransformer implements ClassFileTransformer {
         // (Jersey loads ResourceMethodInvoker at its first request) is recorded too, and no request
         // can pass a server's woven beginning and an unwoven end. Byte-buddy is loaded by then.
         // Also when another agent retransforms it.
-        byte[] woven = AdviceWeaver.weave(hook, loader, classFile);
+        byte[] woven = WeaverJar.weaver().weave(hook, loader, classFile);
         MeasuredServers.measured(hook.server(), version);
         return woven;
       }

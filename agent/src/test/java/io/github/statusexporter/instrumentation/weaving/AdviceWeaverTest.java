@@ -74,13 +74,14 @@ public class AdviceWeaverTest {
   }
 
   /** Weaves the hook into a fresh copy of {@link Server}, defined in a loader of its own. */
-  private static Class<?> weave(Hook hook) throws IOException, ClassNotFoundException {
+  private static Class<?> weave(Hook hook) throws IOException, ReflectiveOperationException {
     byte[] original;
     String resource = Server.class.getName().replace('.', '/') + ".class";
     try (InputStream in = AdviceWeaverTest.class.getClassLoader().getResourceAsStream(resource)) {
       original = in.readAllBytes();
     }
-    byte[] woven = AdviceWeaver.weave(hook, AdviceWeaverTest.class.getClassLoader(), original);
+    byte[] woven =
+        WeaverJar.weaver().weave(hook, AdviceWeaverTest.class.getClassLoader(), original);
     return new ClassLoader(AdviceWeaverTest.class.getClassLoader()) {
       @Override
       protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {

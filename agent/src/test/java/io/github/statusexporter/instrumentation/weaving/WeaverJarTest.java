@@ -1,0 +1,104 @@
+package io.github.statusexporter.instrumentation.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The weaver from the jar inside the agent's jar. The unit tests run from classes, where there is
+ * none: an agent loader that holds one, made here, stands for the agent's jar (the integration
+ * tests run the real one).
+ */
+class WeaverJarTest {
+  private static final String WEAVER_CLASS = WeaverJar.WEAVER.replace('.', '/') + ".class";
+
+  @TempDir Path directory;
+
+  @Test
+  void runFromClassesTheWeaverIsTheAgentLoadersAndNothingIsWritten() throws Exception {
+    Weaver weaver = WeaverJar.load(WeaverJarTest.class.getClassLoader(), directory);
+
+    assertThat(weaver.getClass().getName()).isEqualTo(WeaverJar.WEAVER);
+    assertThat(weaver.getClass().getClassLoader()).isSameAs(WeaverJar.class.getClassLoader());
+    try (var written = Files.list(directory)) {
+      assertThat(written).isEmpty();
+    }
+  }
+
+  @Test
+  void theInnerJarIsCopiedToTheDirectoryAndTheWeaverLoadedFromTheCopy() throws Exception {
+    Weaver weaver = WeaverJar.load(new AgentWithInnerJar(innerJar()), directory);
+
+    assertThat(weaver.getClass().getName()).isEqualTo(WeaverJar.WEAVER);
+    ClassLoader loader = weaver.getClass().getClassLoader();
+    assertThat(loader).isInstanceOf(URLClassLoader.class);
+    Path copy = Paths.get(((URLClassLoader) loader).getURLs()[0].toURI());
+    assertThat(copy.getParent()).isEqualTo(directory);
+    assertThat(copy.getFileName().toString()).startsWith("status-exporter-weaver-");
+  }
+
+  @Test
+  void anUnwritableDirectoryIsSaidWithTheSettingThatHelps() throws Exception {
+    Path missing = directory.resolve("missing");
+
+    assertThatThrownBy(() -> WeaverJar.load(new AgentWithInnerJar(innerJar()), missing))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("cannot write the agent's weaving classes (byte-buddy, ~2.5 MB) to")
+        .hasMessageContaining(missing.toString())
+        .hasMessageEndingWith(
+            "give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
+  }
+
+  /** A jar holding the weaver's class file, as the build's inner jar does. */
+  private static byte[] innerJar() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes);
+        InputStream weaver =
+            WeaverJarTest.class.getClassLoader().getResourceAsStream(WEAVER_CLASS)) {
+      jar.putNextEntry(new JarEntry(WEAVER_CLASS));
+      weaver.transferTo(jar);
+      jar.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The agent's loader when it runs from its jar: it holds the inner jar, and not the weaver's
+   * class (which is in the inner jar only).
+   */
+  private static final class AgentWithInnerJar extends ClassLoader {
+    private final byte[] innerJar;
+
+    AgentWithInnerJar(byte[] innerJar) {
+      super(WeaverJarTest.class.getClassLoader());
+      this.innerJar = innerJar;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.equals(WeaverJar.WEAVER)) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.loadClass(name, resolve);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      return name.equals(WeaverJar.ENTRY)
+          ? new ByteArrayInputStream(innerJar)
+          : super.getResourceAsStream(name);
+    }
+  }
+}
