@@ -40,7 +40,6 @@ public final class StatusExporterAgent {
       if (config.instrument()) {
         MeasuredServers.logTo(new LogLine());
         instrumentJdkServer(instrumentation, attached);
-        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), new LogLine());
       }
       DaemonThreads.daemon(
               new DeferredStart(config, environment, version(), instrumentation),
@@ -78,9 +77,10 @@ public final class StatusExporterAgent {
   }
 
   /**
-   * Creates {@link Startup} on the background thread once the application has started: loading it
-   * on premain would make the verifier load client_java classes there, before the application's
-   * main, and loading it at once on this thread put that beside the application's start.
+   * Creates {@link Startup} on the background thread once the application has started, and installs
+   * the servers' hooks then: loading it on premain would make the verifier load client_java classes
+   * there, before the application's main, and loading it at once on this thread put that beside the
+   * application's start.
    */
   private static final class DeferredStart implements Runnable {
     private final AgentConfig config;
@@ -106,6 +106,11 @@ public final class StatusExporterAgent {
         ApplicationStart.await();
       } catch (InterruptedException e) {
         return; // the JVM is going away
+      }
+      if (config.instrument()) {
+        // Here rather than on premain, which it would make ~2 ms longer: the transformer is
+        // installed only now anyway, and weaves on a thread of its own while the agent starts.
+        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), new LogLine());
       }
       new Startup(config, environment, version, instrumentation).run();
     }

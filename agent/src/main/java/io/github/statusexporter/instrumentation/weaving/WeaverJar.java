@@ -71,7 +71,7 @@ final class WeaverJar {
       return copy;
     } catch (IOException e) {
       throw new IOException(
-          "cannot write the agent's weaving classes (byte-buddy, ~2.5 MB) to "
+          "cannot write the agent's weaving classes (byte-buddy, ~2.9 MB) to "
               + directory
               + " ("
               + e

@@ -55,7 +55,7 @@ class WeaverJarTest {
 
     assertThatThrownBy(() -> WeaverJar.load(new AgentWithInnerJar(innerJar()), missing))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("cannot write the agent's weaving classes (byte-buddy, ~2.5 MB) to")
+        .hasMessageStartingWith("cannot write the agent's weaving classes (byte-buddy, ~2.9 MB) to")
         .hasMessageContaining(missing.toString())
         .hasMessageEndingWith(
             "give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
