@@ -195,9 +195,7 @@ final class Startup implements Runnable {
                 + JdkServerInstrumentation.EARLY_REQUESTS_KEPT
                 + ", or answered after their handler returned)");
       }
-      JdkServerInstrumentation.providerChosenByApplication()
-          .ifPresent(
-              reason -> AgentLog.info("no request metrics for the JDK HTTP server: " + reason));
+      settleJdkServerProvider();
       registry.register(serverInfo());
     }
 
@@ -259,6 +257,17 @@ final class Startup implements Runnable {
     }
   }
 
+  /** Before the agent's own server: {@link JdkServerInstrumentation#settleProvider}. */
+  private void settleJdkServerProvider() {
+    try {
+      JdkServerInstrumentation.settleProvider(instrumentation, AgentLog::info)
+          .ifPresent(
+              reason -> AgentLog.info("no request metrics for the JDK HTTP server: " + reason));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      AgentLog.info("no request metrics for the JDK HTTP servers created from now on: " + e);
+    }
+  }
+
   private static void registerJvmMetrics(
       PrometheusProperties properties, PrometheusRegistry registry) {
     try {
@@ -269,8 +278,8 @@ final class Startup implements Runnable {
   }
 
   /**
-   * Opens the JDK server's own package to the agent (request metrics have done so already when they
-   * are on), so that the metrics server can turn Nagle's algorithm off on its connections.
+   * Opens the JDK server's own package to the agent (request metrics may have done so already), so
+   * that the metrics server can turn Nagle's algorithm off on its connections.
    */
   private void openJdkServerInternals() {
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");

@@ -110,7 +110,11 @@ public final class StatusExporterAgent {
       if (config.instrument()) {
         // Here rather than on premain, which it would make ~2 ms longer: the transformer is
         // installed only now anyway, and weaves on a thread of its own while the agent starts.
-        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), new LogLine());
+        try {
+          HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), new LogLine());
+        } catch (Throwable e) {
+          AgentLog.info("no request metrics for the servers the agent weaves: " + e);
+        }
       }
       new Startup(config, environment, version, instrumentation).run();
     }

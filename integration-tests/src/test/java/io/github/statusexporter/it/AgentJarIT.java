@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -38,30 +40,54 @@ class AgentJarIT {
   void everyLibraryClassTheAgentsClassesNameIsInTheJarsAndLoads(@TempDir Path directory)
       throws Exception {
     Path inner = innerJar(directory);
-    Set<String> named = new TreeSet<>();
-    Set<String> held = new TreeSet<>();
+    Map<Path, Set<String>> named = new LinkedHashMap<>();
+    Map<Path, Set<String>> held = new LinkedHashMap<>();
+    Set<String> adviceNamingByteBuddy = new TreeSet<>();
     for (Path path : List.of(JavaProcess.AGENT_JAR, inner)) {
+      named.put(path, new TreeSet<>());
+      held.put(path, new TreeSet<>());
       try (ZipFile jar = new ZipFile(path.toFile())) {
         for (ZipEntry entry : jar.stream().toList()) {
           String name = entry.getName();
-          held.add(name);
+          held.get(path).add(name);
           if (name.startsWith("io/github/statusexporter/")
               && !name.startsWith(SHADED)
               && name.endsWith(".class")) {
-            named.addAll(shadedNames(jar, entry));
+            Set<String> names = shadedNames(jar, entry);
+            if (path.equals(JavaProcess.AGENT_JAR)
+                && names.stream().anyMatch(each -> each.startsWith(BYTE_BUDDY))) {
+              adviceNamingByteBuddy.add(name);
+            }
+            named.get(path).addAll(names);
           }
         }
       }
     }
+    // The outer jar's classes that name byte-buddy are advice, whose annotations the weaver reads
+    // from their class files: byte-buddy is never loaded by the agent's loader.
+    assertThat(adviceNamingByteBuddy)
+        .as("classes of the agent's jar that name byte-buddy")
+        .isNotEmpty()
+        .allMatch(name -> name.endsWith("Advice.class"));
+    Set<String> outerNamed = new TreeSet<>(named.get(JavaProcess.AGENT_JAR));
+    outerNamed.removeIf(name -> name.startsWith(BYTE_BUDDY));
+    Set<String> innerNamed = named.get(inner);
     List<String> missing = new ArrayList<>();
-    for (String name : named) {
-      if (!held.contains(name + ".class")) {
-        missing.add(name);
+    for (String name : outerNamed) {
+      if (!held.get(JavaProcess.AGENT_JAR).contains(name + ".class")) {
+        missing.add(name + " (named in the agent's jar)");
+      }
+    }
+    for (String name : innerNamed) {
+      if (!held.get(JavaProcess.AGENT_JAR).contains(name + ".class")
+          && !held.get(inner).contains(name + ".class")) {
+        missing.add(name + " (named in the inner jar)");
       }
     }
     assertThat(missing).as("library classes the agent names, missing from the jars").isEmpty();
     // Loading also needs each one's superclass and interfaces, which the jars must hold too.
-    assertThat(named).hasSizeGreaterThan(100);
+    assertThat(outerNamed).hasSizeGreaterThan(100);
+    assertThat(innerNamed).hasSizeGreaterThan(10);
     // The agent's loader and the inner jar's, as WeaverJar makes them.
     try (URLClassLoader agent =
             new URLClassLoader(
@@ -69,15 +95,22 @@ class AgentJarIT {
                 ClassLoader.getPlatformClassLoader());
         URLClassLoader weaving = new URLClassLoader(new URL[] {inner.toUri().toURL()}, agent)) {
       List<String> failed = new ArrayList<>();
-      for (String name : named) {
-        try {
-          Class.forName(name.replace('/', '.'), false, weaving);
-        } catch (ClassNotFoundException | LinkageError e) {
-          failed.add(name + ": " + e);
-        }
-      }
+      failed.addAll(notLoading(outerNamed, agent));
+      failed.addAll(notLoading(innerNamed, weaving));
       assertThat(failed).as("library classes the agent names that do not load").isEmpty();
     }
+  }
+
+  private static List<String> notLoading(Set<String> names, ClassLoader loader) {
+    List<String> failed = new ArrayList<>();
+    for (String name : names) {
+      try {
+        Class.forName(name.replace('/', '.'), false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        failed.add(name + ": " + e);
+      }
+    }
+    return failed;
   }
 
   @Test
@@ -89,6 +122,8 @@ class AgentJarIT {
     // What the JVM indexes before premain: the agent's own classes and the other libraries.
     assertThat(outer).noneMatch(name -> name.contains(BYTE_BUDDY)).hasSizeLessThan(1_600);
     assertThat(outer).noneMatch(name -> name.startsWith("META-INF/versions/"));
+    // Nor the weaver: the inner jar's loader asks the agent's first, which could not link it.
+    assertThat(outer).noneMatch(name -> name.contains("/AdviceWeaver"));
     try (JarFile inner = new JarFile(innerJar(directory).toFile())) {
       assertThat(inner.isMultiRelease()).isTrue();
       assertThat(

@@ -34,7 +34,9 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
    * which it chooses its provider: the choice the JDK makes without the property (a provider the
    * application declares as a service, or its own) is the one wrapped. The property is cleared
    * first, so that asking the JDK for it does not create this class again; that nested call makes
-   * the same choice, and the same errors, as the JDK's own code without the agent.
+   * the choice the JDK's own code makes without the agent (a provider the application declares that
+   * fails to load fails its first server as without the agent, wrapped once more in the JDK's
+   * {@code ServiceConfigurationError}).
    */
   public InstrumentingServerProvider() {
     this(

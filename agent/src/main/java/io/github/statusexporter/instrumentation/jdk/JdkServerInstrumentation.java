@@ -63,8 +63,10 @@ public final class JdkServerInstrumentation {
    */
   public static Optional<String> install(
       Instrumentation instrumentation, boolean attached, Consumer<String> log) throws Exception {
-    // The JVM's own setting, not the agent's: an application that chose a provider keeps it.
-    if (System.getProperty(PROVIDER_PROPERTY) != null) {
+    // The JVM's own setting, not the agent's: an application that chose a provider keeps it. The
+    // agent's own name comes from a parent JVM that passed its properties on: taken as unset.
+    String named = System.getProperty(PROVIDER_PROPERTY);
+    if (named != null && !named.equals(AGENT_PROVIDER)) {
       return Optional.of("the application sets " + PROVIDER_PROPERTY + " itself");
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
@@ -106,6 +108,9 @@ public final class JdkServerInstrumentation {
     boolean serversBefore;
     synchronized (lock.get(null)) {
       Object earlier = chosen.get(null);
+      if (earlier instanceof InstrumentingServerProvider) {
+        return Optional.empty(); // the JDK created it from the property meanwhile
+      }
       if (earlier != null && !earlier.getClass().getName().equals(JDK_PROVIDER)) {
         return Optional.of(
             "the JDK HTTP server provider is already " + earlier.getClass().getName());
@@ -117,11 +122,9 @@ public final class JdkServerInstrumentation {
                 + " agent named before it on the command line?): they are not the"
                 + " application's");
       }
+      // None yet: the JDK's own choice, under the lock the JDK holds for it (it is reentrant).
       HttpServerProvider jdk =
-          earlier != null
-              ? (HttpServerProvider) earlier
-              : (HttpServerProvider)
-                  Class.forName(JDK_PROVIDER).getDeclaredConstructor().newInstance();
+          earlier != null ? (HttpServerProvider) earlier : HttpServerProvider.provider();
       chosen.set(null, new InstrumentingServerProvider(jdk, owners, log));
     }
     if (serversBefore && attached) {
@@ -132,16 +135,33 @@ public final class JdkServerInstrumentation {
   }
 
   /**
-   * Once the application has started: why its JDK servers are not measured when, after {@code
-   * premain}, it named a provider of its own in the property the agent had set. The JDK then chose
-   * the application's.
+   * Once the application has started, when the agent named its provider in the property on {@code
+   * premain}: if the JDK has not read it yet (no JDK server so far), the agent clears it and puts
+   * its provider in place itself, so that the property lasts no longer than the application's start
+   * (a child JVM started with this one's properties and without the agent would fail its first
+   * server) and a server created later, the agent's own included, is still the agent's to tell.
+   * Also when the JDK chose without it (another agent's thread created a server as {@code premain}
+   * set it).
+   *
+   * @return why the application's JDK servers are not measured: it named a provider of its own
    */
-  public static Optional<String> providerChosenByApplication() {
-    String named = System.getProperty(PROVIDER_PROPERTY);
-    if (!propertySet || named == null || named.equals(AGENT_PROVIDER)) {
+  public static Optional<String> settleProvider(
+      Instrumentation instrumentation, Consumer<String> log) throws ReflectiveOperationException {
+    if (!propertySet) {
       return Optional.empty();
     }
-    return Optional.of("the application sets " + PROVIDER_PROPERTY + "=" + named + " itself");
+    String named = System.getProperty(PROVIDER_PROPERTY);
+    if (named == null) {
+      return Optional.empty(); // the JDK has created the agent's
+    }
+    if (!named.equals(AGENT_PROVIDER)) {
+      return Optional.of("the application sets " + PROVIDER_PROPERTY + "=" + named + " itself");
+    }
+    System.clearProperty(PROVIDER_PROPERTY);
+    Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
+    return httpServer.isEmpty()
+        ? Optional.empty()
+        : replaceChosen(instrumentation, httpServer.get(), false, log);
   }
 
   /** Where the provider the JDK creates from the property logs. */

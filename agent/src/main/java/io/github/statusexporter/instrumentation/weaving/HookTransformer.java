@@ -52,9 +52,9 @@ public final class HookTransformer implements ClassFileTransformer {
   }
 
   /**
-   * Installs it once the application has started ({@link ApplicationStart}); the hooked classes are
-   * woven by retransformation, those loaded before then (also when the agent is attached to a
-   * running JVM) as soon as it is installed.
+   * Installs it, on a thread of its own: to be called once the application has started ({@link
+   * ApplicationStart}). The hooked classes loaded before then (also when the agent is attached to a
+   * running JVM) are woven by retransformation at once, those loaded later as they load.
    */
   public static void install(
       Instrumentation instrumentation, Catalog catalog, Consumer<String> log) {
@@ -98,8 +98,8 @@ public final class HookTransformer implements ClassFileTransformer {
         // Installed only once the application has started, it weaves a class as it is defined,
         // on the thread that loads it: the request that made a framework load its hooked class
         // (Jersey loads ResourceMethodInvoker at its first request) is recorded too, and no request
-        // can pass a server's woven beginning and an unwoven end. Byte-buddy is loaded by then.
-        // Also when another agent retransforms it.
+        // can pass a server's woven beginning and an unwoven end. The first weave, on whichever
+        // thread, loads byte-buddy (WeaverJar). Also when another agent retransforms it.
         byte[] woven = WeaverJar.weaver().weave(hook, loader, classFile);
         MeasuredServers.measured(hook.server(), version);
         return woven;
@@ -241,7 +241,7 @@ public final class HookTransformer implements ClassFileTransformer {
     }
   }
 
-  /** Once the application has started: makes the hooks, and weaves from then on. */
+  /** Makes the hooks, and weaves from then on. */
   private static final class AfterStart implements Runnable {
     private final Instrumentation instrumentation;
     private final Catalog catalog;
@@ -256,7 +256,6 @@ public final class HookTransformer implements ClassFileTransformer {
     @Override
     public void run() {
       try {
-        ApplicationStart.await();
         new HookTransformer(instrumentation, catalog.hooks(), catalog.known(), log).weaveFromNow();
       } catch (Throwable e) {
         log.accept("no request metrics for servers loaded before the agent's start: " + e);

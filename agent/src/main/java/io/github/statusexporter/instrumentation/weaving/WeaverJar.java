@@ -22,24 +22,24 @@ final class WeaverJar {
   static final String ENTRY = "META-INF/status-exporter/weaver.jar";
   static final String WEAVER = "io.github.statusexporter.instrumentation.weaving.AdviceWeaver";
 
-  // Guarded by WeaverJar.class: one copy and one loader per JVM, also after a failure (said once
-  // per hooked server, as the exception of each weave).
+  // Guarded by WeaverJar.class: one copy and one loader per JVM; a failure is kept and thrown
+  // again (said once per hooked server, as the exception of its weave), not tried again.
   private static Weaver weaver;
-  private static IOException failed;
+  private static Exception failure;
 
   private WeaverJar() {}
 
   /** The weaver, the first call loading it. */
-  static synchronized Weaver weaver() throws IOException, ReflectiveOperationException {
-    if (failed != null) {
-      throw failed;
+  static synchronized Weaver weaver() throws Exception {
+    if (failure != null) {
+      throw failure;
     }
     if (weaver == null) {
       try {
         weaver =
             load(WeaverJar.class.getClassLoader(), Paths.get(System.getProperty("java.io.tmpdir")));
-      } catch (IOException e) {
-        failed = e;
+      } catch (Exception e) {
+        failure = e;
         throw e;
       }
     }
@@ -52,12 +52,22 @@ final class WeaverJar {
    */
   static Weaver load(ClassLoader agent, Path directory)
       throws IOException, ReflectiveOperationException {
-    ClassLoader loader = agent;
+    Path copy;
     try (InputStream inner = agent.getResourceAsStream(ENTRY)) {
-      if (inner != null) {
-        loader = new URLClassLoader(new URL[] {copied(inner, directory).toUri().toURL()}, agent);
+      if (inner == null) {
+        return created(agent);
       }
+      copy = copied(inner, directory);
     }
+    try {
+      return created(new URLClassLoader(new URL[] {copy.toUri().toURL()}, agent));
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      Files.deleteIfExists(copy);
+      throw e;
+    }
+  }
+
+  private static Weaver created(ClassLoader loader) throws ReflectiveOperationException {
     return (Weaver) Class.forName(WEAVER, true, loader).getDeclaredConstructor().newInstance();
   }
 
@@ -65,9 +75,16 @@ final class WeaverJar {
     try {
       // A new name, readable by this user only: a name known in advance, in a directory others
       // write to, could be a jar someone else put there.
+      // Removed at exit: the class loader reads it until then (its resources too, by path). A JVM
+      // killed with SIGKILL leaves it behind.
       Path copy = Files.createTempFile(directory, "status-exporter-weaver-", ".jar");
-      copy.toFile().deleteOnExit();
-      Files.copy(inner, copy, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        copy.toFile().deleteOnExit();
+        Files.copy(inner, copy, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(copy);
+        throw e;
+      }
       return copy;
     } catch (IOException e) {
       throw new IOException(

@@ -38,7 +38,8 @@ class ProviderPropertyTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 FirstServer.class.getName())
-            .redirectErrorStream(true)
+            // Only its answers: the JVM may say more on stderr (JAVA_TOOL_OPTIONS).
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     List<String> lines;
     try {

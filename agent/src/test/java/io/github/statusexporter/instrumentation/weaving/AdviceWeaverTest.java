@@ -2,7 +2,6 @@ package io.github.statusexporter.instrumentation.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +73,7 @@ public class AdviceWeaverTest {
   }
 
   /** Weaves the hook into a fresh copy of {@link Server}, defined in a loader of its own. */
-  private static Class<?> weave(Hook hook) throws IOException, ReflectiveOperationException {
+  private static Class<?> weave(Hook hook) throws Exception {
     byte[] original;
     String resource = Server.class.getName().replace('.', '/') + ".class";
     try (InputStream in = AdviceWeaverTest.class.getClassLoader().getResourceAsStream(resource)) {
