@@ -15,7 +15,8 @@ import java.nio.file.Paths;
 /**
  * An application on the JDK server that creates its contexts every way the API allows: a handler
  * class, a lambda, a context whose handler is set afterwards, and an HTTPS server. Arguments: HTTP
- * port, HTTPS port, a keystore made by TlsStatusServer.selfSignedKeystore.
+ * port, HTTPS port, a keystore made by TlsStatusServer.selfSignedKeystore, and optionally how many
+ * milliseconds to wait before creating the servers (after the agent's start).
  */
 public final class JdkServerApp {
   private JdkServerApp() {}
@@ -28,6 +29,9 @@ public final class JdkServerApp {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 3) {
+      Thread.sleep(Long.parseLong(args[3]));
+    }
     HttpServer http = HttpServer.create(new InetSocketAddress(Integer.parseInt(args[0])), 50);
     http.createContext("/class", new ClassHandler());
     http.createContext("/lambda", exchange -> respond(exchange, 201, "lambda"));

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ class JdkServerRequestMetricsIT {
   @TempDir Path directory;
   private final int appPort = Http.freePort();
   private final int agentPort = Http.freePort();
+  private final int httpsPort = Http.freePort();
 
   private static String count(String method, String status, String route, String scheme) {
     return "http_server_request_duration_seconds_count{http_request_method=\""
@@ -140,10 +142,35 @@ class JdkServerRequestMetricsIT {
 
   @Test
   void handlerClassesLambdasLateHandlersAndHttpsAreAllMeasured() throws Exception {
+    try (JavaProcess app = jdkServerApp()) {
+      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      assertEveryKindOfContextIsMeasured(app);
+    }
+  }
+
+  /**
+   * On premain the agent names its provider in the system property the JDK reads at the first
+   * server; once started, it takes its name back when no server came (a child JVM started with this
+   * one's properties and without the agent would fail its first server) and puts its provider in
+   * place itself: a server created after the agent's start is measured all the same.
+   */
+  @Test
+  void serversCreatedAfterTheAgentsStartAreMeasuredAndThePropertyIsGoneByThen() throws Exception {
+    try (JavaProcess app = jdkServerApp("4000")) {
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      assertThat(app.jcmd("VM.system_properties"))
+          .contains("io.github.statusexporter.state=serving")
+          .doesNotContain("com.sun.net.httpserver.HttpServerProvider");
+      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
+      assertEveryKindOfContextIsMeasured(app);
+    }
+  }
+
+  private JavaProcess jdkServerApp(String... waitMillis) throws Exception {
     Path keystore = TlsStatusServer.selfSignedKeystore(directory);
-    int httpsPort = Http.freePort();
-    try (JavaProcess app =
-        JavaProcess.start(
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
                 "-cp",
@@ -151,37 +178,38 @@ class JdkServerRequestMetricsIT {
                 JdkServerApp.class.getName(),
                 String.valueOf(appPort),
                 String.valueOf(httpsPort),
-                keystore.toString()),
-            Map.of())) {
-      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
-      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
-      // This application leaves sun.net.httpserver.nodelay unset: the metrics server turns
-      // Nagle's algorithm off on its own connections through the JDK server's classes.
-      assertThat(app.stderr()).noneMatch(line -> line.contains("Nagle"));
-      Http.get("http://localhost:" + appPort + "/class");
-      Http.get("http://localhost:" + appPort + "/lambda");
-      Http.get("http://localhost:" + appPort + "/late");
-      HttpClient tls =
-          HttpClient.newBuilder().sslContext(Http.trusting(directory.resolve("ca.pem"))).build();
-      HttpResponse<String> secure =
-          tls.send(
-              HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/secure"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(secure.statusCode()).isEqualTo(200);
+                keystore.toString()));
+    command.addAll(List.of(waitMillis));
+    return JavaProcess.start(command, Map.of());
+  }
 
-      Scrape scrape =
-          Wait.until(
-              "the https request recorded",
-              Duration.ofSeconds(5),
-              () -> {
-                Scrape s = Scrape.of(agentPort);
-                return s.value(count("GET", "200", "/secure", "https")) != null ? s : null;
-              });
-      assertThat(scrape.value(count("GET", "200", "/class", "http"))).isEqualTo(1.0);
-      assertThat(scrape.value(count("GET", "201", "/lambda", "http"))).isEqualTo(1.0);
-      assertThat(scrape.value(count("GET", "503", "/late", "http"))).isEqualTo(1.0);
-      assertThat(scrape.value(count("GET", "200", "/secure", "https"))).isEqualTo(1.0);
-    }
+  private void assertEveryKindOfContextIsMeasured(JavaProcess app) throws Exception {
+    // This application leaves sun.net.httpserver.nodelay unset: the metrics server turns
+    // Nagle's algorithm off on its own connections through the JDK server's classes.
+    assertThat(app.stderr()).noneMatch(line -> line.contains("Nagle"));
+    Http.get("http://localhost:" + appPort + "/class");
+    Http.get("http://localhost:" + appPort + "/lambda");
+    Http.get("http://localhost:" + appPort + "/late");
+    HttpClient tls =
+        HttpClient.newBuilder().sslContext(Http.trusting(directory.resolve("ca.pem"))).build();
+    HttpResponse<String> secure =
+        tls.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/secure"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(secure.statusCode()).isEqualTo(200);
+
+    Scrape scrape =
+        Wait.until(
+            "the https request recorded",
+            Duration.ofSeconds(5),
+            () -> {
+              Scrape s = Scrape.of(agentPort);
+              return s.value(count("GET", "200", "/secure", "https")) != null ? s : null;
+            });
+    assertThat(scrape.value(count("GET", "200", "/class", "http"))).isEqualTo(1.0);
+    assertThat(scrape.value(count("GET", "201", "/lambda", "http"))).isEqualTo(1.0);
+    assertThat(scrape.value(count("GET", "503", "/late", "http"))).isEqualTo(1.0);
+    assertThat(scrape.value(count("GET", "200", "/secure", "https"))).isEqualTo(1.0);
   }
 }
