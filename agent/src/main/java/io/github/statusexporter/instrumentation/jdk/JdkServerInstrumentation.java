@@ -107,6 +107,13 @@ public final class JdkServerInstrumentation {
     ServerOwners owners = ServerOwners.ofThisAgent();
     boolean serversBefore;
     synchronized (lock.get(null)) {
+      // The agent's name, set on premain or inherited from a parent JVM, is taken back under the
+      // lock the JDK reads it with: a server created meanwhile either made the agent's provider
+      // from it or is created after this, and the JDK does not make a second one of the agent's
+      // below.
+      if (AGENT_PROVIDER.equals(System.getProperty(PROVIDER_PROPERTY))) {
+        System.clearProperty(PROVIDER_PROPERTY);
+      }
       Object earlier = chosen.get(null);
       if (earlier instanceof InstrumentingServerProvider) {
         return Optional.empty(); // the JDK created it from the property meanwhile
@@ -157,7 +164,6 @@ public final class JdkServerInstrumentation {
     if (!named.equals(AGENT_PROVIDER)) {
       return Optional.of("the application sets " + PROVIDER_PROPERTY + "=" + named + " itself");
     }
-    System.clearProperty(PROVIDER_PROPERTY);
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     return httpServer.isEmpty()
         ? Optional.empty()
