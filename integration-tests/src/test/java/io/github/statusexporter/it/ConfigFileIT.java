@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mapping file over real sources, as a user would write one, loaded and reloaded. */
+/**
+ * A mapping file over real sources, as a user would write one, loaded and reloaded. The agent's own
+ * reading and mapping, whatever the JDK: on the first JDK only (~17 s of each run).
+ */
+@Tag("first-jdk-only")
 class ConfigFileIT {
   private static final String HEALTH =
       "{\"status\": \"UP\", \"components\": {\"db\": {\"status\": \"UP\", \"details\":"
