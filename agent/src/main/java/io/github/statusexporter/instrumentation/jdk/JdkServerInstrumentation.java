@@ -21,11 +21,11 @@ import java.util.function.Consumer;
  * static field. On {@code premain} the agent names its provider in the system property {@code
  * com.sun.net.httpserver.HttpServerProvider}, which the JDK reads then: a few microseconds, where
  * opening the JDK's module and setting the field took ~20 ms of the application's start (JDK 25,
- * measured), and nothing at all in an application with no JDK server. Another agent named before
- * this one on the command line may have created its metrics server already (jmx_exporter, the
- * OpenTelemetry agent's Prometheus exporter), and an attached agent comes after the application's:
- * then the property is read no more, so the agent sets the field itself, under the lock the JDK
- * reads it with.
+ * measured). An application with no JDK server by the time it has started gets the field set then,
+ * on the agent's start thread ({@link #settleProvider}). Another agent named before this one on the
+ * command line may have created its metrics server already (jmx_exporter, the OpenTelemetry agent's
+ * Prometheus exporter), and an attached agent comes after the application's: then the property is
+ * read no more, so the agent sets the field itself, under the lock the JDK reads it with.
  */
 public final class JdkServerInstrumentation {
   static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
