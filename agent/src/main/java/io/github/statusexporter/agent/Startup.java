@@ -73,6 +73,10 @@ final class Startup implements Runnable {
   @Override
   public void run() {
     try {
+      if (config.instrument()) {
+        // First, so that whatever fails later the property does not outlast the start.
+        settleJdkServerProvider();
+      }
       List<String> notLoaded =
           PlatformServicesGate.await(instrumentation, MAX_PLATFORM_SERVICES_WAIT_MILLIS);
       if (!notLoaded.isEmpty()) {
@@ -195,7 +199,6 @@ final class Startup implements Runnable {
                 + JdkServerInstrumentation.EARLY_REQUESTS_KEPT
                 + ", or answered after their handler returned)");
       }
-      settleJdkServerProvider();
       registry.register(serverInfo());
     }
 
@@ -257,7 +260,7 @@ final class Startup implements Runnable {
     }
   }
 
-  /** Before the agent's own server: {@link JdkServerInstrumentation#settleProvider}. */
+  /** {@link JdkServerInstrumentation#settleProvider}, before the agent's own server. */
   private void settleJdkServerProvider() {
     try {
       JdkServerInstrumentation.settleProvider(instrumentation, AgentLog::info)
