@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * The {@link Weaver}, from the jar inside the agent's jar that holds it and byte-buddy ({@value
  * #ENTRY}): ~1,850 class files that every JVM would otherwise index as it opens the agent's jar,
- * before {@code premain} (~12 ms of each start, measured on JDK 25), for weaving that only
+ * before {@code premain} (8-12 ms of each start, measured on JDK 25), for weaving that only
  * applications with a hooked server ever do. The JDK cannot read a jar inside a jar, so the first
  * weave copies it to a file of the temporary directory, removed when the JVM exits, and reads it
  * from there with a class loader of its own. Run from classes rather than the agent's jar (the unit
