@@ -110,14 +110,17 @@ class JdkServerRequestMetricsIT {
   @Test
   void requestsHeldByWorkersAreActiveUntilTheirResponseIsSent() throws Exception {
     try (JavaProcess app = demoApp("")) {
+      // A first request, so that neither held request waits on a first connection or class
+      // loading: both are to be active well before the first one ends (a CI run once saw one).
+      assertThat(Http.get("http://localhost:" + appPort + "/status").statusCode()).isEqualTo(200);
       List<CompletableFuture<HttpResponse<String>>> held =
           List.of(
-              Http.getAsync("http://localhost:" + appPort + "/work?ms=3000"),
-              Http.getAsync("http://localhost:" + appPort + "/work?ms=3000"));
+              Http.getAsync("http://localhost:" + appPort + "/work?ms=4000"),
+              Http.getAsync("http://localhost:" + appPort + "/work?ms=4000"));
       String active =
           "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
 
-      Scrape.awaitValue(agentPort, active, 2.0, Duration.ofSeconds(2));
+      Scrape.awaitValue(agentPort, active, 2.0, Duration.ofMillis(3500));
       held.forEach(CompletableFuture::join);
       Scrape after = Scrape.awaitValue(agentPort, active, 0.0, Duration.ofSeconds(2));
       // The handler returned at once; the duration ends when the worker sends the response.
