@@ -1,21 +1,15 @@
 package io.github.statusexporter.agent;
 
-import io.github.statusexporter.config.ConfigException;
-import io.github.statusexporter.config.options.AgentConfig;
-import io.github.statusexporter.config.options.ConfigParser;
 import io.github.statusexporter.instrumentation.ApplicationStart;
-import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
-import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Entry point of {@code -javaagent:status-exporter.jar}. It only parses the options and hands over
- * to a background thread, so the application starts as fast as without the agent; it never throws
- * and never exits, whatever goes wrong.
+ * Entry point of {@code -javaagent:status-exporter.jar}. It only marks the JVM as the agent's,
+ * names its JDK server provider and hands over to a background thread, which reads the options
+ * ({@link AgentStart}), so that the application starts as fast as without the agent; it never
+ * throws and never exits, whatever goes wrong.
  */
 public final class StatusExporterAgent {
   private StatusExporterAgent() {}
@@ -35,41 +29,35 @@ public final class StatusExporterAgent {
         return;
       }
       ApplicationStart.agentStarted(instrumentation, attached ? null : Thread.currentThread());
-      Map<String, String> environment = System.getenv();
-      AgentConfig config = ConfigParser.parse(arguments, System.getProperties(), environment);
-      if (config.instrument()) {
-        MeasuredServers.logTo(new LogLine());
-        instrumentJdkServer(instrumentation, attached);
-      }
-      DaemonThreads.daemon(
-              new DeferredStart(config, environment, version(), instrumentation),
-              "status-exporter-start")
+      String jdkServerLeftOut = attached ? null : nameJdkServerProvider(instrumentation);
+      // Not a daemon: a JVM whose main ends at once waits the few milliseconds the options take.
+      new Thread(
+              new OptionsThread(arguments, instrumentation, attached, jdkServerLeftOut),
+              "status-exporter-options")
           .start();
-    } catch (ConfigException e) {
-      // Thrown before anything is instrumented.
-      AgentState.refused(e.getMessage());
-      AgentLog.info("not started, the application runs on without it: " + e.getMessage());
     } catch (Throwable e) {
       AgentState.failed(String.valueOf(e));
       AgentLog.info("not started, the application runs on without it: " + e);
     }
   }
 
-  /** Before main, so no server of the application can be created without it. No lambdas here. */
-  private static void instrumentJdkServer(Instrumentation instrumentation, boolean attached) {
+  /**
+   * Before main, so that no server of the application can be created without the agent's provider;
+   * whether it measures them is up to the options, read on the start thread ({@link AgentStart}).
+   * No lambdas here.
+   *
+   * @return why the application's JDK servers cannot be measured, or null
+   */
+  private static String nameJdkServerProvider(Instrumentation instrumentation) {
     try {
-      Optional<String> notInstalled =
-          JdkServerInstrumentation.install(instrumentation, attached, new LogLine());
-      if (notInstalled.isPresent()) {
-        AgentLog.info("no request metrics for the JDK HTTP server: " + notInstalled.get());
-      }
+      return JdkServerInstrumentation.install(instrumentation, false, new LogLine()).orElse(null);
     } catch (Throwable e) {
-      AgentLog.info("no request metrics for the JDK HTTP server: " + e);
+      return String.valueOf(e);
     }
   }
 
   /** One line on stderr; a class rather than a method reference, which premain would bootstrap. */
-  private static final class LogLine implements Consumer<String> {
+  static final class LogLine implements Consumer<String> {
     @Override
     public void accept(String line) {
       AgentLog.info(line);
@@ -77,46 +65,29 @@ public final class StatusExporterAgent {
   }
 
   /**
-   * Creates {@link Startup} on the background thread once the application has started, and installs
-   * the servers' hooks then: loading it on premain would make the verifier load client_java classes
-   * there, before the application's main, and loading it at once on this thread put that beside the
-   * application's start.
+   * The agent's options read and its start begun, on a thread of its own: only this small class is
+   * loaded on {@code premain}, not the options' classes and what they name ({@link AgentStart}).
    */
-  private static final class DeferredStart implements Runnable {
-    private final AgentConfig config;
-    private final Map<String, String> environment;
-    private final String version;
+  private static final class OptionsThread implements Runnable {
+    private final String arguments;
     private final Instrumentation instrumentation;
+    private final boolean attached;
+    private final String jdkServerLeftOut;
 
-    DeferredStart(
-        AgentConfig config,
-        Map<String, String> environment,
-        String version,
-        Instrumentation instrumentation) {
-      this.config = config;
-      this.environment = environment;
-      this.version = version;
+    OptionsThread(
+        String arguments,
+        Instrumentation instrumentation,
+        boolean attached,
+        String jdkServerLeftOut) {
+      this.arguments = arguments;
       this.instrumentation = instrumentation;
+      this.attached = attached;
+      this.jdkServerLeftOut = jdkServerLeftOut;
     }
 
     @Override
     public void run() {
-      try {
-        // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
-        ApplicationStart.await();
-      } catch (InterruptedException e) {
-        return; // the JVM is going away
-      }
-      if (config.instrument()) {
-        // Here rather than on premain, which it would make ~2 ms longer: the transformer is
-        // installed only now anyway, and weaves on a thread of its own while the agent starts.
-        try {
-          HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), new LogLine());
-        } catch (Throwable e) {
-          AgentLog.info("no request metrics for the servers the agent weaves: " + e);
-        }
-      }
-      new Startup(config, environment, version, instrumentation).run();
+      AgentStart.run(arguments, instrumentation, attached, jdkServerLeftOut);
     }
   }
 

@@ -54,6 +54,30 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
     this.log = log;
   }
 
+  /**
+   * Loads, on the agent's start thread beside the application's main, what the application's first
+   * server and first request would otherwise load on its own threads: this provider and its
+   * servers, the first {@code StackWalker} of the JVM and the streams it walks, the request's
+   * filter. Initialises nothing of the JDK's server.
+   */
+  static void prepare() {
+    STACK.walk(new CallersOwner(ServerOwners.ofThisAgent()));
+    for (Class<?> type :
+        new Class<?>[] {
+          InstrumentedHttpServer.class,
+          InstrumentedHttpsServer.class,
+          RecordingFilter.class,
+          CompletionStream.class,
+          EarlyRequests.class
+        }) {
+      try {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e); // they are this class's neighbours
+      }
+    }
+  }
+
   /** The class of the provider whose servers this one wraps. */
   String wrapped() {
     return jdk.getClass().getName();
@@ -81,6 +105,9 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
 
   /** Once per server, when it is created: never on a request's path. */
   private boolean isApplications(HttpServer server) {
+    if (!JdkServerInstrumentation.measuring()) {
+      return false; // instrument=false, or the options were refused
+    }
     Optional<String> owner;
     try {
       owner = STACK.walk(new CallersOwner(owners));

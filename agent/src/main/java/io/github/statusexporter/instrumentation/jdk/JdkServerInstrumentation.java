@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,19 @@ public final class JdkServerInstrumentation {
   private static volatile Consumer<String> propertyLog = new StandardError();
 
   private static volatile boolean propertySet;
+
+  /**
+   * Counted down once the agent's options are read, on its start thread, after {@code premain} has
+   * named or put the provider in place: a server created before then waits for it (a few
+   * milliseconds, once per server), as reading the options on {@code premain} took ~8 ms of every
+   * application's start.
+   */
+  private static final CountDownLatch DECIDED = new CountDownLatch(1);
+
+  /** Longest a server's creation waits for the options to be read. */
+  static final long DECISION_WAIT_SECONDS = 5;
+
+  private static volatile boolean measuring;
 
   /** Most requests answered before the agent's start that are kept to be recorded. */
   public static final int EARLY_REQUESTS_KEPT = EarlyRequests.MAX;
@@ -168,6 +183,54 @@ public final class JdkServerInstrumentation {
     return httpServer.isEmpty()
         ? Optional.empty()
         : replaceChosen(instrumentation, httpServer.get(), false, log);
+  }
+
+  /**
+   * The agent's options are read: the application's JDK servers are measured or not ({@code
+   * instrument=false}, options refused). Not measuring, the provider named on {@code premain} is
+   * taken back if the JDK has not read it yet, and one the JDK made wraps nothing.
+   */
+  public static void measure(boolean measure) {
+    measuring = measure;
+    DECIDED.countDown();
+    if (!measure && propertySet && AGENT_PROVIDER.equals(System.getProperty(PROVIDER_PROPERTY))) {
+      // Without the JDK's lock: a server created meanwhile gets the JDK's provider or the agent's,
+      // which wraps nothing now.
+      System.clearProperty(PROVIDER_PROPERTY);
+    }
+  }
+
+  /**
+   * Once the options are read and say to measure, on the agent's start thread, beside the
+   * application's main: loads what its first JDK server and first request would otherwise load on
+   * its own threads (a few milliseconds before its first answer, JDK 25). Only when the JDK reads
+   * the provider from the property: it has made no server yet.
+   */
+  public static void prepareFirstServer() {
+    if (propertySet && measuring) {
+      InstrumentingServerProvider.prepare();
+    }
+  }
+
+  /**
+   * Whether the agent measures the application's JDK servers, once its options are read: false if
+   * they are not read in {@link #DECISION_WAIT_SECONDS} (the start thread starved or failed).
+   */
+  static boolean measuring() {
+    try {
+      if (!DECIDED.await(DECISION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        propertyLog.accept(
+            "not measuring a JDK HTTP server created before the agent had read its options, which"
+                + " took over "
+                + DECISION_WAIT_SECONDS
+                + " s (is the machine starved of CPU?)");
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return measuring;
   }
 
   /** Where the provider the JDK creates from the property logs. */

@@ -42,9 +42,19 @@ final class ServerOwners {
   private final Optional<Path> ownJar;
   private final Predicate<Path> isAgentJar;
 
-  /** This agent's: its own jar, and other agents' told by their manifests ({@link AgentJars}). */
+  private static volatile ServerOwners ofThisAgent;
+
+  /**
+   * This agent's: its own jar, and other agents' told by their manifests ({@link AgentJars}). Made
+   * once, possibly beside the application's start ({@link InstrumentingServerProvider#prepare}).
+   */
   static ServerOwners ofThisAgent() {
-    return new ServerOwners(CodeLocations.of(ServerOwners.class), new AgentJar());
+    ServerOwners owners = ofThisAgent;
+    if (owners == null) {
+      owners = new ServerOwners(CodeLocations.of(ServerOwners.class), new AgentJar());
+      ofThisAgent = owners;
+    }
+    return owners;
   }
 
   /**

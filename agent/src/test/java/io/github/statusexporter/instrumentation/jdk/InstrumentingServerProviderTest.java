@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real JDK servers from the agent's provider, created by this test as by one party or another. */
@@ -19,6 +20,11 @@ class InstrumentingServerProviderTest {
   private final Path testClasses = CodeLocations.of(getClass()).orElseThrow();
   private final List<String> log = new ArrayList<>();
   private final List<HttpServer> servers = new ArrayList<>();
+
+  @BeforeEach
+  void optionsRead() {
+    JdkServerInstrumentation.measure(true);
+  }
 
   @AfterEach
   void stop() {
@@ -52,6 +58,22 @@ class InstrumentingServerProviderTest {
         .singleElement()
         .isInstanceOf(RecordingFilter.class);
     assertThat(log).isEmpty();
+  }
+
+  @Test
+  void withInstrumentFalseTheApplicationsServersAreTheJdksSilently() throws Exception {
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.empty(), path -> false));
+    JdkServerInstrumentation.measure(false);
+    try {
+      HttpServer http = started(provider.createHttpServer(anyPort(), 0));
+
+      assertThat(http).isNotInstanceOf(InstrumentedHttpServer.class);
+      assertThat(http.createContext("/orders").getFilters()).isEmpty();
+      assertThat(log).isEmpty();
+    } finally {
+      JdkServerInstrumentation.measure(true);
+    }
   }
 
   @Test

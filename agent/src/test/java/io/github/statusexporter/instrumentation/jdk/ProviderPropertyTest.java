@@ -58,9 +58,23 @@ class ProviderPropertyTest {
             "property null");
   }
 
-  /** The application: its first server, from its own code (the test classes). */
+  /**
+   * The application: its first server, from its own code (the test classes), created before the
+   * agent's start thread has read the options, which the server's creation waits for.
+   */
   static final class FirstServer {
     public static void main(String[] args) throws IOException {
+      Thread optionsRead =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                JdkServerInstrumentation.measure(true);
+              });
+      optionsRead.start();
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       HttpServerProvider provider = HttpServerProvider.provider();

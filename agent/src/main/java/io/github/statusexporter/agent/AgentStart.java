@@ -1,0 +1,130 @@
+package io.github.statusexporter.agent;
+
+import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.options.AgentConfig;
+import io.github.statusexporter.config.options.ConfigParser;
+import io.github.statusexporter.instrumentation.ApplicationStart;
+import io.github.statusexporter.instrumentation.MeasuredServers;
+import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
+import io.github.statusexporter.instrumentation.weaving.HookTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent's start, on its own thread from {@code premain} on: it reads the options at once,
+ * beside the application's main (they took ~8 ms of every application's start on {@code premain},
+ * JDK 25), then waits for the application to have started ({@link ApplicationStart}) and starts the
+ * rest ({@link Startup}).
+ *
+ * <p>A JDK server the application creates before the options are read waits for them ({@link
+ * JdkServerInstrumentation#measure}); a refusal is said within milliseconds of the JVM's start, as
+ * before, only no longer before the application's first line.
+ */
+final class AgentStart {
+  private AgentStart() {}
+
+  /**
+   * @param jdkServerLeftOut why {@code premain} could not name the agent's JDK server provider, or
+   *     null
+   */
+  static void run(
+      String arguments,
+      Instrumentation instrumentation,
+      boolean attached,
+      String jdkServerLeftOut) {
+    AgentConfig config = null;
+    Map<String, String> environment;
+    try {
+      environment = System.getenv();
+      config = ConfigParser.parse(arguments, System.getProperties(), environment);
+    } catch (ConfigException e) {
+      // Nothing is instrumented: the provider named on premain wraps nothing.
+      AgentState.refused(e.getMessage());
+      AgentLog.info("not started, the application runs on without it: " + e.getMessage());
+      return;
+    } catch (Throwable e) {
+      AgentState.failed(String.valueOf(e));
+      AgentLog.info("not started, the application runs on without it: " + e);
+      return;
+    } finally {
+      if (config == null || !config.instrument()) {
+        JdkServerInstrumentation.measure(false);
+      }
+    }
+    if (config.instrument()) {
+      // No lambdas before the application has started: each first one bootstraps method handles
+      // beside its start.
+      MeasuredServers.logTo(new StatusExporterAgent.LogLine());
+      JdkServerInstrumentation.measure(true);
+      String leftOut = attached ? installedOnAttach(instrumentation) : jdkServerLeftOut;
+      if (leftOut != null) {
+        AgentLog.info("no request metrics for the JDK HTTP server: " + leftOut);
+      }
+    }
+    // The rest on a daemon thread: this one, which reads the options, keeps a JVM whose main ends
+    // at once alive until they are read, so that a refusal is said in any JVM.
+    DaemonThreads.daemon(
+            new AfterApplicationStart(config, environment, instrumentation),
+            "status-exporter-start")
+        .start();
+  }
+
+  /** Waits for the application to have started, then starts the agent. */
+  private static final class AfterApplicationStart implements Runnable {
+    private final AgentConfig config;
+    private final Map<String, String> environment;
+    private final Instrumentation instrumentation;
+
+    AfterApplicationStart(
+        AgentConfig config, Map<String, String> environment, Instrumentation instrumentation) {
+      this.config = config;
+      this.environment = environment;
+      this.instrumentation = instrumentation;
+    }
+
+    @Override
+    public void run() {
+      if (config.instrument()) {
+        try {
+          JdkServerInstrumentation.prepareFirstServer();
+        } catch (Throwable e) {
+          AgentLog.info("could not prepare the JDK HTTP server's request metrics: " + e);
+        }
+      }
+      try {
+        // Measured: starting alongside the application delays its start by ~50 ms on 2 cores.
+        ApplicationStart.await();
+      } catch (InterruptedException e) {
+        return; // the JVM is going away
+      }
+      start(config, environment, instrumentation);
+    }
+  }
+
+  private static void start(
+      AgentConfig config, Map<String, String> environment, Instrumentation instrumentation) {
+    if (config.instrument()) {
+      // Now rather than on premain, which it made ~2 ms longer: it weaves on a thread of its own
+      // while the agent starts.
+      try {
+        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), AgentLog::info);
+      } catch (Throwable e) {
+        AgentLog.info("no request metrics for the servers the agent weaves: " + e);
+      }
+    }
+    new Startup(config, environment, StatusExporterAgent.version(), instrumentation).run();
+  }
+
+  /** Attached to a running JVM: its JDK servers get the agent's provider now. */
+  private static String installedOnAttach(Instrumentation instrumentation) {
+    try {
+      Optional<String> notInstalled =
+          JdkServerInstrumentation.install(
+              instrumentation, true, new StatusExporterAgent.LogLine());
+      return notInstalled.orElse(null);
+    } catch (Throwable e) {
+      return String.valueOf(e);
+    }
+  }
+}
