@@ -7,6 +7,7 @@ import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.weaving.HookTransformer;
+import io.github.statusexporter.jar.InnerJar;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,15 @@ final class AgentStart {
         ApplicationStart.await();
       } catch (InterruptedException e) {
         return; // the JVM is going away
+      }
+      try {
+        // First: the classes below name the libraries.
+        LibraryJar.add(instrumentation, InnerJar.temporaryDirectory());
+      } catch (Throwable e) {
+        JdkServerInstrumentation.measure(false);
+        AgentState.failed(String.valueOf(e));
+        AgentLog.info("not serving metrics, the application runs on without it: " + e);
+        return;
       }
       start(config, environment, instrumentation);
     }

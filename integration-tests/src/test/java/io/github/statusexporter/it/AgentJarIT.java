@@ -24,26 +24,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent jar as built: minimized, with parts of its libraries left out by name, and byte-buddy
- * with the class that weaves with it in a jar inside it (agent/pom.xml). A library class that the
- * agent's own code names, and that a filter there leaves out, would fail only when that code runs;
- * this finds it in the jars' files, without a launch.
+ * The agent jar as built: minimized, with parts of its libraries left out by name, its libraries in
+ * a jar inside it, and byte-buddy with the class that weaves with it in another (agent/pom.xml). A
+ * library class that the agent's own code names, and that a filter there leaves out, would fail
+ * only when that code runs; this finds it in the jars' files, without a launch.
  */
 class AgentJarIT {
   private static final String SHADED = "io/github/statusexporter/shaded/";
   private static final Pattern SHADED_NAME =
       Pattern.compile(Pattern.quote(SHADED) + "[A-Za-z0-9_/$]+");
-  private static final String INNER_JAR = "META-INF/status-exporter/weaver.jar";
+  private static final String WEAVER_JAR = "META-INF/status-exporter/weaver.jar";
+  private static final String LIBRARIES_JAR = "META-INF/status-exporter/libraries.jar";
   private static final String BYTE_BUDDY = SHADED + "net/bytebuddy/";
 
   @Test
   void everyLibraryClassTheAgentsClassesNameIsInTheJarsAndLoads(@TempDir Path directory)
       throws Exception {
-    Path inner = innerJar(directory);
+    Path libraries = innerJar(LIBRARIES_JAR, directory);
+    Path weaver = innerJar(WEAVER_JAR, directory);
     Map<Path, Set<String>> named = new LinkedHashMap<>();
     Map<Path, Set<String>> held = new LinkedHashMap<>();
     Set<String> adviceNamingByteBuddy = new TreeSet<>();
-    for (Path path : List.of(JavaProcess.AGENT_JAR, inner)) {
+    for (Path path : List.of(JavaProcess.AGENT_JAR, libraries, weaver)) {
       named.put(path, new TreeSet<>());
       held.put(path, new TreeSet<>());
       try (ZipFile jar = new ZipFile(path.toFile())) {
@@ -71,32 +73,33 @@ class AgentJarIT {
         .allMatch(name -> name.endsWith("Advice.class"));
     Set<String> outerNamed = new TreeSet<>(named.get(JavaProcess.AGENT_JAR));
     outerNamed.removeIf(name -> name.startsWith(BYTE_BUDDY));
-    Set<String> innerNamed = named.get(inner);
+    Set<String> weaverNamed = named.get(weaver);
     List<String> missing = new ArrayList<>();
     for (String name : outerNamed) {
-      if (!held.get(JavaProcess.AGENT_JAR).contains(name + ".class")) {
+      if (!held.get(libraries).contains(name + ".class")) {
         missing.add(name + " (named in the agent's jar)");
       }
     }
-    for (String name : innerNamed) {
-      if (!held.get(JavaProcess.AGENT_JAR).contains(name + ".class")
-          && !held.get(inner).contains(name + ".class")) {
-        missing.add(name + " (named in the inner jar)");
+    for (String name : weaverNamed) {
+      if (!held.get(libraries).contains(name + ".class")
+          && !held.get(weaver).contains(name + ".class")) {
+        missing.add(name + " (named in the weaver's jar)");
       }
     }
     assertThat(missing).as("library classes the agent names, missing from the jars").isEmpty();
     // Loading also needs each one's superclass and interfaces, which the jars must hold too.
     assertThat(outerNamed).hasSizeGreaterThan(100);
-    assertThat(innerNamed).hasSizeGreaterThan(10);
-    // The agent's loader and the inner jar's, as WeaverJar makes them.
+    assertThat(weaverNamed).hasSizeGreaterThan(10);
+    // The system class loader with the libraries' jar added (LibraryJar), and the weaver's loader
+    // under it (WeaverJar).
     try (URLClassLoader agent =
             new URLClassLoader(
-                new URL[] {JavaProcess.AGENT_JAR.toUri().toURL()},
+                new URL[] {JavaProcess.AGENT_JAR.toUri().toURL(), libraries.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
-        URLClassLoader weaving = new URLClassLoader(new URL[] {inner.toUri().toURL()}, agent)) {
+        URLClassLoader weaving = new URLClassLoader(new URL[] {weaver.toUri().toURL()}, agent)) {
       List<String> failed = new ArrayList<>();
       failed.addAll(notLoading(outerNamed, agent));
-      failed.addAll(notLoading(innerNamed, weaving));
+      failed.addAll(notLoading(weaverNamed, weaving));
       assertThat(failed).as("library classes the agent names that do not load").isEmpty();
     }
   }
@@ -114,25 +117,34 @@ class AgentJarIT {
   }
 
   @Test
-  void byteBuddyIsInTheInnerJarOnlyWhichIsMultiRelease(@TempDir Path directory) throws IOException {
+  void theLibrariesAreInTheInnerJarsOnlyAndTheWeaversIsMultiRelease(@TempDir Path directory)
+      throws IOException {
     List<String> outer;
     try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile())) {
       outer = jar.stream().map(ZipEntry::getName).toList();
     }
-    // What the JVM indexes before premain: the agent's own classes and the other libraries.
-    assertThat(outer).noneMatch(name -> name.contains(BYTE_BUDDY)).hasSizeLessThan(1_600);
+    // What the JVM indexes before premain: the agent's own classes only.
+    assertThat(outer).noneMatch(name -> name.startsWith(SHADED)).hasSizeLessThan(500);
     assertThat(outer).noneMatch(name -> name.startsWith("META-INF/versions/"));
     // Nor the weaver: the inner jar's loader asks the agent's first, which could not link it.
     assertThat(outer).noneMatch(name -> name.contains("/AdviceWeaver"));
-    try (JarFile inner = new JarFile(innerJar(directory).toFile())) {
-      assertThat(inner.isMultiRelease()).isTrue();
+    try (JarFile libraries = new JarFile(innerJar(LIBRARIES_JAR, directory).toFile())) {
+      assertThat(libraries.stream().map(ZipEntry::getName))
+          .filteredOn(name -> name.endsWith(".class"))
+          .hasSizeGreaterThan(1_000)
+          .allMatch(name -> name.startsWith(SHADED))
+          .noneMatch(name -> name.startsWith(BYTE_BUDDY));
+    }
+    try (JarFile weaver = new JarFile(innerJar(WEAVER_JAR, directory).toFile())) {
+      assertThat(weaver.isMultiRelease()).isTrue();
       assertThat(
-              inner.getEntry("io/github/statusexporter/instrumentation/weaving/AdviceWeaver.class"))
+              weaver.getEntry(
+                  "io/github/statusexporter/instrumentation/weaving/AdviceWeaver.class"))
           .isNotNull();
-      assertThat(inner.stream().map(ZipEntry::getName))
+      assertThat(weaver.stream().map(ZipEntry::getName))
           .filteredOn(name -> name.startsWith(BYTE_BUDDY))
           .hasSizeGreaterThan(1_000);
-      assertThat(inner.stream().map(ZipEntry::getName))
+      assertThat(weaver.stream().map(ZipEntry::getName))
           .filteredOn(name -> name.startsWith("META-INF/versions/"))
           .isNotEmpty()
           .allMatch(name -> name.contains(BYTE_BUDDY));
@@ -145,11 +157,11 @@ class AgentJarIT {
     assertThat(Files.size(JavaProcess.AGENT_JAR)).isLessThanOrEqualTo(6L * 1024 * 1024);
   }
 
-  /** The jar inside the agent's jar, copied out as the agent does. */
-  private static Path innerJar(Path directory) throws IOException {
-    Path inner = directory.resolve("weaver.jar");
+  /** A jar inside the agent's jar, copied out as the agent does. */
+  private static Path innerJar(String entry, Path directory) throws IOException {
+    Path inner = directory.resolve(entry.substring(entry.lastIndexOf('/') + 1));
     try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile());
-        InputStream in = jar.getInputStream(jar.getEntry(INNER_JAR))) {
+        InputStream in = jar.getInputStream(jar.getEntry(entry))) {
       Files.copy(in, inner);
     }
     return inner;

@@ -68,6 +68,45 @@ class HostSafetyIT {
   }
 
   @Test
+  void anUnwritableTemporaryDirectoryIsOneLineNamingTheSettingAndTheApplicationRunsOn(
+      @TempDir Path directory) throws Exception {
+    Path missing = directory.resolve("missing");
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-Djava.io.tmpdir=" + missing,
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ","
+                    + sourceOption(appPort),
+                "-jar",
+                JavaProcess.DEMO_JAR.toString(),
+                "--port",
+                String.valueOf(appPort)),
+            Map.of())) {
+      app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+      // The agent's start comes once the application has answered a request.
+      assertAppServes(appPort);
+      app.awaitStderr(line -> line.contains("not serving"), Duration.ofSeconds(30));
+
+      assertThat(app.stderrBesidesServersMeasured())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "status-exporter: not serving metrics, the application runs on without it:"
+                  + " java.io.IOException: cannot write the agent's libraries")
+          .contains(missing.toString())
+          .endsWith("give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
+      assertThat(app.jcmd("VM.system_properties"))
+          .contains("io.github.statusexporter.state=failed")
+          .doesNotContain("com.sun.net.httpserver.HttpServerProvider");
+      assertAppServes(appPort);
+    }
+  }
+
+  @Test
   void twoJvmsStartedWithTheSameToolOptionsBothRun() throws Exception {
     // JAVA_TOOL_OPTIONS puts the same -javaagent flag, and so the same port, on every JVM.
     Map<String, String> toolOptions =
