@@ -28,36 +28,39 @@ final class AgentStart {
   /**
    * @param jdkServerLeftOut why {@code premain} could not name the agent's JDK server provider, or
    *     null
+   * @param jdkServerLines what naming it said, held until the options are read
    */
   static void run(
       String arguments,
       Instrumentation instrumentation,
       boolean attached,
-      String jdkServerLeftOut) {
-    AgentConfig config = null;
+      String jdkServerLeftOut,
+      HeldLines jdkServerLines) {
+    AgentConfig config;
     Map<String, String> environment;
     try {
       environment = System.getenv();
       config = ConfigParser.parse(arguments, System.getProperties(), environment);
+      AgentState.optionsRead();
     } catch (ConfigException e) {
-      // Nothing is instrumented: the provider named on premain wraps nothing.
+      notMeasuring(jdkServerLines);
       AgentState.refused(e.getMessage());
       AgentLog.info("not started, the application runs on without it: " + e.getMessage());
       return;
     } catch (Throwable e) {
+      notMeasuring(jdkServerLines);
       AgentState.failed(String.valueOf(e));
       AgentLog.info("not started, the application runs on without it: " + e);
       return;
-    } finally {
-      if (config == null || !config.instrument()) {
-        JdkServerInstrumentation.measure(false);
-      }
     }
-    if (config.instrument()) {
+    if (!config.instrument()) {
+      notMeasuring(jdkServerLines);
+    } else {
       // No lambdas before the application has started: each first one bootstraps method handles
       // beside its start.
       MeasuredServers.logTo(new StatusExporterAgent.LogLine());
       JdkServerInstrumentation.measure(true);
+      jdkServerLines.release(true);
       String leftOut = attached ? installedOnAttach(instrumentation) : jdkServerLeftOut;
       if (leftOut != null) {
         AgentLog.info("no request metrics for the JDK HTTP server: " + leftOut);
@@ -89,6 +92,8 @@ final class AgentStart {
       if (config.instrument()) {
         try {
           JdkServerInstrumentation.prepareFirstServer();
+          // And the log the first server's creation writes its line to.
+          Class.forName(AgentLog.class.getName());
         } catch (Throwable e) {
           AgentLog.info("could not prepare the JDK HTTP server's request metrics: " + e);
         }
@@ -124,6 +129,16 @@ final class AgentStart {
       }
     }
     new Startup(config, environment, StatusExporterAgent.version(), instrumentation).run();
+  }
+
+  /**
+   * The JDK server's provider named on {@code premain} wraps nothing, the name goes, and what
+   * naming it said is dropped. Before the agent's state says refused or failed: another agent that
+   * waits for that then names it again.
+   */
+  private static void notMeasuring(HeldLines jdkServerLines) {
+    JdkServerInstrumentation.measure(false);
+    jdkServerLines.release(false);
   }
 
   /** Attached to a running JVM: its JDK servers get the agent's provider now. */

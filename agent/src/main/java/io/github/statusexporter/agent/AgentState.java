@@ -32,11 +32,21 @@ public final class AgentState {
    */
   public static final String PID = "io.github.statusexporter.pid";
 
+  /**
+   * Present while the agent that claimed the JVM has not read its options yet (on a thread of its
+   * own, from {@code premain}): another agent loaded meanwhile waits to know whether they were
+   * refused, which leaves the JVM to it.
+   */
+  static final String OPTIONS_PENDING = "io.github.statusexporter.options-pending";
+
+  /** Longest a second agent waits for the first one's options to be read. */
+  private static final long OPTIONS_WAIT_NANOS = 2_000_000_000L;
+
   public static final String STARTING = "starting";
   public static final String SERVING = "serving";
   public static final String FAILED = "failed";
 
-  /** Refused its options: it started nothing, and another attach may try again. */
+  /** Refused its options: it measures nothing, and another attach may try again. */
   public static final String REFUSED = "refused";
 
   private AgentState() {}
@@ -46,9 +56,10 @@ public final class AgentState {
    *
    * @return false when an agent was loaded before (with {@code -javaagent} or an earlier attach)
    */
-  static boolean claim(String arguments, String version) {
+  static boolean claim(String arguments, String version) throws InterruptedException {
     Properties properties = System.getProperties();
     String pid = pid();
+    awaitOptionsRead(properties, pid);
     synchronized (properties) {
       Object state = properties.get(STATE);
       boolean inherited = state != null && !pid.equals(properties.get(PID));
@@ -57,12 +68,33 @@ public final class AgentState {
       }
       properties.put(STATE, STARTING);
       properties.put(PID, pid);
+      properties.put(OPTIONS_PENDING, "true");
       properties.remove(URL);
     }
     properties.remove(FAILURE);
     properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
     properties.setProperty(VERSION, version);
     return true;
+  }
+
+  /** The options are read, whatever they said: an agent loaded after this one may decide. */
+  static void optionsRead() {
+    System.getProperties().remove(OPTIONS_PENDING);
+  }
+
+  /**
+   * Waits while another agent of this JVM reads its options (milliseconds): a refused one (a bad
+   * option in {@code JAVA_TOOL_OPTIONS}) leaves the JVM to this one, as when it refused on {@code
+   * premain}. An inherited mark (another pid) is not waited for.
+   */
+  private static void awaitOptionsRead(Properties properties, String pid)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + OPTIONS_WAIT_NANOS;
+    while (properties.get(OPTIONS_PENDING) != null
+        && pid.equals(properties.get(PID))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
   }
 
   /**
@@ -92,18 +124,24 @@ public final class AgentState {
   }
 
   static void serving(String url) {
+    optionsRead();
     System.setProperty(URL, url);
     System.setProperty(STATE, SERVING);
   }
 
   /** It does not serve, and it may have instrumented the application: it stays the only one. */
   static void failed(String why) {
+    optionsRead();
     System.setProperty(FAILURE, why);
     System.setProperty(STATE, FAILED);
   }
 
-  /** Its options were refused before anything was instrumented: a later attach may start one. */
+  /**
+   * Its options were refused: nothing measures (the JDK server's provider named on {@code premain}
+   * wraps nothing), and a later attach, or another agent of the command line, may start one.
+   */
   static void refused(String why) {
+    optionsRead();
     System.setProperty(FAILURE, why);
     System.setProperty(STATE, REFUSED);
   }

@@ -29,16 +29,25 @@ public final class StatusExporterAgent {
         return;
       }
       ApplicationStart.agentStarted(instrumentation, attached ? null : Thread.currentThread());
-      String jdkServerLeftOut = attached ? null : nameJdkServerProvider(instrumentation);
+      HeldLines jdkServerLines = new HeldLines();
+      String jdkServerLeftOut =
+          attached ? null : nameJdkServerProvider(instrumentation, jdkServerLines);
       // Not a daemon: a JVM whose main ends at once waits the few milliseconds the options take.
       new Thread(
-              new OptionsThread(arguments, instrumentation, attached, jdkServerLeftOut),
+              new OptionsThread(
+                  arguments, instrumentation, attached, jdkServerLeftOut, jdkServerLines),
               "status-exporter-options")
           .start();
     } catch (Throwable e) {
-      AgentState.failed(String.valueOf(e));
-      AgentLog.info("not started, the application runs on without it: " + e);
+      notStarted(e);
     }
+  }
+
+  /** Also when the JDK server's provider is named: it is to wrap nothing, and the name goes. */
+  static void notStarted(Throwable e) {
+    JdkServerInstrumentation.measure(false);
+    AgentState.failed(String.valueOf(e));
+    AgentLog.info("not started, the application runs on without it: " + e);
   }
 
   /**
@@ -48,9 +57,9 @@ public final class StatusExporterAgent {
    *
    * @return why the application's JDK servers cannot be measured, or null
    */
-  private static String nameJdkServerProvider(Instrumentation instrumentation) {
+  private static String nameJdkServerProvider(Instrumentation instrumentation, HeldLines log) {
     try {
-      return JdkServerInstrumentation.install(instrumentation, false, new LogLine()).orElse(null);
+      return JdkServerInstrumentation.install(instrumentation, false, log).orElse(null);
     } catch (Throwable e) {
       return String.valueOf(e);
     }
@@ -73,21 +82,29 @@ public final class StatusExporterAgent {
     private final Instrumentation instrumentation;
     private final boolean attached;
     private final String jdkServerLeftOut;
+    private final HeldLines jdkServerLines;
 
     OptionsThread(
         String arguments,
         Instrumentation instrumentation,
         boolean attached,
-        String jdkServerLeftOut) {
+        String jdkServerLeftOut,
+        HeldLines jdkServerLines) {
       this.arguments = arguments;
       this.instrumentation = instrumentation;
       this.attached = attached;
       this.jdkServerLeftOut = jdkServerLeftOut;
+      this.jdkServerLines = jdkServerLines;
     }
 
     @Override
     public void run() {
-      AgentStart.run(arguments, instrumentation, attached, jdkServerLeftOut);
+      try {
+        AgentStart.run(arguments, instrumentation, attached, jdkServerLeftOut, jdkServerLines);
+      } catch (Throwable e) {
+        jdkServerLines.release(false);
+        notStarted(e);
+      }
     }
   }
 

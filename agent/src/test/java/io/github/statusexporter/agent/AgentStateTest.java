@@ -14,14 +14,16 @@ class AgentStateTest {
           AgentState.URL,
           AgentState.OPTIONS,
           AgentState.FAILURE,
-          AgentState.VERSION
+          AgentState.VERSION,
+          AgentState.PID,
+          AgentState.OPTIONS_PENDING
         }) {
       System.clearProperty(name);
     }
   }
 
   @Test
-  void aSecondAgentInTheSameJvmDoesNotStart() {
+  void aSecondAgentInTheSameJvmDoesNotStart() throws Exception {
     assertThat(AgentState.claim("port=9100,source=http://u:secret@x/s", "1.0")).isTrue();
     AgentState.serving("http://localhost:9100/metrics");
 
@@ -34,7 +36,7 @@ class AgentStateTest {
   }
 
   @Test
-  void afterRefusedOptionsAnotherAttachMayStartOne() {
+  void afterRefusedOptionsAnotherAttachMayStartOne() throws Exception {
     assertThat(AgentState.claim("port", "1.0")).isTrue();
     AgentState.refused("agent argument 'port' is not of the form key=value");
 
@@ -44,7 +46,41 @@ class AgentStateTest {
   }
 
   @Test
-  void afterAFailureToServeNoSecondOneStarts() {
+  void aSecondAgentWaitsForTheFirstOnesOptionsAndStartsWhenTheyAreRefused() throws Exception {
+    assertThat(AgentState.claim("port=abc", "1.0")).isTrue();
+    Thread first = new Thread(() -> afterMillis(200, () -> AgentState.refused("port: 'abc'")));
+    first.start();
+
+    long start = System.nanoTime();
+    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(System.nanoTime() - start).isGreaterThan(150_000_000L);
+    assertThat(System.getProperty(AgentState.OPTIONS)).isEqualTo("port=9100");
+    first.join();
+  }
+
+  @Test
+  void aSecondAgentWaitsForTheFirstOnesOptionsAndDoesNotStartWhenTheyAreRead() throws Exception {
+    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    Thread first = new Thread(() -> afterMillis(200, AgentState::optionsRead));
+    first.start();
+
+    long start = System.nanoTime();
+    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+    assertThat(System.nanoTime() - start).isGreaterThan(150_000_000L);
+    first.join();
+  }
+
+  private static void afterMillis(long millis, Runnable action) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      return;
+    }
+    action.run();
+  }
+
+  @Test
+  void afterAFailureToServeNoSecondOneStarts() throws Exception {
     assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
     AgentState.failed("cannot listen on port 9100");
 
@@ -52,7 +88,7 @@ class AgentStateTest {
   }
 
   @Test
-  void aStateHandedDownFromAnotherJvmIsNotThisOnes() {
+  void aStateHandedDownFromAnotherJvmIsNotThisOnes() throws Exception {
     // A launcher passed its own properties to this JVM as -D flags, the agent's state among them.
     System.setProperty(AgentState.STATE, AgentState.SERVING);
     System.setProperty(AgentState.URL, "http://localhost:9100/metrics");

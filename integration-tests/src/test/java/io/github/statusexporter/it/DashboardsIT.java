@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -36,7 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * durations as a native histogram (histogram=both, which Prometheus stores as native only), reads
  * its status through a mapping file and serves its metrics over TLS; Tomcat keeps classic buckets
  * and reads its status with the default mapping.
+ *
+ * <p>The queries and the series' names do not depend on the JDK: on the first JDK only (~13 s of
+ * each run).
  */
+@Tag("first-jdk-only")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(
     value = "prometheusInstalled",

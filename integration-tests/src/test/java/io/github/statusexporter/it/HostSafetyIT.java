@@ -132,6 +132,45 @@ class HostSafetyIT {
     }
   }
 
+  @Test
+  void aRefusedAgentInTheToolOptionsLeavesTheJvmToTheCommandLinesOne() throws Exception {
+    // The tool options' agent comes first and refuses its options on a thread of its own; the
+    // command line's waits for that, then starts.
+    try (JavaProcess app =
+        JavaProcess.start(
+            List.of(
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ","
+                    + sourceOption(appPort),
+                "-jar",
+                JavaProcess.DEMO_JAR.toString(),
+                "--port",
+                String.valueOf(appPort)),
+            Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + JavaProcess.AGENT_JAR + "=port=abc"))) {
+      app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+      assertAppServes(appPort);
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+
+      assertThat(app.stderr())
+          .filteredOn(line -> line.startsWith("status-exporter:"))
+          .filteredOn(line -> !line.startsWith("status-exporter: measuring requests on"))
+          .singleElement()
+          .asString()
+          .startsWith("status-exporter: not started, the application runs on without it:")
+          .contains("'abc'");
+      Http.get("http://localhost:" + appPort + "/work?ms=0");
+      Scrape.awaitValue(
+          agentPort,
+          "http_server_request_duration_seconds_count{http_request_method=\"GET\","
+              + "http_response_status_code=\"200\",http_route=\"/work\",url_scheme=\"http\"}",
+          1.0,
+          Duration.ofSeconds(10));
+    }
+  }
+
   private static JavaProcess demoAppWithEnvironment(int port, Map<String, String> env)
       throws Exception {
     JavaProcess app =

@@ -46,6 +46,18 @@ class OtherAgentsIT {
     }
   }
 
+  /**
+   * Ours on the command line after jmx_exporter with options it refuses, then attached with the
+   * tool: its provider, put in place before the options were read, made the application's server
+   * unwrapped, which the attach measures from then on.
+   */
+  @Nested
+  class OursRefusedThenAttachedBesideJmxExporter extends BesideAnotherAgent {
+    OursRefusedThenAttachedBesideJmxExporter() {
+      super(Agent.JMX_EXPORTER, true, true, "port=abc");
+    }
+  }
+
   /** Ours attached with the tool to the running application, jmx_exporter's server running. */
   @Nested
   class OursAttachedBesideJmxExporter extends BesideAnotherAgent {
@@ -104,6 +116,7 @@ class OtherAgentsIT {
     private final Agent other;
     private final boolean otherFirst;
     private final boolean oursAttached;
+    private final String refusedFirst;
     private final int appPort = Http.freePort();
     private final int agentPort = Http.freePort();
     private final int otherPort = Http.freePort();
@@ -120,9 +133,17 @@ class OtherAgentsIT {
      *     line
      */
     BesideAnotherAgent(Agent other, boolean otherFirst, boolean oursAttached) {
+      this(other, otherFirst, oursAttached, null);
+    }
+
+    /**
+     * @param refusedFirst options ours refuses, on the command line before it is attached; or null
+     */
+    BesideAnotherAgent(Agent other, boolean otherFirst, boolean oursAttached, String refusedFirst) {
       this.other = other;
       this.otherFirst = otherFirst;
       this.oursAttached = oursAttached;
+      this.refusedFirst = refusedFirst;
     }
 
     @BeforeAll
@@ -138,6 +159,9 @@ class OtherAgentsIT {
       arguments.addAll(other.options(otherPort, config));
       if (otherFirst && !oursAttached) {
         arguments.add(ours);
+      }
+      if (refusedFirst != null) {
+        arguments.add("-javaagent:" + JavaProcess.AGENT_JAR + "=" + refusedFirst);
       }
       arguments.addAll(
           List.of("-jar", JavaProcess.DEMO_JAR.toString(), "--port", String.valueOf(appPort)));

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import com.sun.net.httpserver.spi.HttpServerProvider;
 import io.github.statusexporter.instrumentation.MeasuredServers;
+import io.github.statusexporter.instrumentation.RequestRecording;
 import java.io.IOException;
 import java.lang.StackWalker.Option;
 import java.lang.StackWalker.StackFrame;
@@ -68,7 +69,8 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
           InstrumentedHttpsServer.class,
           RecordingFilter.class,
           CompletionStream.class,
-          EarlyRequests.class
+          EarlyRequests.class,
+          RequestRecording.class
         }) {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());

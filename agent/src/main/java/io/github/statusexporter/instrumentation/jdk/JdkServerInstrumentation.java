@@ -131,23 +131,26 @@ public final class JdkServerInstrumentation {
       }
       Object earlier = chosen.get(null);
       if (earlier instanceof InstrumentingServerProvider) {
-        return Optional.empty(); // the JDK created it from the property meanwhile
+        // The JDK created it from the property meanwhile, or an agent whose options were refused
+        // before this attach named it: the servers it made then wrap nothing, and run.
+        serversBefore = true;
+      } else {
+        if (earlier != null && !earlier.getClass().getName().equals(JDK_PROVIDER)) {
+          return Optional.of(
+              "the JDK HTTP server provider is already " + earlier.getClass().getName());
+        }
+        serversBefore = earlier != null;
+        if (serversBefore && !attached) {
+          log.accept(
+              "not measuring the JDK HTTP servers created before this agent started (by an"
+                  + " agent named before it on the command line?): they are not the"
+                  + " application's");
+        }
+        // None yet: the JDK's own choice, under the lock the JDK holds for it (it is reentrant).
+        HttpServerProvider jdk =
+            earlier != null ? (HttpServerProvider) earlier : HttpServerProvider.provider();
+        chosen.set(null, new InstrumentingServerProvider(jdk, owners, log));
       }
-      if (earlier != null && !earlier.getClass().getName().equals(JDK_PROVIDER)) {
-        return Optional.of(
-            "the JDK HTTP server provider is already " + earlier.getClass().getName());
-      }
-      serversBefore = earlier != null;
-      if (serversBefore && !attached) {
-        log.accept(
-            "not measuring the JDK HTTP servers created before this agent started (by an"
-                + " agent named before it on the command line?): they are not the"
-                + " application's");
-      }
-      // None yet: the JDK's own choice, under the lock the JDK holds for it (it is reentrant).
-      HttpServerProvider jdk =
-          earlier != null ? (HttpServerProvider) earlier : HttpServerProvider.provider();
-      chosen.set(null, new InstrumentingServerProvider(jdk, owners, log));
     }
     if (serversBefore && attached) {
       // After the provider is in place: a server created meanwhile has its filters already.
