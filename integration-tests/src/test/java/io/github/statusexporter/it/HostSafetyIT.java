@@ -3,12 +3,14 @@ package io.github.statusexporter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +73,7 @@ class HostSafetyIT {
   void anUnwritableTemporaryDirectoryIsOneLineNamingTheSettingAndTheApplicationRunsOn(
       @TempDir Path directory) throws Exception {
     Path missing = directory.resolve("missing");
-    try (JavaProcess app =
-        JavaProcess.start(
-            List.of(
-                "-Djava.io.tmpdir=" + missing,
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ","
-                    + sourceOption(appPort),
-                "-jar",
-                JavaProcess.DEMO_JAR.toString(),
-                "--port",
-                String.valueOf(appPort)),
-            Map.of())) {
-      app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+    try (JavaProcess app = demoAppWithAgent(List.of("-Djava.io.tmpdir=" + missing), Map.of())) {
       // The agent's start comes once the application has answered a request.
       assertAppServes(appPort);
       app.awaitStderr(line -> line.contains("not serving"), Duration.ofSeconds(30));
@@ -139,20 +126,9 @@ class HostSafetyIT {
     // The tool options' agent comes first and refuses its options on a thread of its own; the
     // command line's waits for that, then starts.
     try (JavaProcess app =
-        JavaProcess.start(
-            List.of(
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ","
-                    + sourceOption(appPort),
-                "-jar",
-                JavaProcess.DEMO_JAR.toString(),
-                "--port",
-                String.valueOf(appPort)),
+        demoAppWithAgent(
+            List.of(),
             Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + JavaProcess.AGENT_JAR + "=port=abc"))) {
-      app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
       assertAppServes(appPort);
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
 
@@ -171,6 +147,22 @@ class HostSafetyIT {
           1.0,
           Duration.ofSeconds(10));
     }
+  }
+
+  /**
+   * The demo app with the agent reading its status, these JVM flags before the agent's and this
+   * environment; once it says it is ready.
+   */
+  private JavaProcess demoAppWithAgent(List<String> flags, Map<String, String> environment)
+      throws IOException {
+    List<String> arguments = new ArrayList<>(flags);
+    arguments.add(
+        "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort + "," + sourceOption(appPort));
+    arguments.addAll(
+        List.of("-jar", JavaProcess.DEMO_JAR.toString(), "--port", String.valueOf(appPort)));
+    JavaProcess app = JavaProcess.start(arguments, environment);
+    app.awaitStdout(line -> line.startsWith("demo-app ready"), Duration.ofSeconds(30));
+    return app;
   }
 
   private static JavaProcess demoAppWithEnvironment(int port, Map<String, String> env)
@@ -270,20 +262,10 @@ class HostSafetyIT {
   void theApplicationsPrometheusSettingsNeitherMoveNorBreakTheAgent() throws Exception {
     int elsewhere = Http.freePort();
     try (JavaProcess app =
-        JavaProcess.start(
+        demoAppWithAgent(
             List.of(
                 "-Dio.prometheus.exporter.http_server.port=" + elsewhere,
-                "-Dio.prometheus.metrics.exemplars_enabled=banana",
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ","
-                    + sourceOption(appPort),
-                "-jar",
-                JavaProcess.DEMO_JAR.toString(),
-                "--port",
-                String.valueOf(appPort)),
+                "-Dio.prometheus.metrics.exemplars_enabled=banana"),
             Map.of("IO_PROMETHEUS_NO_SUCH_SETTING", "x"))) {
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
 
