@@ -6,6 +6,7 @@ import io.github.statusexporter.config.options.ConfigParser;
 import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
+import io.github.statusexporter.instrumentation.jdk.ProviderProperty;
 import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.jar.InnerJar;
 import java.lang.instrument.Instrumentation;
@@ -26,16 +27,35 @@ final class AgentStart {
   private AgentStart() {}
 
   /**
-   * @param jdkServerLeftOut why {@code premain} could not name the agent's JDK server provider, or
-   *     null
-   * @param jdkServerLines what naming it said, held until the options are read
+   * @param main the application's main thread, which ran {@code premain}, or null when attached
+   * @param startNanos when {@code premain} or {@code agentmain} began
+   * @param providerNamed whether {@code premain} named the agent's JDK server provider in the
+   *     property ({@link ProviderProperty})
+   * @param jdkServerLeftOut why {@code premain} could not put the agent's JDK server provider in
+   *     place, or null
+   * @param premainLines what putting it in place said, held until the options are read; null when
+   *     {@code premain} only named it, or was not run
    */
   static void run(
       String arguments,
       Instrumentation instrumentation,
-      boolean attached,
+      Thread main,
+      long startNanos,
+      boolean providerNamed,
       String jdkServerLeftOut,
-      HeldLines jdkServerLines) {
+      HeldLines premainLines) {
+    HeldLines jdkServerLines = premainLines != null ? premainLines : new HeldLines();
+    try {
+      if (providerNamed) {
+        JdkServerInstrumentation.propertyNamed(jdkServerLines);
+      }
+      AgentState.describe(arguments, StatusExporterAgent.version());
+      ApplicationStart.agentStarted(instrumentation, main, startNanos);
+    } catch (Throwable e) {
+      jdkServerLines.release(false);
+      throw e;
+    }
+    boolean attached = main == null;
     AgentConfig config;
     Map<String, String> environment;
     try {

@@ -52,11 +52,13 @@ public final class AgentState {
   private AgentState() {}
 
   /**
-   * Marks the agent as starting in this JVM, unless one is there already.
+   * Marks the agent as starting in this JVM, unless one is there already. On {@code premain}, so
+   * that of two agents on one command line the first claims the JVM; what it was started with is
+   * said on its options thread ({@link #describe}).
    *
    * @return false when an agent was loaded before (with {@code -javaagent} or an earlier attach)
    */
-  static boolean claim(String arguments, String version) throws InterruptedException {
+  static boolean claim() throws InterruptedException {
     Properties properties = System.getProperties();
     String pid = pid();
     awaitOptionsRead(properties, pid);
@@ -70,11 +72,19 @@ public final class AgentState {
       properties.put(PID, pid);
       properties.put(OPTIONS_PENDING, "true");
       properties.remove(URL);
+      properties.remove(OPTIONS);
     }
     properties.remove(FAILURE);
-    properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
-    properties.setProperty(VERSION, version);
     return true;
+  }
+
+  /**
+   * What the agent that claimed the JVM was started with, secrets masked: before its options are
+   * read, which an agent loaded after it waits for.
+   */
+  static void describe(String arguments, String version) {
+    System.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
+    System.setProperty(VERSION, version);
   }
 
   /** The options are read, whatever they said: an agent loaded after this one may decide. */

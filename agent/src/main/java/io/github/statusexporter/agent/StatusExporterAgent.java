@@ -1,7 +1,7 @@
 package io.github.statusexporter.agent;
 
-import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
+import io.github.statusexporter.instrumentation.jdk.ProviderProperty;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Consumer;
 
@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * Entry point of {@code -javaagent:status-exporter.jar}. It only marks the JVM as the agent's,
  * names its JDK server provider and hands over to a background thread, which reads the options
  * ({@link AgentStart}), so that the application starts as fast as without the agent; it never
- * throws and never exits, whatever goes wrong.
+ * throws and never exits, whatever goes wrong. Four small classes of the agent's load on {@code
+ * premain}: this one, {@link AgentState}, {@link ProviderProperty} and the thread's.
  */
 public final class StatusExporterAgent {
   private StatusExporterAgent() {}
@@ -23,19 +24,30 @@ public final class StatusExporterAgent {
   }
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    long startNanos = System.nanoTime();
     try {
-      if (!AgentState.claim(arguments, version())) {
+      if (!AgentState.claim()) {
         AgentLog.info(AgentState.alreadyLoaded());
         return;
       }
-      ApplicationStart.agentStarted(instrumentation, attached ? null : Thread.currentThread());
-      HeldLines jdkServerLines = new HeldLines();
-      String jdkServerLeftOut =
-          attached ? null : nameJdkServerProvider(instrumentation, jdkServerLines);
+      boolean providerNamed = !attached && ProviderProperty.setBeforeAnyServer(instrumentation);
+      HeldLines jdkServerLines = null;
+      String jdkServerLeftOut = null;
+      if (!attached && !providerNamed) {
+        // Another agent's JDK server exists already, or the application names its own provider.
+        jdkServerLines = new HeldLines();
+        jdkServerLeftOut = installJdkServerProvider(instrumentation, jdkServerLines);
+      }
       // Not a daemon: a JVM whose main ends at once waits the few milliseconds the options take.
       new Thread(
               new OptionsThread(
-                  arguments, instrumentation, attached, jdkServerLeftOut, jdkServerLines),
+                  arguments,
+                  instrumentation,
+                  attached ? null : Thread.currentThread(),
+                  startNanos,
+                  providerNamed,
+                  jdkServerLeftOut,
+                  jdkServerLines),
               "status-exporter-options")
           .start();
     } catch (Throwable e) {
@@ -52,12 +64,12 @@ public final class StatusExporterAgent {
 
   /**
    * Before main, so that no server of the application can be created without the agent's provider;
-   * whether it measures them is up to the options, read on the start thread ({@link AgentStart}).
+   * whether it measures them is up to the options, read on the options thread ({@link AgentStart}).
    * No lambdas here.
    *
    * @return why the application's JDK servers cannot be measured, or null
    */
-  private static String nameJdkServerProvider(Instrumentation instrumentation, HeldLines log) {
+  private static String installJdkServerProvider(Instrumentation instrumentation, HeldLines log) {
     try {
       return JdkServerInstrumentation.install(instrumentation, false, log).orElse(null);
     } catch (Throwable e) {
@@ -75,24 +87,30 @@ public final class StatusExporterAgent {
 
   /**
    * The agent's options read and its start begun, on a thread of its own: only this small class is
-   * loaded on {@code premain}, not the options' classes and what they name ({@link AgentStart}).
+   * loaded on {@code premain}, not {@link AgentStart} and what it names.
    */
   private static final class OptionsThread implements Runnable {
     private final String arguments;
     private final Instrumentation instrumentation;
-    private final boolean attached;
+    private final Thread main;
+    private final long startNanos;
+    private final boolean providerNamed;
     private final String jdkServerLeftOut;
     private final HeldLines jdkServerLines;
 
     OptionsThread(
         String arguments,
         Instrumentation instrumentation,
-        boolean attached,
+        Thread main,
+        long startNanos,
+        boolean providerNamed,
         String jdkServerLeftOut,
         HeldLines jdkServerLines) {
       this.arguments = arguments;
       this.instrumentation = instrumentation;
-      this.attached = attached;
+      this.main = main;
+      this.startNanos = startNanos;
+      this.providerNamed = providerNamed;
       this.jdkServerLeftOut = jdkServerLeftOut;
       this.jdkServerLines = jdkServerLines;
     }
@@ -100,9 +118,15 @@ public final class StatusExporterAgent {
     @Override
     public void run() {
       try {
-        AgentStart.run(arguments, instrumentation, attached, jdkServerLeftOut, jdkServerLines);
+        AgentStart.run(
+            arguments,
+            instrumentation,
+            main,
+            startNanos,
+            providerNamed,
+            jdkServerLeftOut,
+            jdkServerLines);
       } catch (Throwable e) {
-        jdkServerLines.release(false);
         notStarted(e);
       }
     }

@@ -35,6 +35,13 @@ public final class ApplicationStart {
 
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /**
+   * The first poll for quiet, after the agent's start: early enough for a verdict by the least
+   * wait.
+   */
+  private static final long FIRST_POLL_NANOS =
+      MIN_WAIT_NANOS - (StartQuiet.QUIET_POLLS + 1) * POLL_NANOS;
+
   private static final CountDownLatch ANSWERED = new CountDownLatch(1);
   private static volatile long agentStart = System.nanoTime();
   private static volatile Instrumentation instrumentation;
@@ -49,15 +56,16 @@ public final class ApplicationStart {
   private ApplicationStart() {}
 
   /**
-   * The agent starts now, with the JVM's instrumentation to count classes.
+   * The agent has started, with the JVM's instrumentation to count classes.
    *
    * @param main the application's main thread (the one that runs {@code premain}), or null when the
    *     agent is attached to a running application
+   * @param startNanos when, by {@link System#nanoTime}: its {@code premain} or {@code agentmain}
    */
-  public static void agentStarted(Instrumentation jvm, Thread main) {
+  public static void agentStarted(Instrumentation jvm, Thread main, long startNanos) {
     instrumentation = jvm;
     mainThread = new MainThread(main);
-    agentStart = System.nanoTime();
+    agentStart = startNanos;
     if (main == null) {
       // Attached: the application runs already. Under steady traffic it never looks quiet, and
       // waiting for it held the agent's start and the weaving of its server ten seconds back.
@@ -101,6 +109,12 @@ public final class ApplicationStart {
     long now = System.nanoTime();
     if (jvm == null) {
       return true; // not started as an agent: nothing to count, nothing to wait for
+    }
+    if (now - agentStart < FIRST_POLL_NANOS) {
+      // A verdict is of no use before MIN_WAIT_NANOS: the polls begin in time to reach one by
+      // then. Each takes the JVM's list of its classes, ~1 ms of CPU, and an earlier one could
+      // fall beside the application's first answer (seen on jwebserver's start).
+      return false;
     }
     // A second waiting thread finds the last poll fresh and takes its verdict.
     if (!settled && now - lastPoll >= POLL_NANOS / 2) {

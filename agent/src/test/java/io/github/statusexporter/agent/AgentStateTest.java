@@ -24,10 +24,10 @@ class AgentStateTest {
 
   @Test
   void aSecondAgentInTheSameJvmDoesNotStart() throws Exception {
-    assertThat(AgentState.claim("port=9100,source=http://u:secret@x/s", "1.0")).isTrue();
+    assertThat(claim("port=9100,source=http://u:secret@x/s", "1.0")).isTrue();
     AgentState.serving("http://localhost:9100/metrics");
 
-    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+    assertThat(claim("port=9200", "1.0")).isFalse();
     assertThat(AgentState.alreadyLoaded())
         .isEqualTo(
             "already loaded in this JVM (serving http://localhost:9100/metrics, options"
@@ -37,22 +37,22 @@ class AgentStateTest {
 
   @Test
   void afterRefusedOptionsAnotherAttachMayStartOne() throws Exception {
-    assertThat(AgentState.claim("port", "1.0")).isTrue();
+    assertThat(claim("port", "1.0")).isTrue();
     AgentState.refused("agent argument 'port' is not of the form key=value");
 
-    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(claim("port=9100", "1.0")).isTrue();
     assertThat(System.getProperty(AgentState.STATE)).isEqualTo(AgentState.STARTING);
     assertThat(System.getProperty(AgentState.FAILURE)).isNull();
   }
 
   @Test
   void aSecondAgentWaitsForTheFirstOnesOptionsAndStartsWhenTheyAreRefused() throws Exception {
-    assertThat(AgentState.claim("port=abc", "1.0")).isTrue();
+    assertThat(claim("port=abc", "1.0")).isTrue();
     Thread first = new Thread(() -> afterMillis(200, () -> AgentState.refused("port: 'abc'")));
     first.start();
 
     long start = System.nanoTime();
-    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(claim("port=9100", "1.0")).isTrue();
     assertThat(System.nanoTime() - start).isGreaterThan(150_000_000L);
     assertThat(System.getProperty(AgentState.OPTIONS)).isEqualTo("port=9100");
     first.join();
@@ -60,14 +60,23 @@ class AgentStateTest {
 
   @Test
   void aSecondAgentWaitsForTheFirstOnesOptionsAndDoesNotStartWhenTheyAreRead() throws Exception {
-    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(claim("port=9100", "1.0")).isTrue();
     Thread first = new Thread(() -> afterMillis(200, AgentState::optionsRead));
     first.start();
 
     long start = System.nanoTime();
-    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+    assertThat(claim("port=9200", "1.0")).isFalse();
     assertThat(System.nanoTime() - start).isGreaterThan(150_000_000L);
     first.join();
+  }
+
+  /** As the agent does: claimed on premain, described on its options thread. */
+  private static boolean claim(String arguments, String version) throws InterruptedException {
+    if (!AgentState.claim()) {
+      return false;
+    }
+    AgentState.describe(arguments, version);
+    return true;
   }
 
   private static void afterMillis(long millis, Runnable action) {
@@ -81,10 +90,10 @@ class AgentStateTest {
 
   @Test
   void afterAFailureToServeNoSecondOneStarts() throws Exception {
-    assertThat(AgentState.claim("port=9100", "1.0")).isTrue();
+    assertThat(claim("port=9100", "1.0")).isTrue();
     AgentState.failed("cannot listen on port 9100");
 
-    assertThat(AgentState.claim("port=9200", "1.0")).isFalse();
+    assertThat(claim("port=9200", "1.0")).isFalse();
   }
 
   @Test
@@ -94,7 +103,7 @@ class AgentStateTest {
     System.setProperty(AgentState.URL, "http://localhost:9100/metrics");
     System.setProperty(AgentState.PID, "1");
 
-    assertThat(AgentState.claim("port=9200", "1.0")).isTrue();
+    assertThat(claim("port=9200", "1.0")).isTrue();
     assertThat(System.getProperty(AgentState.PID))
         .isEqualTo(String.valueOf(ProcessHandle.current().pid()));
     assertThat(System.getProperty(AgentState.URL)).isNull();

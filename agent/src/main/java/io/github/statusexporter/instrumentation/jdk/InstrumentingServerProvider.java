@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.lang.StackWalker.Option;
 import java.lang.StackWalker.StackFrame;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -86,9 +88,8 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
   }
 
   private static HttpServerProvider chosenWithoutProperty() {
-    if (JdkServerInstrumentation.AGENT_PROVIDER.equals(
-        System.getProperty(JdkServerInstrumentation.PROVIDER_PROPERTY))) {
-      System.clearProperty(JdkServerInstrumentation.PROVIDER_PROPERTY);
+    if (ProviderProperty.namesTheAgents()) {
+      System.clearProperty(ProviderProperty.NAME);
     }
     return HttpServerProvider.provider();
   }
@@ -129,7 +130,9 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
   /**
    * The owner of the code that creates the server, from its callers' classes. Classes, not lambdas:
    * this runs on the application's thread as it creates its server, and each lambda's first use
-   * bootstraps method handles there.
+   * bootstraps method handles there. And {@code forEach} over the frames, not {@code map} and an
+   * iterator, whose spliterator bootstraps the JDK's own lambdas (~5 ms of the first walk, JDK 25):
+   * walking all the frames, even a framework's hundred, costs less once per server.
    */
   private static final class CallersOwner
       implements Function<Stream<StackFrame>, Optional<String>> {
@@ -141,14 +144,18 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
 
     @Override
     public Optional<String> apply(Stream<StackFrame> frames) {
-      return owners.ownerOf(frames.map(new DeclaringClass()));
+      DeclaringClasses callers = new DeclaringClasses();
+      frames.forEach(callers);
+      return owners.ownerOf(callers.classes);
     }
   }
 
-  private static final class DeclaringClass implements Function<StackFrame, Class<?>> {
+  private static final class DeclaringClasses implements Consumer<StackFrame> {
+    final List<Class<?>> classes = new ArrayList<>();
+
     @Override
-    public Class<?> apply(StackFrame frame) {
-      return frame.getDeclaringClass();
+    public void accept(StackFrame frame) {
+      classes.add(frame.getDeclaringClass());
     }
   }
 

@@ -21,28 +21,22 @@ import java.util.function.Consumer;
  *
  * <p>The JDK chooses its provider once, at the first server created in the JVM, and keeps it in a
  * static field. On {@code premain} the agent names its provider in the system property {@code
- * com.sun.net.httpserver.HttpServerProvider}, which the JDK reads then: a few microseconds, where
- * opening the JDK's module and setting the field took ~20 ms of the application's start (JDK 25,
- * measured). An application with no JDK server by the time it has started gets the field set then,
- * on the agent's start thread ({@link #settleProvider}). Another agent named before this one on the
- * command line may have created its metrics server already (jmx_exporter, the OpenTelemetry agent's
- * Prometheus exporter), and an attached agent comes after the application's: then the property is
- * read no more, so the agent sets the field itself, under the lock the JDK reads it with.
+ * com.sun.net.httpserver.HttpServerProvider} ({@link ProviderProperty}), which the JDK reads then:
+ * a few microseconds, where opening the JDK's module and setting the field took ~20 ms of the
+ * application's start (JDK 25, measured). An application with no JDK server by the time it has
+ * started gets the field set then, on the agent's start thread ({@link #settleProvider}). Another
+ * agent named before this one on the command line may have created its metrics server already
+ * (jmx_exporter, the OpenTelemetry agent's Prometheus exporter), and an attached agent comes after
+ * the application's: then the property is read no more, so the agent sets the field itself, under
+ * the lock the JDK reads it with.
  */
 public final class JdkServerInstrumentation {
-  static final String PROVIDER_PROPERTY = "com.sun.net.httpserver.HttpServerProvider";
   private static final String JDK_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
 
   /**
-   * The classes by name: on {@code premain} a class literal would load the class, and with it the
-   * JDK's {@code HttpServerProvider}, whose being loaded tells that a server may exist.
+   * Where the provider the JDK creates from the property says which servers it leaves out: set on
+   * the options thread, before the decision that a server's creation waits for.
    */
-  static final String PROVIDER_SPI = "com.sun.net.httpserver.spi.HttpServerProvider";
-
-  static final String AGENT_PROVIDER =
-      "io.github.statusexporter.instrumentation.jdk.InstrumentingServerProvider";
-
-  /** Where the provider the JDK creates from the property says which servers it leaves out. */
   private static volatile Consumer<String> propertyLog = new StandardError();
 
   private static volatile boolean propertySet;
@@ -66,9 +60,10 @@ public final class JdkServerInstrumentation {
   private JdkServerInstrumentation() {}
 
   /**
-   * Installs the provider, on {@code premain}, before the application can create a server, or when
-   * attached to a running JVM, for the servers created from then on; then, when attached, gives the
-   * servers that already run the same filter on the contexts they have.
+   * Installs the provider, on {@code premain} when {@link ProviderProperty#setBeforeAnyServer}
+   * could not (before the application can create a server), or when attached to a running JVM, for
+   * the servers created from then on; then, when attached, gives the servers that already run the
+   * same filter on the contexts they have.
    *
    * <p>Runs on {@code premain}: no lambdas.
    *
@@ -80,22 +75,31 @@ public final class JdkServerInstrumentation {
       Instrumentation instrumentation, boolean attached, Consumer<String> log) throws Exception {
     // The JVM's own setting, not the agent's: an application that chose a provider keeps it. The
     // agent's own name comes from a parent JVM that passed its properties on: taken as unset.
-    String named = System.getProperty(PROVIDER_PROPERTY);
-    if (named != null && !named.equals(AGENT_PROVIDER)) {
-      return Optional.of("the application sets " + PROVIDER_PROPERTY + " itself");
+    String named = System.getProperty(ProviderProperty.NAME);
+    if (named != null && !named.equals(ProviderProperty.AGENT_PROVIDER)) {
+      return Optional.of("the application sets " + ProviderProperty.NAME + " itself");
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     if (httpServer.isEmpty()) {
       return Optional.of("this Java runtime has no jdk.httpserver module");
     }
-    if (!attached && !isLoaded(instrumentation, httpServer.get().getClassLoader(), PROVIDER_SPI)) {
-      // No server yet, so the JDK has not chosen: it will read the property.
-      propertyLog = log;
-      System.setProperty(PROVIDER_PROPERTY, AGENT_PROVIDER);
-      propertySet = true;
+    if (!attached && ProviderProperty.setBeforeAnyServer(instrumentation)) {
+      propertyNamed(log);
       return Optional.empty();
     }
     return replaceChosen(instrumentation, httpServer.get(), attached, log);
+  }
+
+  /**
+   * {@code premain} named the agent's provider in the property ({@link
+   * ProviderProperty#setBeforeAnyServer}), for the JDK to create as the application's first server
+   * is created.
+   *
+   * @param log where that provider says which servers it leaves out
+   */
+  public static void propertyNamed(Consumer<String> log) {
+    propertyLog = log;
+    propertySet = true;
   }
 
   /**
@@ -126,8 +130,8 @@ public final class JdkServerInstrumentation {
       // lock the JDK reads it with: a server created meanwhile either made the agent's provider
       // from it or is created after this, and the JDK does not make a second one of the agent's
       // below.
-      if (AGENT_PROVIDER.equals(System.getProperty(PROVIDER_PROPERTY))) {
-        System.clearProperty(PROVIDER_PROPERTY);
+      if (ProviderProperty.namesTheAgents()) {
+        System.clearProperty(ProviderProperty.NAME);
       }
       Object earlier = chosen.get(null);
       if (earlier instanceof InstrumentingServerProvider) {
@@ -175,12 +179,12 @@ public final class JdkServerInstrumentation {
     if (!propertySet) {
       return Optional.empty();
     }
-    String named = System.getProperty(PROVIDER_PROPERTY);
+    String named = System.getProperty(ProviderProperty.NAME);
     if (named == null) {
       return Optional.empty(); // the JDK has created the agent's
     }
-    if (!named.equals(AGENT_PROVIDER)) {
-      return Optional.of("the application sets " + PROVIDER_PROPERTY + "=" + named + " itself");
+    if (!named.equals(ProviderProperty.AGENT_PROVIDER)) {
+      return Optional.of("the application sets " + ProviderProperty.NAME + "=" + named + " itself");
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     return httpServer.isEmpty()
@@ -190,16 +194,17 @@ public final class JdkServerInstrumentation {
 
   /**
    * The agent's options are read: the application's JDK servers are measured or not ({@code
-   * instrument=false}, options refused). Not measuring, the provider named on {@code premain} is
-   * taken back if the JDK has not read it yet, and one the JDK made wraps nothing.
+   * instrument=false}, options refused, a failed start). Not measuring, the provider named on
+   * {@code premain} is taken back if the JDK has not read it yet (also when {@code premain} failed
+   * before telling {@link #propertyNamed}), and one the JDK made wraps nothing.
    */
   public static void measure(boolean measure) {
     measuring = measure;
     DECIDED.countDown();
-    if (!measure && propertySet && AGENT_PROVIDER.equals(System.getProperty(PROVIDER_PROPERTY))) {
+    if (!measure && ProviderProperty.namesTheAgents()) {
       // Without the JDK's lock: a server created meanwhile gets the JDK's provider or the agent's,
       // which wraps nothing now.
-      System.clearProperty(PROVIDER_PROPERTY);
+      System.clearProperty(ProviderProperty.NAME);
     }
   }
 
@@ -211,6 +216,7 @@ public final class JdkServerInstrumentation {
    */
   public static void prepareFirstServer() {
     if (propertySet && measuring) {
+      propertyLog(); // its class, which the provider's creation loads
       InstrumentingServerProvider.prepare();
     }
   }
@@ -236,9 +242,12 @@ public final class JdkServerInstrumentation {
     return measuring;
   }
 
-  /** Where the provider the JDK creates from the property logs. */
+  /**
+   * Where the provider the JDK creates from the property logs: as the options thread says, which
+   * may be after the JDK creates it (it logs only once they are read).
+   */
   static Consumer<String> propertyLog() {
-    return propertyLog;
+    return new PropertyLog();
   }
 
   /**
@@ -275,26 +284,18 @@ public final class JdkServerInstrumentation {
     }
   }
 
+  private static final class PropertyLog implements Consumer<String> {
+    @Override
+    public void accept(String line) {
+      propertyLog.accept(line);
+    }
+  }
+
   /** Until the agent says where. A class rather than a method reference (premain). */
   private static final class StandardError implements Consumer<String> {
     @Override
     public void accept(String line) {
       System.err.println("status-exporter: " + line);
     }
-  }
-
-  /**
-   * Whether the module's loader (the platform loader) has loaded a class of that name, from the
-   * classes it has loaded: a few dozen on {@code premain}, where the JVM's whole list (~900) took
-   * ~1.5 ms and loading the class to look would load it.
-   */
-  private static boolean isLoaded(
-      Instrumentation instrumentation, ClassLoader loader, String name) {
-    for (Class<?> loaded : instrumentation.getInitiatedClasses(loader)) {
-      if (loaded.getName().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

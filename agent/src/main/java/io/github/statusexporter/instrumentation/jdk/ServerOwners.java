@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -71,10 +72,8 @@ final class ServerOwners {
    * @return what the server belongs to when it is not the application's: this agent itself is
    *     {@link #THIS_AGENT}
    */
-  Optional<String> ownerOf(Stream<Class<?>> callers) {
-    Iterator<Class<?>> classes = callers.iterator();
-    while (classes.hasNext()) {
-      Class<?> caller = classes.next();
+  Optional<String> ownerOf(List<Class<?>> callers) {
+    for (Class<?> caller : callers) {
       if (!isJdkOrProvider(caller)) {
         return ownerOf(caller);
       }

@@ -21,9 +21,9 @@ class ProviderPropertyTest {
 
   @Test
   void theNamesGivenOnPremainAreTheClasses() {
-    assertThat(JdkServerInstrumentation.AGENT_PROVIDER)
+    assertThat(ProviderProperty.AGENT_PROVIDER)
         .isEqualTo(InstrumentingServerProvider.class.getName());
-    assertThat(JdkServerInstrumentation.PROVIDER_SPI).isEqualTo(HttpServerProvider.class.getName());
+    assertThat(ProviderProperty.PROVIDER_SPI).isEqualTo(HttpServerProvider.class.getName());
   }
 
   @Test
@@ -31,10 +31,7 @@ class ProviderPropertyTest {
     Process jvm =
         new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D"
-                    + JdkServerInstrumentation.PROVIDER_PROPERTY
-                    + "="
-                    + JdkServerInstrumentation.AGENT_PROVIDER,
+                "-D" + ProviderProperty.NAME + "=" + ProviderProperty.AGENT_PROVIDER,
                 "-cp",
                 System.getProperty("java.class.path"),
                 FirstServer.class.getName())
@@ -81,8 +78,7 @@ class ProviderPropertyTest {
       System.out.println("provider " + provider.getClass().getName());
       System.out.println("server " + server.getClass().getName());
       System.out.println("wrapped " + ((InstrumentingServerProvider) provider).wrapped());
-      System.out.println(
-          "property " + System.getProperty(JdkServerInstrumentation.PROVIDER_PROPERTY));
+      System.out.println("property " + System.getProperty(ProviderProperty.NAME));
       server.stop(0);
     }
   }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ServerOwnersTest {
   void aServerTheApplicationCreatesIsTheApplications() {
     ServerOwners owners = new ServerOwners(Optional.of(clientJava), clientJava::equals);
 
-    assertThat(owners.ownerOf(Stream.of(HttpServer.class, getClass(), HTTPServer.class))).isEmpty();
+    assertThat(owners.ownerOf(List.of(HttpServer.class, getClass(), HTTPServer.class))).isEmpty();
   }
 
   @Test
@@ -28,7 +29,7 @@ class ServerOwnersTest {
 
     assertThat(
             owners.ownerOf(
-                Stream.of(
+                List.of(
                     InstrumentingServerProvider.class, HttpServer.class, Thread.class, getClass())))
         .contains("the agent " + testClasses.getFileName());
   }
@@ -37,7 +38,7 @@ class ServerOwnersTest {
   void aServerCreatedFromThisAgentsJarIsItsOwn() {
     ServerOwners owners = new ServerOwners(Optional.of(testClasses), testClasses::equals);
 
-    assertThat(owners.ownerOf(Stream.of(HttpServer.class, getClass())))
+    assertThat(owners.ownerOf(List.of(HttpServer.class, getClass())))
         .contains(ServerOwners.THIS_AGENT);
   }
 
@@ -45,7 +46,7 @@ class ServerOwnersTest {
   void monitoringLibrariesAreKnownByTheirClassAlsoOutsideAgents() {
     ServerOwners owners = new ServerOwners(Optional.empty(), path -> false);
 
-    assertThat(owners.ownerOf(Stream.of(HttpServer.class, HTTPServer.class, getClass())))
+    assertThat(owners.ownerOf(List.of(HttpServer.class, HTTPServer.class, getClass())))
         .contains(
             "Prometheus client_java's HTTPServer"
                 + " (io.prometheus.metrics.exporter.httpserver.HTTPServer)");
@@ -55,7 +56,7 @@ class ServerOwnersTest {
   void aLibrarysServerIsKnownAlsoWhenItsBuilderCreatesIt() {
     ServerOwners owners = new ServerOwners(Optional.empty(), path -> false);
 
-    assertThat(owners.ownerOf(Stream.of(HTTPServer.Builder.class, getClass())))
+    assertThat(owners.ownerOf(List.of(HTTPServer.Builder.class, getClass())))
         .contains(
             "Prometheus client_java's HTTPServer"
                 + " (io.prometheus.metrics.exporter.httpserver.HTTPServer)");
@@ -65,7 +66,7 @@ class ServerOwnersTest {
   void anAgentsJarOutranksTheLibraryItBundles() {
     ServerOwners owners = new ServerOwners(Optional.empty(), clientJava::equals);
 
-    assertThat(owners.ownerOf(Stream.of(HTTPServer.class)))
+    assertThat(owners.ownerOf(List.of(HTTPServer.class)))
         .contains("the agent " + clientJava.getFileName());
   }
 
