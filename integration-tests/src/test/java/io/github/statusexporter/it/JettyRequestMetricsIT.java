@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +24,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * redirect of its own path on the context's path, asynchronous and streamed requests active until
  * their response is complete or their client gone, and a scan of URLs adding no series; and Jetty
  * 9.4 in a class loader of its own.
+ *
+ * <p>On the first JDK only (~33 s of each run): what is recorded is the servlet hooks', not the
+ * JDK's; on the second JDK, {@code JettyDistributionIT} and {@code ServletRequestMetricsIT} measure
+ * Jetty 12, its distribution and embedded.
  */
+@Tag("first-jdk-only")
 class JettyRequestMetricsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count{";
   private static final String ACTIVE =

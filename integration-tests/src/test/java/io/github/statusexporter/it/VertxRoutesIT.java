@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,7 +30,11 @@ import org.junit.jupiter.api.TestInstance;
  * the app's {@code /health} as its source at each scrape: none of those reads may count. The JDK's
  * client of these tests upgrades each new connection to HTTP/2 (h2c), so most requests here are
  * HTTP/2 streams; the tests on a socket of their own are HTTP/1.1.
+ *
+ * <p>On the first JDK only (~18 s of each run): the routes are Vert.x's and the agent's, not the
+ * JDK's; on the second JDK, {@code AttachToRunningServersIT} measures Vert.x 4's server.
  */
+@Tag("first-jdk-only")
 class VertxRoutesIT {
   @Nested
   class Vertx4 extends Routes {

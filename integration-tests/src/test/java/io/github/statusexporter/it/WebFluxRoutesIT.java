@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,8 +27,12 @@ import org.junit.jupiter.api.TestInstance;
  * the agent shared by the tests, each looking at what its own requests added; and one without, to
  * compare the answers. The agent reads the application's {@code /api/actuator/health} at each
  * scrape: none of those reads may count.
+ *
+ * <p>On the first JDK only (~21 s of each run): the routes are Spring's and the agent's, not the
+ * JDK's; on the second JDK, {@code ReactorNettyRoutesIT} weaves the same server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("first-jdk-only")
 class WebFluxRoutesIT {
   private static final String COUNT = RequestSeries.COUNT;
   private static final String ACTIVE = RequestSeries.ACTIVE_GETS;
