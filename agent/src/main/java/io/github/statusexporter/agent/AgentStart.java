@@ -49,7 +49,6 @@ final class AgentStart {
       if (providerNamed) {
         JdkServerInstrumentation.propertyNamed(jdkServerLines);
       }
-      AgentState.describe(arguments, StatusExporterAgent.version());
       ApplicationStart.agentStarted(instrumentation, main, startNanos);
     } catch (Throwable e) {
       jdkServerLines.release(false);
@@ -83,7 +82,7 @@ final class AgentStart {
       jdkServerLines.release(true);
       String leftOut = attached ? installedOnAttach(instrumentation) : jdkServerLeftOut;
       if (leftOut != null) {
-        AgentLog.info("no request metrics for the JDK HTTP server: " + leftOut);
+        MeasuredServers.notMeasured(JdkServerInstrumentation.SERVER, leftOut);
       }
     }
     // The rest on a daemon thread: this one, which reads the options, keeps a JVM whose main ends

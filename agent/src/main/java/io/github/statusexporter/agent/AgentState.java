@@ -51,40 +51,41 @@ public final class AgentState {
 
   private AgentState() {}
 
+  /** What {@link #claim} found. */
+  enum Claim {
+    /** An agent was loaded before (with {@code -javaagent} or an earlier attach): not started. */
+    ALREADY_LOADED,
+    CLAIMED,
+    /** Claimed from an agent of this JVM whose options were refused. */
+    CLAIMED_AFTER_REFUSAL
+  }
+
   /**
-   * Marks the agent as starting in this JVM, unless one is there already. On {@code premain}, so
-   * that of two agents on one command line the first claims the JVM; what it was started with is
-   * said on its options thread ({@link #describe}).
-   *
-   * @return false when an agent was loaded before (with {@code -javaagent} or an earlier attach)
+   * Marks the agent as starting in this JVM, with the options it was started with (secrets masked),
+   * unless one is there already. On {@code premain}, so that of two agents on one command line the
+   * first claims the JVM.
    */
-  static boolean claim() throws InterruptedException {
+  static Claim claim(String arguments, String version) throws InterruptedException {
     Properties properties = System.getProperties();
     String pid = pid();
     awaitOptionsRead(properties, pid);
+    Claim claim;
     synchronized (properties) {
       Object state = properties.get(STATE);
       boolean inherited = state != null && !pid.equals(properties.get(PID));
       if (state != null && !inherited && !REFUSED.equals(state)) {
-        return false;
+        return Claim.ALREADY_LOADED;
       }
+      claim = !inherited && REFUSED.equals(state) ? Claim.CLAIMED_AFTER_REFUSAL : Claim.CLAIMED;
       properties.put(STATE, STARTING);
       properties.put(PID, pid);
       properties.put(OPTIONS_PENDING, "true");
       properties.remove(URL);
-      properties.remove(OPTIONS);
     }
     properties.remove(FAILURE);
-    return true;
-  }
-
-  /**
-   * What the agent that claimed the JVM was started with, secrets masked: before its options are
-   * read, which an agent loaded after it waits for.
-   */
-  static void describe(String arguments, String version) {
-    System.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
-    System.setProperty(VERSION, version);
+    properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
+    properties.setProperty(VERSION, version);
+    return claim;
   }
 
   /** The options are read, whatever they said: an agent loaded after this one may decide. */

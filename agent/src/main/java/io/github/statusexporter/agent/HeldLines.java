@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The agent's log for what {@code premain} does before the options are read: its lines are held
+ * The agent's log for what is said of the JDK server before the options are read (by {@code
+ * premain} putting the provider in place, or by the provider the JDK creates): its lines are held
  * until they are, then said if the agent measures requests, and dropped if not ({@code
  * instrument=false}, options refused), whose lines would speak of servers it leaves alone. Lines
  * after that go straight to the log or nowhere. A class rather than a lambda: {@code premain}.

@@ -200,6 +200,7 @@ final class Startup implements Runnable {
                 + ", or answered after their handler returned)");
       }
       registry.register(serverInfo());
+      registry.register(unmeasuredServerInfo());
     }
 
     if (jmxExporter != null) {
@@ -265,7 +266,7 @@ final class Startup implements Runnable {
     try {
       JdkServerInstrumentation.settleProvider(instrumentation, AgentLog::info)
           .ifPresent(
-              reason -> AgentLog.info("no request metrics for the JDK HTTP server: " + reason));
+              reason -> MeasuredServers.notMeasured(JdkServerInstrumentation.SERVER, reason));
     } catch (ReflectiveOperationException | RuntimeException e) {
       AgentLog.info("no request metrics for the JDK HTTP servers created from now on: " + e);
     }
@@ -336,6 +337,23 @@ final class Startup implements Runnable {
             .labelNames("server", "version")
             .build();
     MeasuredServers.tell(info::addLabelValues);
+    return info;
+  }
+
+  /**
+   * {@code status_exporter_unmeasured_server_info}: the servers found and not measured, as {@link
+   * MeasuredServers} says; its line on stderr says why.
+   */
+  private static Info unmeasuredServerInfo() {
+    Info info =
+        Info.builder()
+            .name("status_exporter_unmeasured_server")
+            .help(
+                "The servers and frameworks the agent found and does not measure; its line on"
+                    + " stderr says why.")
+            .labelNames("server")
+            .build();
+    MeasuredServers.tellNotMeasured(info::addLabelValues);
     return info;
   }
 

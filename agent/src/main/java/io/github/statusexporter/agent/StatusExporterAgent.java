@@ -9,8 +9,10 @@ import java.util.function.Consumer;
  * Entry point of {@code -javaagent:status-exporter.jar}. It only marks the JVM as the agent's,
  * names its JDK server provider and hands over to a background thread, which reads the options
  * ({@link AgentStart}), so that the application starts as fast as without the agent; it never
- * throws and never exits, whatever goes wrong. Four small classes of the agent's load on {@code
- * premain}: this one, {@link AgentState}, {@link ProviderProperty} and the thread's.
+ * throws and never exits, whatever goes wrong. On {@code premain} only a few small classes of the
+ * agent's load: this one, {@link AgentState} (with its claim's enum and the masking of the
+ * options), {@link ProviderProperty} and the thread's; more only when the JVM has a JDK server
+ * already or another agent was loaded before.
  */
 public final class StatusExporterAgent {
   private StatusExporterAgent() {}
@@ -24,17 +26,24 @@ public final class StatusExporterAgent {
   }
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
-    long startNanos = System.nanoTime();
     try {
-      if (!AgentState.claim()) {
+      AgentState.Claim claim = AgentState.claim(arguments, version());
+      if (claim == AgentState.Claim.ALREADY_LOADED) {
         AgentLog.info(AgentState.alreadyLoaded());
         return;
+      }
+      // After the claim, which may have waited for another agent's options.
+      long startNanos = System.nanoTime();
+      if (claim == AgentState.Claim.CLAIMED_AFTER_REFUSAL) {
+        // The refused agent decided that the JDK servers are not measured: this one decides anew.
+        JdkServerInstrumentation.reopenDecision();
       }
       boolean providerNamed = !attached && ProviderProperty.setBeforeAnyServer(instrumentation);
       HeldLines jdkServerLines = null;
       String jdkServerLeftOut = null;
       if (!attached && !providerNamed) {
-        // Another agent's JDK server exists already, or the application names its own provider.
+        // Another agent's JDK server exists already, the application names its own provider, or
+        // the JVM has no jdk.httpserver module: install says which, or puts the provider in place.
         jdkServerLines = new HeldLines();
         jdkServerLeftOut = installJdkServerProvider(instrumentation, jdkServerLines);
       }

@@ -1,7 +1,9 @@
 package io.github.statusexporter.instrumentation;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -9,20 +11,26 @@ import java.util.function.Consumer;
  * The servers and frameworks whose requests the agent measures, each said once: a line at the time
  * it is instrumented ({@code measuring requests on Tomcat 11.0.24}) and the series {@code
  * status_exporter_server_info{server="Tomcat",version="11.0.24"} 1} (made by the agent's start).
- * Also the line for one it found but cannot measure. Static because servers are instrumented from
- * the JVM's class loading, possibly before the agent's metrics exist.
+ * Also one it found but does not measure: the line for it ({@code no request metrics for Undertow
+ * 1.4.28.Final: ...}) and {@code status_exporter_unmeasured_server_info{server="Undertow
+ * 1.4.28.Final"} 1}. Static because servers are instrumented from the JVM's class loading, possibly
+ * before the agent's metrics exist.
  */
 public final class MeasuredServers {
   /** Server and version, by server: kept, as one may be instrumented before the metrics exist. */
   private static final Map<String, String[]> measured = new LinkedHashMap<>();
 
-  private static final Map<String, Boolean> toldNotMeasured = new LinkedHashMap<>();
+  /** The servers not measured, kept as those measured are. */
+  private static final Set<String> notMeasured = new LinkedHashSet<>();
 
   /** No lambdas in this class: it is loaded on premain, before the application's main. */
   private static Consumer<String> log;
 
   /** Told of each server measured: the info metric, once the agent's metrics exist. */
   private static BiConsumer<String, String> listener;
+
+  /** Told of each server not measured: the other info metric. */
+  private static Consumer<String> notMeasuredListener;
 
   private MeasuredServers() {}
 
@@ -57,10 +65,28 @@ public final class MeasuredServers {
     }
   }
 
-  /** A server or framework the agent knows is there but cannot be measured: said once. */
+  /**
+   * Tells {@code onNotMeasured} of the servers not measured so far, then of each from now on (the
+   * info metric of those, made on the agent's start).
+   */
+  public static synchronized void tellNotMeasured(Consumer<String> onNotMeasured) {
+    for (String server : notMeasured) {
+      onNotMeasured.accept(server);
+    }
+    notMeasuredListener = onNotMeasured;
+  }
+
+  /**
+   * A server or framework the agent knows is there but does not measure: said once, with why.
+   *
+   * @param server as the line and the series name it, with its version when it has one
+   */
   public static synchronized void notMeasured(String server, String why) {
-    if (toldNotMeasured.putIfAbsent(server, true) == null) {
+    if (notMeasured.add(server)) {
       say("no request metrics for " + server + ": " + why);
+      if (notMeasuredListener != null) {
+        notMeasuredListener.accept(server);
+      }
     }
   }
 

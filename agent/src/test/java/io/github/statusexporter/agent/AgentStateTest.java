@@ -40,7 +40,8 @@ class AgentStateTest {
     assertThat(claim("port", "1.0")).isTrue();
     AgentState.refused("agent argument 'port' is not of the form key=value");
 
-    assertThat(claim("port=9100", "1.0")).isTrue();
+    assertThat(AgentState.claim("port=9100", "1.0"))
+        .isEqualTo(AgentState.Claim.CLAIMED_AFTER_REFUSAL);
     assertThat(System.getProperty(AgentState.STATE)).isEqualTo(AgentState.STARTING);
     assertThat(System.getProperty(AgentState.FAILURE)).isNull();
   }
@@ -70,13 +71,9 @@ class AgentStateTest {
     first.join();
   }
 
-  /** As the agent does: claimed on premain, described on its options thread. */
+  /** Whether the agent starts: it claimed the JVM. */
   private static boolean claim(String arguments, String version) throws InterruptedException {
-    if (!AgentState.claim()) {
-      return false;
-    }
-    AgentState.describe(arguments, version);
-    return true;
+    return AgentState.claim(arguments, version) != AgentState.Claim.ALREADY_LOADED;
   }
 
   private static void afterMillis(long millis, Runnable action) {

@@ -41,4 +41,19 @@ class MeasuredServersTest {
         .containsExactly(
             "no request metrics for Test Server D 0.9: the agent measures versions 1.x only");
   }
+
+  @Test
+  void theServersNotMeasuredAreToldOnceToWhoeverListensAlsoThoseBefore() {
+    MeasuredServers.logTo(lines::add);
+    MeasuredServers.notMeasured("Test Server G 0.1", "the agent measures versions 1.x only");
+
+    List<String> toldNotMeasured = new ArrayList<>();
+    MeasuredServers.tellNotMeasured(toldNotMeasured::add);
+    MeasuredServers.notMeasured("Test Server H", "its class loader does not see the agent's");
+    MeasuredServers.notMeasured("Test Server H", "its class loader does not see the agent's");
+
+    assertThat(toldNotMeasured)
+        .containsSubsequence("Test Server G 0.1", "Test Server H")
+        .containsOnlyOnce("Test Server G 0.1", "Test Server H");
+  }
 }

@@ -77,7 +77,8 @@ class UndertowHandlersIT {
           .containsExactly(notMeasured);
       assertThat(Scrape.of(oldAgentPort).text)
           .doesNotContain(RequestSeries.COUNT)
-          .doesNotContain("status_exporter_server_info{");
+          .doesNotContain("status_exporter_server_info{")
+          .contains("status_exporter_unmeasured_server_info{server=\"Undertow 1.4.28.Final\"} 1");
     }
   }
 

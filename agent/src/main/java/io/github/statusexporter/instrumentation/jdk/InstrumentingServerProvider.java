@@ -118,7 +118,7 @@ public final class InstrumentingServerProvider extends HttpServerProvider {
       return true; // as before there was a way to tell
     }
     if (owner.isEmpty()) {
-      MeasuredServers.measured("JDK HTTP server", System.getProperty("java.version"));
+      MeasuredServers.measured(JdkServerInstrumentation.SERVER, System.getProperty("java.version"));
       return true;
     }
     if (!owner.get().equals(ServerOwners.THIS_AGENT)) {

@@ -33,9 +33,13 @@ import java.util.function.Consumer;
 public final class JdkServerInstrumentation {
   private static final String JDK_PROVIDER = "sun.net.httpserver.DefaultHttpServerProvider";
 
+  /** The server's name in the agent's lines and series. */
+  public static final String SERVER = "JDK HTTP server";
+
   /**
    * Where the provider the JDK creates from the property says which servers it leaves out: set on
-   * the options thread, before the decision that a server's creation waits for.
+   * the options thread, before the decision that a server's creation waits for. Until then standard
+   * error: a server that waited 5 s for the options says so there, whatever they say.
    */
   private static volatile Consumer<String> propertyLog = new StandardError();
 
@@ -47,7 +51,7 @@ public final class JdkServerInstrumentation {
    * milliseconds, once per server), as reading the options on {@code premain} took ~8 ms of every
    * application's start.
    */
-  private static final CountDownLatch DECIDED = new CountDownLatch(1);
+  private static volatile CountDownLatch decided = new CountDownLatch(1);
 
   /** Longest a server's creation waits for the options to be read. */
   static final long DECISION_WAIT_SECONDS = 5;
@@ -193,6 +197,16 @@ public final class JdkServerInstrumentation {
   }
 
   /**
+   * A second agent of this JVM (on the command line, after one in {@code JAVA_TOOL_OPTIONS}) takes
+   * over from one whose options were refused, on {@code premain}: the refused one decided not to
+   * measure, and this one's options decide anew. Both agents' classes are the same, loaded from the
+   * first jar on the class path.
+   */
+  public static void reopenDecision() {
+    decided = new CountDownLatch(1);
+  }
+
+  /**
    * The agent's options are read: the application's JDK servers are measured or not ({@code
    * instrument=false}, options refused, a failed start). Not measuring, the provider named on
    * {@code premain} is taken back if the JDK has not read it yet (also when {@code premain} failed
@@ -200,7 +214,7 @@ public final class JdkServerInstrumentation {
    */
   public static void measure(boolean measure) {
     measuring = measure;
-    DECIDED.countDown();
+    decided.countDown();
     if (!measure && ProviderProperty.namesTheAgents()) {
       // Without the JDK's lock: a server created meanwhile gets the JDK's provider or the agent's,
       // which wraps nothing now.
@@ -227,7 +241,7 @@ public final class JdkServerInstrumentation {
    */
   static boolean measuring() {
     try {
-      if (!DECIDED.await(DECISION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!decided.await(DECISION_WAIT_SECONDS, TimeUnit.SECONDS)) {
         propertyLog.accept(
             "not measuring a JDK HTTP server created before the agent had read its options, which"
                 + " took over "

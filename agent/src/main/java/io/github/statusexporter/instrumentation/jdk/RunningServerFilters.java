@@ -66,7 +66,7 @@ final class RunningServerFilters {
       // on write: chains already built go on with the list they had.
       filters.add(0, new RecordingFilter(context.getPath(), https));
     }
-    MeasuredServers.measured("JDK HTTP server", System.getProperty("java.version"));
+    MeasuredServers.measured(JdkServerInstrumentation.SERVER, System.getProperty("java.version"));
     log.accept(
         "measuring "
             + describe(running)

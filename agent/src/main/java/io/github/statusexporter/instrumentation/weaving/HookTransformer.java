@@ -34,21 +34,17 @@ public final class HookTransformer implements ClassFileTransformer {
   private final Instrumentation instrumentation;
   private final Hook[] hooks;
   private final KnownServer[] known;
-  private final Consumer<String> log;
 
   /**
+   * A server found that cannot be hooked is said in one line, and shown, by {@link
+   * MeasuredServers#notMeasured}.
+   *
    * @param known the servers whose versions are checked as they are found
-   * @param log where to say, in one line, that a server was found but cannot be hooked
    */
-  HookTransformer(
-      Instrumentation instrumentation,
-      List<Hook> hooks,
-      List<KnownServer> known,
-      Consumer<String> log) {
+  HookTransformer(Instrumentation instrumentation, List<Hook> hooks, List<KnownServer> known) {
     this.instrumentation = instrumentation;
     this.hooks = hooks.toArray(new Hook[0]);
     this.known = known.toArray(new KnownServer[0]);
-    this.log = log;
   }
 
   /**
@@ -108,18 +104,17 @@ public final class HookTransformer implements ClassFileTransformer {
         cannotLink(hook);
       }
     } catch (Throwable e) {
-      log.accept("no request metrics for " + hook.server() + ": " + e);
+      MeasuredServers.notMeasured(hook.server(), String.valueOf(e));
     }
     return null;
   }
 
   /** Says once why a server the application loaded is not measured. */
-  private void cannotLink(Hook hook) {
-    log.accept(
-        "no request metrics for "
-            + hook.server()
-            + ": its class loader does not see the agent's classes (a module system such as"
-            + " OSGi or JBoss Modules?)");
+  private static void cannotLink(Hook hook) {
+    MeasuredServers.notMeasured(
+        hook.server(),
+        "its class loader does not see the agent's classes (a module system such as OSGi or JBoss"
+            + " Modules?)");
   }
 
   /**
@@ -237,7 +232,7 @@ public final class HookTransformer implements ClassFileTransformer {
     try {
       instrumentation.retransformClasses(loaded);
     } catch (Throwable e) {
-      log.accept("no request metrics for " + hook.server() + ": " + e);
+      MeasuredServers.notMeasured(hook.server(), String.valueOf(e));
     }
   }
 
@@ -256,7 +251,7 @@ public final class HookTransformer implements ClassFileTransformer {
     @Override
     public void run() {
       try {
-        new HookTransformer(instrumentation, catalog.hooks(), catalog.known(), log).weaveFromNow();
+        new HookTransformer(instrumentation, catalog.hooks(), catalog.known()).weaveFromNow();
       } catch (Throwable e) {
         log.accept("no request metrics for servers loaded before the agent's start: " + e);
       } finally {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,31 @@ class InstrumentingServerProviderTest {
     } finally {
       JdkServerInstrumentation.measure(true);
     }
+  }
+
+  @Test
+  void aServerCreatedAfterARefusedAgentWaitsForTheNextAgentsDecision() throws Exception {
+    InstrumentingServerProvider provider =
+        provider(new ServerOwners(Optional.empty(), path -> false));
+    JdkServerInstrumentation.measure(false); // the agent in JAVA_TOOL_OPTIONS, refused
+    JdkServerInstrumentation.reopenDecision(); // the command line's, on its premain
+    CompletableFuture<HttpServer> created = new CompletableFuture<>();
+    Thread main =
+        new Thread(
+            () -> {
+              try {
+                created.complete(started(provider.createHttpServer(anyPort(), 0)));
+              } catch (Exception | Error e) {
+                created.completeExceptionally(e);
+              }
+            });
+    main.start();
+    Thread.sleep(300);
+    assertThat(created).isNotDone();
+
+    JdkServerInstrumentation.measure(true); // its options read
+
+    assertThat(created.get(5, TimeUnit.SECONDS)).isInstanceOf(InstrumentedHttpServer.class);
   }
 
   @Test
