@@ -93,6 +93,11 @@ class HostileClientsIT {
         for (int i = 0; i < 120; i++) {
           slow.add(halfOpen(agentPort, head));
         }
+        // The flood already in, as on TLS below: on a loaded machine the dispatcher may still be
+        // taking these connections, each evicting the slowest head, which could then be the
+        // scrape's own (a reset, once on CI's Temurin 25 pass). What is tested is that slow
+        // connections already there keep no scrape out.
+        Thread.sleep(1_000);
         for (int i = 0; i < 5; i++) {
           long start = System.nanoTime();
           Scrape scrape = Scrape.of(agentPort);
@@ -185,7 +190,10 @@ class HostileClientsIT {
                       == 200) {
                     answered.incrementAndGet();
                   }
-                } catch (IOException | InterruptedException e) {
+                } catch (IOException e) {
+                  // A connection dropped under the flood: the scraper asks again, as Prometheus
+                  // does at its next scrape (each gave up at its first, 46 answered in all once).
+                } catch (InterruptedException e) {
                   return;
                 }
               }
