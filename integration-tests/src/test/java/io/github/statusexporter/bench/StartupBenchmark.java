@@ -16,7 +16,9 @@ import java.util.List;
  * deployment, a readiness probe and a Prometheus waiting for {@code /metrics} both poll from the
  * launch on, at once ({@link Probe}); without the agent the {@code /metrics} probe meets a closed
  * port until the application is ready, so that every launch is asked the same. Arguments:
- * application (see {@link BenchApp}), agent jar, launches of each kind.
+ * application (see {@link BenchApp}), agent jar, launches of each kind, and optionally an earlier
+ * build's agent jar, launched as a fifth kind among the others: a change's effect, measured in one
+ * run (two runs apart differ by more than a change does on a shared machine).
  */
 public final class StartupBenchmark {
   /**
@@ -34,7 +36,8 @@ public final class StartupBenchmark {
     NO_AGENT("no agent"),
     EMPTY_AGENT("empty agent (the JVM's cost of any agent)"),
     AGENT("agent"),
-    NO_INSTRUMENT("agent, instrument=false");
+    NO_INSTRUMENT("agent, instrument=false"),
+    EARLIER_AGENT("agent, the earlier jar");
 
     final String label;
 
@@ -49,6 +52,11 @@ public final class StartupBenchmark {
     BenchApp app = BenchApp.of(args[0]);
     Path agentJar = Paths.get(args[1]);
     int launches = Integer.parseInt(args[2]);
+    Path earlierJar = args.length > 3 ? Paths.get(args[3]) : null;
+    List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+    if (earlierJar == null) {
+      kinds.remove(Kind.EARLIER_AGENT);
+    }
     Path emptyAgent = EmptyAgent.jar(Files.createTempDirectory("empty-agent"));
     List<List<Double>> ready = new ArrayList<>();
     List<List<Double>> metrics = new ArrayList<>();
@@ -56,19 +64,14 @@ public final class StartupBenchmark {
       ready.add(new ArrayList<>());
       metrics.add(new ArrayList<>());
     }
+    Jars jars = new Jars(agentJar, emptyAgent, earlierJar);
     // One untimed launch of each warms the file cache.
-    for (Kind kind : Kind.values()) {
-      measure(app, kind, agentJar, emptyAgent, new ArrayList<>(), new ArrayList<>());
+    for (Kind kind : kinds) {
+      measure(app, kind, jars, new ArrayList<>(), new ArrayList<>());
     }
     for (int i = 0; i < launches; i++) {
-      for (Kind kind : Kind.values()) {
-        measure(
-            app,
-            kind,
-            agentJar,
-            emptyAgent,
-            ready.get(kind.ordinal()),
-            metrics.get(kind.ordinal()));
+      for (Kind kind : kinds) {
+        measure(app, kind, jars, ready.get(kind.ordinal()), metrics.get(kind.ordinal()));
       }
     }
     System.out.println(
@@ -82,6 +85,10 @@ public final class StartupBenchmark {
             + PROBE_INTERVAL_MILLIS
             + " ms from the launch)");
     System.out.println();
+    if (earlierJar != null) {
+      System.out.println("The earlier jar: " + earlierJar + ".");
+      System.out.println();
+    }
     System.out.println(
         "Median ms, and in brackets p25-p75 (nearest rank) over the launches; ratios are of the"
             + " medians, and in brackets p25-p75 of each round's ratio (its launches adjacent).");
@@ -93,7 +100,7 @@ public final class StartupBenchmark {
     System.out.println("|---|---|---|---|---|");
     List<Double> none = ready.get(Kind.NO_AGENT.ordinal());
     List<Double> empty = ready.get(Kind.EMPTY_AGENT.ordinal());
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : kinds) {
       List<Double> times = ready.get(kind.ordinal());
       List<Double> metricsTimes = metrics.get(kind.ordinal());
       System.out.println(
@@ -105,7 +112,7 @@ public final class StartupBenchmark {
               metricsTimes.isEmpty() ? "" : Stats.withSpread(metricsTimes)));
     }
     System.out.println();
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : kinds) {
       System.out.println("raw ms, " + kind.label + ": " + ready.get(kind.ordinal()));
       if (!metrics.get(kind.ordinal()).isEmpty()) {
         System.out.println("raw ms, " + kind.label + ", /metrics: " + metrics.get(kind.ordinal()));
@@ -122,19 +129,17 @@ public final class StartupBenchmark {
     return Stats.format(Stats.median(times) / Stats.median(base)) + " " + Stats.spread(rounds);
   }
 
+  /** The agents' jars: this build's, the empty agent's, and an earlier build's or null. */
+  private record Jars(Path agent, Path empty, Path earlier) {}
+
   private static void measure(
-      BenchApp app,
-      Kind kind,
-      Path agentJar,
-      Path emptyAgent,
-      List<Double> ready,
-      List<Double> metrics)
+      BenchApp app, Kind kind, Jars jars, List<Double> ready, List<Double> metrics)
       throws Exception {
-    try (Launch launch = launch(app, kind, agentJar, emptyAgent)) {
+    try (Launch launch = launch(app, kind, jars)) {
       Probe readiness = Probe.start(launch, launch.readyUrl(), PROBE_INTERVAL_MILLIS);
       Probe prometheus = Probe.start(launch, launch.metricsUrl(), PROBE_INTERVAL_MILLIS);
       ready.add(readiness.awaitMillis());
-      if (kind == Kind.AGENT || kind == Kind.NO_INSTRUMENT) {
+      if (kind != Kind.NO_AGENT && kind != Kind.EMPTY_AGENT) {
         metrics.add(prometheus.awaitMillis());
       } else {
         prometheus.stop();
@@ -142,13 +147,13 @@ public final class StartupBenchmark {
     }
   }
 
-  private static Launch launch(BenchApp app, Kind kind, Path agentJar, Path emptyAgent)
-      throws IOException {
+  private static Launch launch(BenchApp app, Kind kind, Jars jars) throws IOException {
     return switch (kind) {
       case NO_AGENT -> Launch.start(app, null, true);
-      case EMPTY_AGENT -> Launch.start(app, emptyAgent, false);
-      case AGENT -> Launch.start(app, agentJar, "");
-      case NO_INSTRUMENT -> Launch.start(app, agentJar, "instrument=false");
+      case EMPTY_AGENT -> Launch.start(app, jars.empty(), false);
+      case AGENT -> Launch.start(app, jars.agent(), "");
+      case NO_INSTRUMENT -> Launch.start(app, jars.agent(), "instrument=false");
+      case EARLIER_AGENT -> Launch.start(app, jars.earlier(), "");
     };
   }
 }
