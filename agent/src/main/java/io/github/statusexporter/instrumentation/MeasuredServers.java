@@ -23,7 +23,9 @@ public final class MeasuredServers {
   /** The servers not measured, kept as those measured are. */
   private static final Set<String> notMeasured = new LinkedHashSet<>();
 
-  /** No lambdas in this class: it is loaded on premain, before the application's main. */
+  /**
+   * No lambdas in this class: it is loaded on the options thread, beside the application's start.
+   */
   private static Consumer<String> log;
 
   /** Told of each server measured: the info metric, once the agent's metrics exist. */

@@ -3,9 +3,13 @@ package io.github.statusexporter.jar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -49,11 +53,9 @@ public final class InnerJar {
   private static Path copied(InputStream inner, String prefix, String contents, Path directory)
       throws IOException {
     try {
-      // A new name, readable by this user only: a name known in advance, in a directory others
-      // write to, could be a jar someone else put there.
       // Removed at exit: the class loader reads it until then (its resources too, by path). A JVM
       // killed with SIGKILL leaves it behind.
-      Path copy = Files.createTempFile(directory, prefix, ".jar");
+      Path copy = newFile(directory, prefix);
       try {
         copy.toFile().deleteOnExit();
         // Written into the file made above, which keeps its owner-only permissions (a copy that
@@ -76,6 +78,37 @@ public final class InnerJar {
               + e
               + "): give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR",
           e);
+    }
+  }
+
+  /** Names tried before giving up: each taken by another file, which only a hostile user makes. */
+  private static final int NAMES_TRIED = 100;
+
+  /**
+   * A new file, readable by this user only: a name known in advance, in a directory others write
+   * to, could be a jar someone else put there, so the file is created where none is ({@code
+   * CREATE_NEW}, which no link is followed to), under another name if one is. Not {@code
+   * Files.createTempFile}, whose random names bring up the JDK's security providers and {@code
+   * SecureRandom} (~45 classes, and reading the system's entropy) beside the application's first
+   * requests; the creation itself is what keeps another user's file out.
+   */
+  private static Path newFile(Path directory, String prefix) throws IOException {
+    boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    long unique = System.nanoTime();
+    for (int tried = 0; ; tried++) {
+      Path file = directory.resolve(prefix + Long.toString(unique + tried, 36) + ".jar");
+      try {
+        return posix
+            ? Files.createFile(
+                file,
+                PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))
+            : Files.createFile(file);
+      } catch (FileAlreadyExistsException e) {
+        if (tried + 1 >= NAMES_TRIED) {
+          throw e;
+        }
+      }
     }
   }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
  * The system property {@code com.sun.net.httpserver.HttpServerProvider}, which names the agent's
  * provider to the JDK before the application's first server: the JDK reads it once, as it creates
  * the JVM's first server. Setting it is all {@code premain} does about the JDK's server when the
- * JVM has none yet, and only this small class is loaded for it there: loading {@link
- * JdkServerInstrumentation} and what it names on {@code premain} took ~5 ms of the application's
- * start (JDK 25), now spent on the agent's options thread.
+ * JVM has none yet, and only this small class is loaded for it there: {@link
+ * JdkServerInstrumentation} and the application-start watch, which loaded there before, took with
+ * what they name ~5 ms of the application's start (JDK 25); they now load on the agent's options
+ * thread.
  */
 public final class ProviderProperty {
   static final String NAME = "com.sun.net.httpserver.HttpServerProvider";
