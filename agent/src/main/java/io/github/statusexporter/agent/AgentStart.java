@@ -9,6 +9,7 @@ import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.jdk.ProviderProperty;
 import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.jar.InnerJar;
+import io.github.statusexporter.server.DaemonThreads;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +143,7 @@ final class AgentStart {
       // Now rather than on premain, which it made ~2 ms longer: it weaves on a thread of its own
       // while the agent starts.
       try {
-        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), AgentLog::info);
+        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), AgentLog.INFO);
       } catch (Throwable e) {
         AgentLog.info("no request metrics for the servers the agent weaves: " + e);
       }

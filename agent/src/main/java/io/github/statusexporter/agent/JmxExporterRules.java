@@ -40,7 +40,8 @@ final class JmxExporterRules implements Runnable {
     if (config.jmxExporterFile().isPresent()) {
       return config.jmxExporterFile();
     }
-    return config.configFile().filter(JmxExporterConfig::isOne);
+    Optional<Path> file = config.configFile();
+    return file.isPresent() && JmxExporterConfig.isOne(file.get()) ? file : Optional.empty();
   }
 
   /**
@@ -91,7 +92,7 @@ final class JmxExporterRules implements Runnable {
             new JmxRulesCollector(
                 ManagementFactory.getPlatformMBeanServer(),
                 config == null ? JmxExporterConfig.none() : config,
-                AgentLog::info));
+                AgentLog.INFO));
     rules.lastSeen = seen;
     rules.loaded = config != null;
     return rules;

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /** Makes readable, mapped sources out of their definitions. */
@@ -65,7 +66,10 @@ final class SourceBindings {
   static List<String> requestPaths(List<SourceAddress> addresses) {
     List<String> paths = new ArrayList<>();
     for (SourceAddress address : addresses) {
-      address.requestPath().ifPresent(paths::add);
+      Optional<String> path = address.requestPath();
+      if (path.isPresent()) {
+        paths.add(path.get());
+      }
     }
     return paths;
   }

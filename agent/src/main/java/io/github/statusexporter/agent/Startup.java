@@ -14,6 +14,7 @@ import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.page.StatusSourcesPage;
+import io.github.statusexporter.server.DaemonThreads;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
 import io.prometheus.metrics.config.MetricsProperties;
@@ -164,7 +165,7 @@ final class Startup implements Runnable {
                   source, config.timeout(), config.maxSeries(), config.sourceIsDefault()));
       RequestRecording.agentReadPaths(SourceBindings.requestPaths(List.of(source)));
     }
-    StatusCollector collector = new StatusCollector(initial, properties, AgentLog::info);
+    StatusCollector collector = new StatusCollector(initial, properties, AgentLog.INFO);
     registry.register(collector);
     ConfigWatcher watcher = null;
     if (file != null) {
@@ -220,7 +221,7 @@ final class Startup implements Runnable {
               properties,
               version,
               security,
-              AgentLog::info,
+              AgentLog.INFO,
               new StatusSourcesPage(collector, version));
     } catch (IOException e) {
       readers.shutdown();
@@ -245,7 +246,10 @@ final class Startup implements Runnable {
             + security.describe()
             + statusFrom(file, jmxExporterFile));
     AgentState.serving(url);
-    ForkingLaunchers.misplacedAgent(instrumentation).ifPresent(AgentLog::info);
+    Optional<String> misplaced = ForkingLaunchers.misplacedAgent(instrumentation);
+    if (misplaced.isPresent()) {
+      AgentLog.info(misplaced.get());
+    }
     if (watcher != null || jmxExporter != null) {
       ScheduledExecutorService poller =
           Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));
@@ -264,9 +268,11 @@ final class Startup implements Runnable {
   /** {@link JdkServerInstrumentation#settleProvider}, before the agent's own server. */
   private void settleJdkServerProvider() {
     try {
-      JdkServerInstrumentation.settleProvider(instrumentation, AgentLog::info)
-          .ifPresent(
-              reason -> MeasuredServers.notMeasured(JdkServerInstrumentation.SERVER, reason));
+      Optional<String> notMeasured =
+          JdkServerInstrumentation.settleProvider(instrumentation, AgentLog.INFO);
+      if (notMeasured.isPresent()) {
+        MeasuredServers.notMeasured(JdkServerInstrumentation.SERVER, notMeasured.get());
+      }
     } catch (ReflectiveOperationException | RuntimeException e) {
       AgentLog.info("no request metrics for the JDK HTTP servers created from now on: " + e);
     }
@@ -312,7 +318,7 @@ final class Startup implements Runnable {
   private WebSecurity webSecurity() throws ConfigException {
     Optional<Path> file = config.webConfigFile();
     return file.isPresent()
-        ? WebSecurity.of(WebConfigFile.load(file.get(), environment), AgentLog::info)
+        ? WebSecurity.of(WebConfigFile.load(file.get(), environment), AgentLog.INFO)
         : WebSecurity.none();
   }
 
@@ -324,7 +330,9 @@ final class Startup implements Runnable {
     if (jmxExporterFile != null) {
       return ", MBeans by the jmx_exporter rules of " + jmxExporterFile;
     }
-    return config.source().map(source -> ", status from " + source).orElse(", no status source");
+    return config.source().isPresent()
+        ? ", status from " + config.source().get()
+        : ", no status source";
   }
 
   /** {@code status_exporter_server_info}: the servers measured, as {@link MeasuredServers} says. */

@@ -6,7 +6,9 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +30,12 @@ public final class RequestMetrics {
     "http_request_method", "http_response_status_code", "http_route", "url_scheme"
   };
 
-  /** client_java's histogram: observed with native buckets, else only the shape of classic. */
+  private static final String DURATION_NAME = "http_server_request_duration";
+  private static final String DURATION_HELP = "Duration of HTTP server requests";
+
+  /**
+   * client_java's histogram, with native buckets (alone or beside classic); null with classic only.
+   */
   private final Histogram duration;
 
   /** The classic-only histogram the agent keeps itself (the default); null with native buckets. */
@@ -63,25 +70,22 @@ public final class RequestMetrics {
   public RequestMetrics(
       PrometheusProperties properties, HistogramBuckets buckets, RouteSettings settings) {
     int maxRoutes = settings.maxRoutes();
-    Histogram.Builder histogram =
-        Histogram.builder(properties)
-            .name("http_server_request_duration")
-            .unit(Unit.SECONDS)
-            .help("Duration of HTTP server requests")
-            .labelNames(DURATION_LABELS)
-            .classicUpperBounds(BUCKETS);
     if (buckets == HistogramBuckets.CLASSIC) {
-      histogram.classicOnly();
-    } else if (buckets == HistogramBuckets.NATIVE) {
-      histogram.nativeOnly();
+      // The metadata client_java's Histogram builder makes of the same name, unit and help.
+      classicDurations =
+          new ClassicDurations(
+              MetricMetadata.builder()
+                  .name(DURATION_NAME)
+                  .unit(Unit.SECONDS)
+                  .help(DURATION_HELP)
+                  .build(),
+              BUCKETS,
+              DURATION_LABELS);
+      duration = null;
+    } else {
+      classicDurations = null;
+      duration = clientJavaDurations(properties, buckets);
     }
-    // Exemplar sampling would start a scheduler thread and costs on every request.
-    histogram.withoutExemplars();
-    duration = histogram.build();
-    classicDurations =
-        buckets == HistogramBuckets.CLASSIC
-            ? new ClassicDurations(duration, BUCKETS, DURATION_LABELS)
-            : null;
     active = new ActiveRequests(properties);
     folded =
         Counter.builder(properties)
@@ -104,8 +108,24 @@ public final class RequestMetrics {
     templateNames = settings.templates();
   }
 
+  private static Histogram clientJavaDurations(
+      PrometheusProperties properties, HistogramBuckets buckets) {
+    Histogram.Builder histogram =
+        Histogram.builder(properties)
+            .name(DURATION_NAME)
+            .unit(Unit.SECONDS)
+            .help(DURATION_HELP)
+            .labelNames(DURATION_LABELS)
+            .classicUpperBounds(BUCKETS);
+    if (buckets == HistogramBuckets.NATIVE) {
+      histogram.nativeOnly();
+    }
+    // Exemplar sampling would start a scheduler thread and costs on every request.
+    return histogram.withoutExemplars().build();
+  }
+
   public void register(PrometheusRegistry registry) {
-    registry.register(classicDurations != null ? classicDurations : duration);
+    registry.register(durationsCollector());
     active.register(registry);
     registry.register(folded);
   }
@@ -154,6 +174,11 @@ public final class RequestMetrics {
   /** How many distinct routes get series of their own. */
   public int maxRoutes() {
     return routes.max();
+  }
+
+  /** The duration histogram's collector. */
+  Collector durationsCollector() {
+    return classicDurations != null ? classicDurations : duration;
   }
 
   /** The duration series of these label values; keep it, as its lookup allocates. */

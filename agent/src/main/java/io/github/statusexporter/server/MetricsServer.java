@@ -1,5 +1,6 @@
 package io.github.statusexporter.server;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.config.PrometheusProperties;
@@ -86,8 +87,10 @@ public final class MetricsServer implements AutoCloseable {
       Consumer<String> log,
       SourcesPage sources)
       throws IOException {
+    // No lambdas on the way to the first scrape: each would have the JVM spin a class (~30 KB of
+    // garbage on JDK 25).
     InetSocketAddress address =
-        host.map(h -> new InetSocketAddress(h, port)).orElseGet(() -> new InetSocketAddress(port));
+        host.isPresent() ? new InetSocketAddress(host.get(), port) : new InetSocketAddress(port);
     HttpServer server = security.createServer(address, BACKLOG);
     ServerMetrics metrics = new ServerMetrics(properties, registry, new OncePerMinute(log));
     ServerThreads threads = new ServerThreads(metrics);
@@ -107,15 +110,18 @@ public final class MetricsServer implements AutoCloseable {
     // Scrapes are not the application's requests: drop any filter the JDK server was given.
     context.getFilters().clear();
     context.getFilters().add(ServerThreads.headReadFilter());
-    NoDelay.filter().ifPresent(context.getFilters()::add);
-    NoDelay.missing()
-        .ifPresent(
-            why ->
-                log.accept(
-                    "the metrics server cannot turn off Nagle's algorithm on its connections ("
-                        + why
-                        + "): scrapes without gzip may wait ~40 ms each;"
-                        + " -Dsun.net.httpserver.nodelay=true turns it off for every JDK server"));
+    Optional<Filter> noDelay = NoDelay.filter();
+    if (noDelay.isPresent()) {
+      context.getFilters().add(noDelay.get());
+    }
+    Optional<String> noDelayMissing = NoDelay.missing();
+    if (noDelayMissing.isPresent()) {
+      log.accept(
+          "the metrics server cannot turn off Nagle's algorithm on its connections ("
+              + noDelayMissing.get()
+              + "): scrapes without gzip may wait ~40 ms each;"
+              + " -Dsun.net.httpserver.nodelay=true turns it off for every JDK server");
+    }
     security.secure(context, metrics);
     try {
       server.start();

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The metrics server's threads, which no client can hold for long. The JDK server hands each
@@ -51,7 +50,6 @@ final class ServerThreads implements Executor, AutoCloseable {
 
   ServerThreads(ServerMetrics metrics) {
     this.metrics = metrics;
-    AtomicInteger count = new AtomicInteger();
     pool =
         new ThreadPoolExecutor(
             2,
@@ -59,18 +57,12 @@ final class ServerThreads implements Executor, AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            task -> daemon(task, "status-exporter-http-" + count.incrementAndGet()));
+            new DaemonThreads("http"));
     ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, task -> daemon(task, "status-exporter-deadlines"));
+        new ScheduledThreadPoolExecutor(1, new DaemonThreads("deadlines"));
     timer.setRemoveOnCancelPolicy(true);
     deadlines = timer;
     deadlines.scheduleWithFixedDelay(this::dropOverdue, 1, 1, TimeUnit.SECONDS);
-  }
-
-  private static Thread daemon(Runnable task, String name) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    return thread;
   }
 
   /**

@@ -71,7 +71,9 @@ public final class HttpStatusSource implements StatusSource {
       connection.setUseCaches(false);
       connection.setRequestProperty("Accept", "application/json");
       connection.setRequestProperty("User-Agent", userAgent);
-      headers.forEach(connection::setRequestProperty);
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        connection.setRequestProperty(header.getKey(), header.getValue());
+      }
       if (socketFactory != null && connection instanceof HttpsURLConnection) {
         ((HttpsURLConnection) connection).setSSLSocketFactory(socketFactory);
       }

@@ -9,10 +9,15 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +66,32 @@ class ClassicDurationsTest {
     assertThat(text).isEqualTo(text(reference));
     assertThat(family(openMetrics(agent), "http_server_request_duration"))
         .isEqualTo(family(openMetrics(reference), "http_server_request_duration"));
+    // What the other formats (OpenMetrics 2, protobuf) and the registry's checks read too.
+    MetricSnapshot ours = only(agent.scrape(), "http_server_request_duration_seconds");
+    MetricSnapshot theirs = reference.scrape().get(0);
+    assertThat(describe(ours.getMetadata())).isEqualTo(describe(theirs.getMetadata()));
+    assertThat(metrics.durationsCollector().getLabelNames()).isEqualTo(histogram.getLabelNames());
+    assertThat(metrics.durationsCollector().getMetricType()).isEqualTo(histogram.getMetricType());
+  }
+
+  private static MetricSnapshot only(MetricSnapshots snapshots, String name) {
+    for (MetricSnapshot snapshot : snapshots) {
+      if (snapshot.getMetadata().getPrometheusName().equals(name)) {
+        return snapshot;
+      }
+    }
+    throw new AssertionError("no " + name);
+  }
+
+  private static List<Object> describe(MetricMetadata metadata) {
+    return Arrays.asList(
+        metadata.getName(),
+        metadata.getPrometheusName(),
+        metadata.getExpositionBaseName(),
+        metadata.getExpositionBasePrometheusName(),
+        metadata.getOriginalName(),
+        metadata.getHelp(),
+        metadata.getUnit());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.statusexporter.instrumentation.jdk;
 
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
+import java.util.Arrays;
 
 /**
  * Requests the application's JDK servers answered before the agent's start made the request
@@ -18,9 +19,17 @@ import io.github.statusexporter.instrumentation.RouteRecorder;
 final class EarlyRequests {
   static final int MAX = 4096;
 
+  /**
+   * Room made at the first request kept, doubled when full up to {@link #MAX}: most applications
+   * answer a handful of requests before the agent's start, and the arrays for all of them (~100 KB)
+   * would be made on the application's first request.
+   */
+  private static final int FIRST_ROOM = 64;
+
   private static final Object LOCK = new Object();
 
-  // Guarded by LOCK; the arrays are made at the first request kept and let go once recorded.
+  // Guarded by LOCK; the arrays get room at the first request kept, more when full, and are let go
+  // once recorded.
   private static RecordingFilter[] filters;
   private static String[] paths;
   private static String[] methods;
@@ -29,6 +38,10 @@ final class EarlyRequests {
   private static int count;
   private static int dropped;
   private static boolean recorded;
+
+  static {
+    forget();
+  }
 
   private EarlyRequests() {}
 
@@ -48,12 +61,8 @@ final class EarlyRequests {
         dropped++;
         return true;
       }
-      if (filters == null) {
-        filters = new RecordingFilter[MAX];
-        paths = new String[MAX];
-        methods = new String[MAX];
-        statuses = new int[MAX];
-        durations = new long[MAX];
+      if (count == filters.length) {
+        makeRoom();
       }
       filters[count] = filter;
       paths[count] = rawPath;
@@ -91,13 +100,23 @@ final class EarlyRequests {
     }
   }
 
-  /** Lets the kept requests go; the caller holds the lock. */
+  /** Doubles the arrays' room (makes it at the first request); the caller holds the lock. */
+  private static void makeRoom() {
+    int room = Math.max(FIRST_ROOM, Math.min(MAX, filters.length * 2));
+    filters = Arrays.copyOf(filters, room);
+    paths = Arrays.copyOf(paths, room);
+    methods = Arrays.copyOf(methods, room);
+    statuses = Arrays.copyOf(statuses, room);
+    durations = Arrays.copyOf(durations, room);
+  }
+
+  /** Lets the kept requests go (no room); the caller holds the lock. */
   private static void forget() {
-    filters = null;
-    paths = null;
-    methods = null;
-    statuses = null;
-    durations = null;
+    filters = new RecordingFilter[0];
+    paths = new String[0];
+    methods = new String[0];
+    statuses = new int[0];
+    durations = new long[0];
     count = 0;
   }
 

@@ -1,14 +1,14 @@
-package io.github.statusexporter.agent;
+package io.github.statusexporter.server;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Threads that never keep the application's JVM alive and say whose they are. */
-final class DaemonThreads implements ThreadFactory {
+public final class DaemonThreads implements ThreadFactory {
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
-  DaemonThreads(String purpose) {
+  public DaemonThreads(String purpose) {
     this.prefix = "status-exporter-" + purpose + "-";
   }
 
@@ -17,7 +17,7 @@ final class DaemonThreads implements ThreadFactory {
     return daemon(task, prefix + count.incrementAndGet());
   }
 
-  static Thread daemon(Runnable task, String name) {
+  public static Thread daemon(Runnable task, String name) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     return thread;
