@@ -41,8 +41,9 @@ final class ForkingLaunchers {
    * is loaded, its server's is not, and it has a child process.
    */
   static Optional<String> misplacedAgent(Instrumentation instrumentation) {
-    // A launcher's main class is the system class loader's. Its classes are few where all the JVM's
-    // are thousands, each of whose names would be made here as a string (~0.2 MB of garbage).
+    // A launcher's main class is the system class loader's, whose classes are usually far fewer
+    // than the JVM's thousands, each of whose names would be made here as a string (~0.2 MB of
+    // garbage on jwebserver).
     Class<?>[] systemLoaders =
         instrumentation.getInitiatedClasses(ClassLoader.getSystemClassLoader());
     for (Launcher launcher : KNOWN) {

@@ -20,6 +20,9 @@ import java.util.jar.JarFile;
 final class LibraryJar {
   static final String ENTRY = "META-INF/status-exporter/libraries.jar";
 
+  /** The libraries' jar, as opened by {@link #add}: see there why it stays open. */
+  private static JarFile opened;
+
   private LibraryJar() {}
 
   /**
@@ -37,10 +40,17 @@ final class LibraryJar {
             directory);
     if (copy.isPresent()) {
       // The JDK takes the file's name: the system class loader opens it again when it first needs
-      // a class from it. Left open, so that the JDK shares the index of its entries already read
-      // here with the loader's (~1,100 entries, ~0.2 MB) rather than read it again; the loader
-      // keeps the file open for the JVM's life anyway.
-      instrumentation.appendToSystemClassLoaderSearch(new JarFile(copy.get().toFile()));
+      // a class from it. Kept open, so that the JDK shares the index of its entries read here with
+      // the loader's (~1,100 entries, ~0.2 MB) rather than read it again; the loader keeps the
+      // file open for the JVM's life anyway.
+      JarFile jar = new JarFile(copy.get().toFile());
+      try {
+        instrumentation.appendToSystemClassLoaderSearch(jar);
+      } catch (RuntimeException e) {
+        jar.close();
+        throw e;
+      }
+      opened = jar;
     }
   }
 }

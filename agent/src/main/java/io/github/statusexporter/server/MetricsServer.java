@@ -87,8 +87,8 @@ public final class MetricsServer implements AutoCloseable {
       Consumer<String> log,
       SourcesPage sources)
       throws IOException {
-    // No lambdas on the way to the first scrape: each would have the JVM spin a class (~30 KB of
-    // garbage on JDK 25).
+    // No lambdas in this method: each would have the JVM spin a class as the agent starts (~30 KB
+    // of garbage on JDK 25).
     InetSocketAddress address =
         host.isPresent() ? new InetSocketAddress(host.get(), port) : new InetSocketAddress(port);
     HttpServer server = security.createServer(address, BACKLOG);
