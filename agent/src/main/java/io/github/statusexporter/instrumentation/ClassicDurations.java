@@ -55,10 +55,20 @@ final class ClassicDurations implements Collector {
     this.labelNames = labelNames.clone();
   }
 
-  /** The series of these label values, made at first use; keep it, as its lookup allocates. */
+  /**
+   * The series of these label values, made at first use; keep it, as its lookup allocates. Not
+   * {@code computeIfAbsent} with a lambda: the JVM would spin its class on the application's first
+   * request recorded.
+   */
   DistributionDataPoint labelValues(String... values) {
-    return series.computeIfAbsent(
-        List.of(values), key -> new Series(Labels.of(labelNames, values), upperBounds.length));
+    List<String> key = List.of(values);
+    Series existing = series.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    Series made = new Series(Labels.of(labelNames, values), upperBounds.length);
+    existing = series.putIfAbsent(key, made);
+    return existing != null ? existing : made;
   }
 
   @Override
