@@ -293,15 +293,18 @@ final class Startup implements Runnable {
    */
   private void openJdkServerInternals() {
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
-    if (instrumentation == null || httpServer.isEmpty()) {
-      return;
+    Module agent = MetricsServer.class.getModule();
+    if (instrumentation == null
+        || httpServer.isEmpty()
+        || httpServer.get().isOpen("sun.net.httpserver", agent)) {
+      return; // the JDK's redefineModule spins lambdas of its own: only when needed
     }
     try {
       instrumentation.redefineModule(
           httpServer.get(),
           Set.of(),
           Map.of(),
-          Map.of("sun.net.httpserver", Set.of(MetricsServer.class.getModule())),
+          Map.of("sun.net.httpserver", Set.of(agent)),
           Set.of(),
           Map.of());
     } catch (RuntimeException e) {
