@@ -93,8 +93,12 @@ public final class InnerJar {
    * requests; the creation itself is what keeps another user's file out.
    */
   private static Path newFile(Path directory, String prefix) throws IOException {
+    return newFile(directory, prefix, System.nanoTime());
+  }
+
+  /** As above, the names made from {@code unique}, then {@code unique + 1}, and so on. */
+  static Path newFile(Path directory, String prefix, long unique) throws IOException {
     boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-    long unique = System.nanoTime();
     for (int tried = 0; ; tried++) {
       Path file = directory.resolve(prefix + Long.toString(unique + tried, 36) + ".jar");
       try {

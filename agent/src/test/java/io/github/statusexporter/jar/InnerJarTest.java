@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,6 +57,40 @@ class InnerJarTest {
         .hasMessageStartingWith("cannot write the libraries to " + missing + " (")
         .hasMessageEndingWith(
             "): give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
+  }
+
+  @Test
+  void aNameTakenByAnotherFileOrALinkIsPassedOverAndWhatIsThereIsLeftAlone() throws Exception {
+    long unique = 1_000_000;
+    Path target = Files.writeString(directory.resolve("someone-elses.jar"), "theirs");
+    Files.createSymbolicLink(directory.resolve(name(unique)), target);
+    Files.writeString(directory.resolve(name(unique + 1)), "another's");
+
+    Path file = InnerJar.newFile(directory, "status-exporter-x-", unique);
+
+    assertThat(file).isEqualTo(directory.resolve(name(unique + 2)));
+    assertThat(Files.size(file)).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(target)).isEqualTo("theirs");
+    assertThat(Files.readString(directory.resolve(name(unique + 1)))).isEqualTo("another's");
+  }
+
+  @Test
+  void aHundredNamesTakenIsAnError() throws Exception {
+    long unique = 2_000_000;
+    for (int i = 0; i < 100; i++) {
+      Files.createFile(directory.resolve(name(unique + i)));
+    }
+
+    assertThatThrownBy(() -> InnerJar.newFile(directory, "status-exporter-x-", unique))
+        .isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(InnerJar.newFile(directory, "status-exporter-x-", unique + 1))
+        .isEqualTo(directory.resolve(name(unique + 100)));
+  }
+
+  private static String name(long unique) {
+    return "status-exporter-x-" + Long.toString(unique, 36) + ".jar";
   }
 
   /** The agent's loader when it runs from its jar: it holds the inner jar. */
