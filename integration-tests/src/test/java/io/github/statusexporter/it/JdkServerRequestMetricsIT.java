@@ -170,18 +170,48 @@ class JdkServerRequestMetricsIT {
     }
   }
 
+  /**
+   * An application that names a provider of its own keeps it: the agent measures none of its JDK
+   * servers, says so once, and a self-metric shows it.
+   */
+  @Test
+  void anApplicationsOwnProviderIsKeptAndTheAgentSaysItDoesNotMeasureIt() throws Exception {
+    String provider = "sun.net.httpserver.DefaultHttpServerProvider";
+    try (JavaProcess app =
+        jdkServerApp(List.of("-Dcom.sun.net.httpserver.HttpServerProvider=" + provider))) {
+      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
+      app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      assertThat(Http.get("http://localhost:" + appPort + "/class").statusCode()).isEqualTo(200);
+
+      Scrape scrape = Scrape.of(agentPort);
+      assertThat(scrape.text).doesNotContain("http_server_request_duration");
+      assertThat(scrape.value("status_exporter_unmeasured_server_info{server=\"JDK HTTP server\"}"))
+          .isEqualTo(1.0);
+      assertThat(app.stderr())
+          .containsOnlyOnce(
+              "status-exporter: no request metrics for JDK HTTP server: the application sets"
+                  + " com.sun.net.httpserver.HttpServerProvider="
+                  + provider
+                  + " itself, which the agent keeps; without it the agent measures them");
+    }
+  }
+
   private JavaProcess jdkServerApp(String... waitMillis) throws Exception {
+    return jdkServerApp(List.of(), waitMillis);
+  }
+
+  private JavaProcess jdkServerApp(List<String> jvmOptions, String... waitMillis) throws Exception {
     Path keystore = TlsStatusServer.selfSignedKeystore(directory);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
-                "-cp",
-                JavaProcess.testClasses(),
-                JdkServerApp.class.getName(),
-                String.valueOf(appPort),
-                String.valueOf(httpsPort),
-                keystore.toString()));
+    List<String> command = new ArrayList<>(jvmOptions);
+    command.addAll(
+        List.of(
+            "-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + agentPort,
+            "-cp",
+            JavaProcess.testClasses(),
+            JdkServerApp.class.getName(),
+            String.valueOf(appPort),
+            String.valueOf(httpsPort),
+            keystore.toString()));
     command.addAll(List.of(waitMillis));
     return JavaProcess.start(command, Map.of());
   }

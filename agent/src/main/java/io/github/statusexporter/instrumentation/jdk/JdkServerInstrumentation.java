@@ -81,7 +81,7 @@ public final class JdkServerInstrumentation {
     // agent's own name comes from a parent JVM that passed its properties on: taken as unset.
     String named = System.getProperty(ProviderProperty.NAME);
     if (named != null && !named.equals(ProviderProperty.AGENT_PROVIDER)) {
-      return Optional.of("the application sets " + ProviderProperty.NAME + " itself");
+      return Optional.of(ownProvider(named));
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     if (httpServer.isEmpty()) {
@@ -188,12 +188,21 @@ public final class JdkServerInstrumentation {
       return Optional.empty(); // the JDK has created the agent's
     }
     if (!named.equals(ProviderProperty.AGENT_PROVIDER)) {
-      return Optional.of("the application sets " + ProviderProperty.NAME + "=" + named + " itself");
+      return Optional.of(ownProvider(named));
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     return httpServer.isEmpty()
         ? Optional.empty()
         : replaceChosen(instrumentation, httpServer.get(), false, log);
+  }
+
+  /** Why the JDK servers of an application that names its own provider are not measured. */
+  private static String ownProvider(String named) {
+    return "the application sets "
+        + ProviderProperty.NAME
+        + "="
+        + named
+        + " itself, which the agent keeps; without it the agent measures them";
   }
 
   /**
