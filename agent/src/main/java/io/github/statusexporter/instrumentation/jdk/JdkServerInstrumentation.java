@@ -77,11 +77,10 @@ public final class JdkServerInstrumentation {
    */
   public static Optional<String> install(
       Instrumentation instrumentation, boolean attached, Consumer<String> log) throws Exception {
-    // The JVM's own setting, not the agent's: an application that chose a provider keeps it. The
-    // agent's own name comes from a parent JVM that passed its properties on: taken as unset.
-    String named = System.getProperty(ProviderProperty.NAME);
-    if (named != null && !named.equals(ProviderProperty.AGENT_PROVIDER)) {
-      return Optional.of(ownProvider(named));
+    // The JVM's own setting, not the agent's: an application that chose a provider keeps it.
+    String own = ProviderProperty.applicationsOwn();
+    if (own != null) {
+      return Optional.of(ownProvider(own));
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     if (httpServer.isEmpty()) {
@@ -183,12 +182,12 @@ public final class JdkServerInstrumentation {
     if (!propertySet) {
       return Optional.empty();
     }
-    String named = System.getProperty(ProviderProperty.NAME);
-    if (named == null) {
-      return Optional.empty(); // the JDK has created the agent's
+    String own = ProviderProperty.applicationsOwn();
+    if (own != null) {
+      return Optional.of(ownProvider(own));
     }
-    if (!named.equals(ProviderProperty.AGENT_PROVIDER)) {
-      return Optional.of(ownProvider(named));
+    if (!ProviderProperty.namesTheAgents()) {
+      return Optional.empty(); // the JDK has created the agent's
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
     return httpServer.isEmpty()

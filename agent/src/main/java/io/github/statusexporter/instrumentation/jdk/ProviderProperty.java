@@ -35,8 +35,7 @@ public final class ProviderProperty {
    *     the provider in place itself
    */
   public static boolean setBeforeAnyServer(Instrumentation instrumentation) {
-    String named = System.getProperty(NAME);
-    if (named != null && !named.equals(AGENT_PROVIDER)) {
+    if (applicationsOwn() != null) {
       return false;
     }
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");
@@ -46,6 +45,15 @@ public final class ProviderProperty {
     }
     System.setProperty(NAME, AGENT_PROVIDER);
     return true;
+  }
+
+  /**
+   * The provider the application names itself, or null: the agent's own name, inherited from a
+   * parent JVM that passed its properties on, is taken as unset.
+   */
+  static String applicationsOwn() {
+    String named = System.getProperty(NAME);
+    return named == null || named.equals(AGENT_PROVIDER) ? null : named;
   }
 
   /** Whether the property names the agent's provider (set by it, and not read by the JDK yet). */
