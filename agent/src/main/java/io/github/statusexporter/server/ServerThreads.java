@@ -71,12 +71,18 @@ final class ServerThreads implements Executor, AutoCloseable {
    */
   @Override
   public void execute(Runnable request) {
+    // Counted here, not once its thread runs it: in a burst the dispatcher hands over requests
+    // faster than threads start, and counting late let every thread fill with heads, so that the
+    // room a drop made came too late for the next request, a scrape's too.
     if (running.size() >= MAX_THREADS) {
       dropSlowestHead();
     }
+    Exchange exchange = new Exchange(request);
+    running.add(exchange);
     try {
-      pool.execute(new Exchange(request));
+      pool.execute(exchange);
     } catch (RejectedExecutionException e) {
+      running.remove(exchange);
       metrics.connectionDropped(ServerMetrics.Dropped.OVERLOADED);
       throw e;
     }
@@ -135,13 +141,18 @@ final class ServerThreads implements Executor, AutoCloseable {
     pool.shutdownNow();
   }
 
-  /** One request of the JDK server on one of these threads, and how far it has come. */
+  /**
+   * One request of the JDK server, from the moment it is handed over, and how far it has come. It
+   * may be dropped before a thread runs it: it then runs interrupted, so that its first read fails
+   * and the JDK server closes the connection.
+   */
   private final class Exchange implements Runnable {
     private final Runnable request;
     private Thread thread;
     private boolean head = true;
+    private boolean dropped;
     private boolean done;
-    private volatile long since;
+    private volatile long since = System.nanoTime();
 
     Exchange(Runnable request) {
       this.request = request;
@@ -151,9 +162,10 @@ final class ServerThreads implements Executor, AutoCloseable {
     public void run() {
       synchronized (this) {
         thread = Thread.currentThread();
-        since = System.nanoTime();
+        if (dropped) {
+          thread.interrupt();
+        }
       }
-      running.add(this);
       CURRENT.set(this);
       try {
         request.run();
@@ -174,20 +186,25 @@ final class ServerThreads implements Executor, AutoCloseable {
     }
 
     synchronized boolean inHead() {
-      return head && thread != null;
+      return head && !dropped;
     }
 
     /**
      * Counts and interrupts the request if it is still running and still in the phase seen: counted
-     * first, so that the count is there by the time its client sees the connection close.
+     * first, so that the count is there by the time its client sees the connection close. It then
+     * no longer counts against {@link #MAX_THREADS}: its thread ends soon, on one of the {@link
+     * #OVERFLOW} threads.
      */
     synchronized void dropIf(boolean inHead, ServerMetrics.Dropped reason) {
-      if (done || thread == null || head != inHead) {
+      if (done || dropped || head != inHead) {
         return;
       }
       metrics.connectionDropped(reason);
-      thread.interrupt();
-      done = true; // dropped once; the thread ends the request soon
+      dropped = true;
+      running.remove(this);
+      if (thread != null) {
+        thread.interrupt();
+      }
     }
   }
 }

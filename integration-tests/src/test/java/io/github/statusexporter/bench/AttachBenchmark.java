@@ -1,6 +1,7 @@
 package io.github.statusexporter.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -115,19 +116,29 @@ public final class AttachBenchmark {
             "attach",
             String.valueOf(launch.process.pid()),
             "port=" + launch.agentPort + ",source=" + launch.statusUrl()));
+    Path output = Files.createTempFile("attach-tool", ".log");
     long start = System.nanoTime();
     Process tool =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectOutput(output.toFile())
             .start();
     CompletableFuture<Double> toolMillis =
         tool.onExit().thenApply(exited -> (System.nanoTime() - start) / 1e6);
     double toMetrics = launch.millisSinceUntilOk(launch.metricsUrl(), start);
-    if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
-      throw new IOException("the attach tool failed (exit " + tool.exitValue() + ")");
+    try {
+      if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
+        throw new IOException(
+            "the attach tool failed (exit "
+                + (tool.isAlive() ? "none after 60 s" : tool.exitValue())
+                + "): "
+                + Files.readString(output).strip());
+      }
+      return new double[] {toMetrics, toolMillis.get()};
+    } finally {
+      tool.destroyForcibly();
+      Files.delete(output);
     }
-    return new double[] {toMetrics, toolMillis.get()};
   }
 
   private static CompletableFuture<Wrk> wrkAsync(String url, int seconds) {
