@@ -7,10 +7,9 @@ import io.github.statusexporter.config.mappingfile.MappingFile;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.mappingfile.SourceDefinition;
+import io.github.statusexporter.family.CounterFamily;
+import io.github.statusexporter.family.GaugeFamily;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,8 +31,8 @@ final class ConfigWatcher implements Runnable {
   private final int defaultMaxSeries;
   private final SourceBindings bindings;
   private final StatusCollector collector;
-  private final Gauge lastReloadSuccessful;
-  private final Counter reloadFailures;
+  private final GaugeFamily.Series lastReloadSuccessful;
+  private final CounterFamily.Series reloadFailures;
 
   /** Marks a file that could not be read, so that it is reported once, not at every look. */
   private static final Object UNREADABLE = new Object();
@@ -54,7 +53,6 @@ final class ConfigWatcher implements Runnable {
       int defaultMaxSeries,
       SourceBindings bindings,
       StatusCollector collector,
-      PrometheusProperties properties,
       PrometheusRegistry registry) {
     this.file = file;
     this.environment = environment;
@@ -62,16 +60,18 @@ final class ConfigWatcher implements Runnable {
     this.defaultMaxSeries = defaultMaxSeries;
     this.bindings = bindings;
     this.collector = collector;
-    lastReloadSuccessful =
-        Gauge.builder(properties)
-            .name("status_exporter_config_last_reload_successful")
-            .help("1 if the last load of the configuration file succeeded, 0 if it failed")
-            .register(registry);
-    reloadFailures =
-        Counter.builder(properties)
-            .name("status_exporter_config_reload_failures")
-            .help("Loads of the configuration file that failed; the last good one stays in force")
-            .register(registry);
+    GaugeFamily successful =
+        new GaugeFamily(
+            "status_exporter_config_last_reload_successful",
+            "1 if the last load of the configuration file succeeded, 0 if it failed");
+    CounterFamily failures =
+        new CounterFamily(
+            "status_exporter_config_reload_failures",
+            "Loads of the configuration file that failed; the last good one stays in force");
+    registry.register(successful);
+    registry.register(failures);
+    lastReloadSuccessful = successful.labelValues();
+    reloadFailures = failures.labelValues();
   }
 
   /** Loads the file if it is new or changed since the last look; never throws. */

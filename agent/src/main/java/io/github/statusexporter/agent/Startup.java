@@ -7,6 +7,7 @@ import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
 import io.github.statusexporter.config.web.WebConfigFile;
+import io.github.statusexporter.family.InfoFamily;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
@@ -17,9 +18,6 @@ import io.github.statusexporter.page.StatusSourcesPage;
 import io.github.statusexporter.server.DaemonThreads;
 import io.github.statusexporter.server.MetricsServer;
 import io.github.statusexporter.server.WebSecurity;
-import io.prometheus.metrics.config.MetricsProperties;
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -145,13 +143,6 @@ final class Startup implements Runnable {
         jmxExporterSecurity.isPresent() ? jmxExporterSecurity.get() : webSecurity();
     JmxExporterRules jmxExporter =
         jmxExporterFile == null ? null : JmxExporterRules.load(jmxExporterFile);
-    // Defaults, not the global configuration (which the relocation keeps apart from the
-    // application's io.prometheus.* settings anyway); no exemplars: the agent has no traces to
-    // link them to, and client_java rate-limits them on a thread of its own.
-    PrometheusProperties properties =
-        PrometheusProperties.builder()
-            .defaultMetricsProperties(MetricsProperties.builder().exemplarsEnabled(false).build())
-            .build();
     PrometheusRegistry registry = new PrometheusRegistry();
     security.register(registry);
     ExecutorService readers = readerPool();
@@ -165,7 +156,7 @@ final class Startup implements Runnable {
                   source, config.timeout(), config.maxSeries(), config.sourceIsDefault()));
       RequestRecording.agentReadPaths(SourceBindings.requestPaths(List.of(source)));
     }
-    StatusCollector collector = new StatusCollector(initial, properties, AgentLog.INFO);
+    StatusCollector collector = new StatusCollector(initial, AgentLog.INFO);
     registry.register(collector);
     ConfigWatcher watcher = null;
     if (file != null) {
@@ -177,7 +168,6 @@ final class Startup implements Runnable {
               config.maxSeries(),
               bindings,
               collector,
-              properties,
               registry);
       watcher.run();
     }
@@ -188,8 +178,7 @@ final class Startup implements Runnable {
       RouteSettings routes =
           (watcher == null ? RouteSettings.DEFAULT : watcher.routesForStart())
               .ignoring(config.ignoreRoutes());
-      RequestMetrics requestMetrics =
-          new RequestMetrics(properties, config.histogramBuckets(), routes);
+      RequestMetrics requestMetrics = new RequestMetrics(config.histogramBuckets(), routes);
       requestMetrics.register(registry);
       RequestRecording.install(requestMetrics);
       int unrecorded = JdkServerInstrumentation.recordEarlyRequests(requestMetrics);
@@ -207,7 +196,7 @@ final class Startup implements Runnable {
     if (jmxExporter != null) {
       // As jmx_exporter does, before its server answers: its users' first scrape has the JMX
       // families, whose names must not be the JVM metrics' (a clash would fail every scrape).
-      registerJvmMetrics(properties, registry);
+      registerJvmMetrics(registry);
       jmxExporter.register(registry);
     }
     openJdkServerInternals();
@@ -218,7 +207,6 @@ final class Startup implements Runnable {
               config.host(),
               config.port(),
               registry,
-              properties,
               version,
               security,
               AgentLog.INFO,
@@ -261,7 +249,7 @@ final class Startup implements Runnable {
     }
     if (jmxExporter == null) {
       // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
-      registerJvmMetrics(properties, registry);
+      registerJvmMetrics(registry);
     }
   }
 
@@ -278,10 +266,9 @@ final class Startup implements Runnable {
     }
   }
 
-  private static void registerJvmMetrics(
-      PrometheusProperties properties, PrometheusRegistry registry) {
+  private static void registerJvmMetrics(PrometheusRegistry registry) {
     try {
-      JvmCollectors.register(properties, registry);
+      JvmCollectors.register(registry);
     } catch (RuntimeException e) {
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }
@@ -339,15 +326,14 @@ final class Startup implements Runnable {
   }
 
   /** {@code status_exporter_server_info}: the servers measured, as {@link MeasuredServers} says. */
-  private static Info serverInfo() {
-    Info info =
-        Info.builder()
-            .name("status_exporter_server")
-            .help(
-                "The servers and frameworks whose requests the agent measures, with their version.")
-            .labelNames("server", "version")
-            .build();
-    MeasuredServers.tell(info::addLabelValues);
+  private static InfoFamily serverInfo() {
+    InfoFamily info =
+        new InfoFamily(
+            "status_exporter_server",
+            "The servers and frameworks whose requests the agent measures, with their version.",
+            "server",
+            "version");
+    MeasuredServers.tell(info::add);
     return info;
   }
 
@@ -355,16 +341,14 @@ final class Startup implements Runnable {
    * {@code status_exporter_unmeasured_server_info}: the servers found and not measured, as {@link
    * MeasuredServers} says; its line on stderr says why.
    */
-  private static Info unmeasuredServerInfo() {
-    Info info =
-        Info.builder()
-            .name("status_exporter_unmeasured_server")
-            .help(
-                "The servers and frameworks the agent found and does not measure; its line on"
-                    + " stderr says why.")
-            .labelNames("server")
-            .build();
-    MeasuredServers.tellNotMeasured(info::addLabelValues);
+  private static InfoFamily unmeasuredServerInfo() {
+    InfoFamily info =
+        new InfoFamily(
+            "status_exporter_unmeasured_server",
+            "The servers and frameworks the agent found and does not measure; its line on"
+                + " stderr says why.",
+            "server");
+    MeasuredServers.tellNotMeasured(info::add);
     return info;
   }
 

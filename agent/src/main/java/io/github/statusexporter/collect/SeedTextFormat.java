@@ -1,8 +1,7 @@
 package io.github.statusexporter.collect;
 
-import io.prometheus.metrics.config.PrometheusProperties;
+import io.github.statusexporter.exposition.ExpositionWriters;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -20,19 +19,15 @@ import java.util.List;
  * {@code stateset} type and protobuf is the same either way.
  */
 final class SeedTextFormat {
-  private final ExpositionFormats formats;
-
-  SeedTextFormat(PrometheusProperties properties) {
-    formats = ExpositionFormats.init(properties.getExporterProperties());
-  }
+  private SeedTextFormat() {}
 
   /** True if the scrape will be written in the Prometheus text format. */
-  boolean isTextFormat(PrometheusScrapeRequest request) {
+  static boolean isTextFormat(PrometheusScrapeRequest request) {
     if (!(request instanceof PrometheusHttpRequest)) {
       return false;
     }
     String accept = ((PrometheusHttpRequest) request).getHeader("Accept");
-    return formats.findWriter(accept) instanceof PrometheusTextFormatWriter;
+    return ExpositionWriters.defaults().find(accept) instanceof PrometheusTextFormatWriter;
   }
 
   /** The snapshots with each state set replaced by the equivalent gauge. */

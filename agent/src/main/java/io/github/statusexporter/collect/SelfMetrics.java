@@ -1,11 +1,10 @@
 package io.github.statusexporter.collect;
 
+import io.github.statusexporter.family.CounterFamily;
+import io.github.statusexporter.family.GaugeFamily;
+import io.github.statusexporter.family.LabelledFamily;
 import io.github.statusexporter.mapping.SkipReason;
 import io.github.statusexporter.source.FailureReason;
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
@@ -17,12 +16,37 @@ import java.util.Set;
 
 /** What the agent tells about its own reads of the status sources. */
 final class SelfMetrics {
-  private final Gauge up;
-  private final Gauge readDuration;
-  private final Counter readErrors;
-  private final Counter valuesSkipped;
-  private final Counter unreadableFields;
-  private final List<StatefulMetric<?, ?>> all;
+  private final GaugeFamily up =
+      new GaugeFamily(
+          "status_exporter_source_up",
+          "1 if the last read of the status source succeeded, 0 if it failed",
+          "source");
+  private final GaugeFamily readDuration =
+      new GaugeFamily(
+          "status_exporter_source_read_duration",
+          Unit.SECONDS,
+          "How long the last scrape waited for the status source",
+          "source");
+  private final CounterFamily readErrors =
+      new CounterFamily(
+          "status_exporter_source_read_errors",
+          "Failed reads of the status source, by reason",
+          "source",
+          "reason");
+  private final CounterFamily valuesSkipped =
+      new CounterFamily(
+          "status_exporter_values_skipped",
+          "Mapped metrics left out of a scrape because their field was unusable",
+          "source",
+          "metric",
+          "reason");
+  private final CounterFamily unreadableFields =
+      new CounterFamily(
+          "status_exporter_source_unreadable_fields",
+          "Fields the source has but could not read, such as MBean attributes whose getter threw",
+          "source");
+  private final List<LabelledFamily<?>> all =
+      List.of(up, readDuration, readErrors, valuesSkipped, unreadableFields);
 
   /**
    * The most metrics one source's skips are counted by name: derived metrics take their names from
@@ -35,48 +59,12 @@ final class SelfMetrics {
 
   private final Map<String, Set<String>> skippedMetrics = new HashMap<>();
 
-  SelfMetrics(PrometheusProperties properties) {
-    up =
-        Gauge.builder(properties)
-            .name("status_exporter_source_up")
-            .help("1 if the last read of the status source succeeded, 0 if it failed")
-            .labelNames("source")
-            .build();
-    readDuration =
-        Gauge.builder(properties)
-            .name("status_exporter_source_read_duration")
-            .unit(Unit.SECONDS)
-            .help("How long the last scrape waited for the status source")
-            .labelNames("source")
-            .build();
-    readErrors =
-        Counter.builder(properties)
-            .name("status_exporter_source_read_errors")
-            .help("Failed reads of the status source, by reason")
-            .labelNames("source", "reason")
-            .build();
-    valuesSkipped =
-        Counter.builder(properties)
-            .name("status_exporter_values_skipped")
-            .help("Mapped metrics left out of a scrape because their field was unusable")
-            .labelNames("source", "metric", "reason")
-            .build();
-    unreadableFields =
-        Counter.builder(properties)
-            .name("status_exporter_source_unreadable_fields")
-            .help(
-                "Fields the source has but could not read, such as MBean attributes whose getter threw")
-            .labelNames("source")
-            .build();
-    all = List.of(up, readDuration, readErrors, valuesSkipped, unreadableFields);
-  }
-
   /** Every reason from the start, so that rate() and increase() see the first failure. */
   void addSource(String source) {
     for (FailureReason reason : FailureReason.values()) {
-      readErrors.initLabelValues(source, reason.label());
+      readErrors.labelValues(source, reason.label());
     }
-    unreadableFields.initLabelValues(source);
+    unreadableFields.labelValues(source);
   }
 
   /** Forgets a source that is gone, so that its last values do not linger. */
@@ -84,8 +72,8 @@ final class SelfMetrics {
     synchronized (this) {
       skippedMetrics.remove(source);
     }
-    for (StatefulMetric<?, ?> metric : all) {
-      metric.removeIf(labels -> labels.get(0).equals(source));
+    for (LabelledFamily<?> family : all) {
+      family.removeIf(labels -> labels.get(0).equals(source));
     }
   }
 
@@ -122,8 +110,8 @@ final class SelfMetrics {
 
   List<MetricSnapshot> snapshots() {
     List<MetricSnapshot> snapshots = new ArrayList<>(all.size());
-    for (StatefulMetric<?, ?> metric : all) {
-      snapshots.add(metric.collect());
+    for (LabelledFamily<?> family : all) {
+      snapshots.add(family.collect());
     }
     return snapshots;
   }

@@ -5,7 +5,6 @@ import io.github.statusexporter.source.PendingRead;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.Redaction;
 import io.github.statusexporter.source.SourceException;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -27,14 +26,11 @@ public final class StatusCollector implements MultiCollector {
   private final SelfMetrics selfMetrics;
   private final SourceStates states;
   private final UnreadableFieldLog unreadableLog;
-  private final SeedTextFormat seedTextFormat;
 
-  public StatusCollector(
-      List<SourceBinding> sources, PrometheusProperties properties, Consumer<String> log) {
-    this.selfMetrics = new SelfMetrics(properties);
+  public StatusCollector(List<SourceBinding> sources, Consumer<String> log) {
+    this.selfMetrics = new SelfMetrics();
     this.states = new SourceStates(log);
     this.unreadableLog = new UnreadableFieldLog(log);
-    this.seedTextFormat = new SeedTextFormat(properties);
     replaceSources(sources);
   }
 
@@ -66,7 +62,7 @@ public final class StatusCollector implements MultiCollector {
   public MetricSnapshots collect(PrometheusScrapeRequest request) {
     List<MetricSnapshot> snapshots = collectAll();
     return new MetricSnapshots(
-        seedTextFormat.isTextFormat(request)
+        SeedTextFormat.isTextFormat(request)
             ? SeedTextFormat.stateSetsAsGauges(snapshots)
             : snapshots);
   }

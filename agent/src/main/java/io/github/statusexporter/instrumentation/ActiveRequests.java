@@ -1,8 +1,12 @@
 package io.github.statusexporter.instrumentation;
 
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.github.statusexporter.family.DescribedFamily;
+import io.prometheus.metrics.model.registry.MetricType;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -15,27 +19,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * kept, so the value is exact at any moment (a {@code LongAdder}'s sum, read while a request begins
  * on one thread and ends on another, could show -1).
  */
-final class ActiveRequests {
-  private static final String NAME = "http_server_active_requests";
+final class ActiveRequests extends DescribedFamily {
+  private static final String[] LABEL_NAMES = {"http_request_method", "url_scheme"};
 
   /** Counters by scheme (http, https) and method, made at a series' first request. */
   private final AtomicReferenceArray<AtomicLong> counts =
       new AtomicReferenceArray<>(2 * HttpMethods.COUNT);
 
-  private final GaugeWithCallback gauge;
-
-  ActiveRequests(PrometheusProperties properties) {
-    gauge =
-        GaugeWithCallback.builder(properties)
-            .name(NAME)
-            .help("Number of HTTP server requests in flight")
-            .labelNames("http_request_method", "url_scheme")
-            .callback(this::report)
-            .build();
-  }
-
-  void register(PrometheusRegistry registry) {
-    registry.register(gauge);
+  ActiveRequests() {
+    super(
+        MetricType.GAUGE,
+        metadata("http_server_active_requests", "Number of HTTP server requests in flight"),
+        LABEL_NAMES);
   }
 
   /** The counter of one method and scheme; a series of its own from its first request on. */
@@ -51,16 +46,23 @@ final class ActiveRequests {
     return count;
   }
 
-  /** Every series that has had a request, as the {@code Gauge} showed its data points. */
-  private void report(GaugeWithCallback.Callback callback) {
+  /** Every series that has had a request, as client_java's {@code GaugeWithCallback} did. */
+  @Override
+  public GaugeSnapshot collect() {
+    List<GaugeDataPointSnapshot> points = new ArrayList<>();
     for (int index = 0; index < counts.length(); index++) {
       AtomicLong count = counts.get(index);
       if (count != null) {
-        callback.call(
-            count.get(),
-            HttpMethods.NAMES[index % HttpMethods.COUNT],
-            index < HttpMethods.COUNT ? "http" : "https");
+        Labels labels =
+            Labels.of(
+                LABEL_NAMES,
+                new String[] {
+                  HttpMethods.NAMES[index % HttpMethods.COUNT],
+                  index < HttpMethods.COUNT ? "http" : "https"
+                });
+        points.add(new GaugeDataPointSnapshot(count.get(), labels, null));
       }
     }
+    return new GaugeSnapshot(getMetadata(), points);
   }
 }

@@ -1,20 +1,18 @@
 package io.github.statusexporter.instrumentation;
 
+import io.github.statusexporter.family.LabelledFamily;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.MetricType;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -34,79 +32,37 @@ import java.util.concurrent.atomic.LongAdder;
  * buckets and count always agree) and the sum may lack a request that was being recorded during the
  * scrape, as in client_java's 0.x histograms.
  */
-final class ClassicDurations implements Collector {
-  private final MetricFamilyDescriptor descriptor;
-
+final class ClassicDurations extends LabelledFamily<ClassicDurations.Series> {
   /** Upper bounds, {@code +Inf} last. */
   private final double[] upperBounds;
-
-  private final String[] labelNames;
-  private final ConcurrentHashMap<List<String>, Series> series = new ConcurrentHashMap<>();
 
   /**
    * @param metadata the family's, as client_java's {@code MetricMetadata.builder()} makes it
    * @param upperBounds the buckets' upper bounds, without {@code +Inf}
    */
   ClassicDurations(MetricMetadata metadata, double[] upperBounds, String... labelNames) {
-    this.descriptor =
-        MetricFamilyDescriptor.of(MetricType.HISTOGRAM, metadata, Arrays.asList(labelNames));
+    super(MetricType.HISTOGRAM, metadata, labelNames);
     this.upperBounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
     this.upperBounds[upperBounds.length] = Double.POSITIVE_INFINITY;
-    this.labelNames = labelNames.clone();
   }
 
-  /**
-   * The series of these label values, made at first use; keep it, as its lookup allocates. Not
-   * {@code computeIfAbsent} with a lambda: the JVM would spin its class on the application's first
-   * request recorded.
-   */
-  DistributionDataPoint labelValues(String... values) {
-    List<String> key = List.of(values);
-    Series existing = series.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    Series made = new Series(Labels.of(labelNames, values), upperBounds.length);
-    existing = series.putIfAbsent(key, made);
-    return existing != null ? existing : made;
+  @Override
+  protected Series newSeries(Labels labels) {
+    return new Series(labels, upperBounds.length);
   }
 
   @Override
   public HistogramSnapshot collect() {
-    List<HistogramDataPointSnapshot> points = new ArrayList<>(series.size());
-    for (Series each : series.values()) {
+    Collection<Series> all = allSeries();
+    List<HistogramDataPointSnapshot> points = new ArrayList<>(all.size());
+    for (Series each : all) {
       points.add(each.snapshot(upperBounds));
     }
-    return new HistogramSnapshot(descriptor.getMetadata(), points);
-  }
-
-  @Override
-  public MetricFamilyDescriptor getMetricFamilyDescriptor() {
-    return descriptor;
-  }
-
-  @Override
-  public String getPrometheusName() {
-    return descriptor.getPrometheusName();
-  }
-
-  @Override
-  public MetricType getMetricType() {
-    return descriptor.getType();
-  }
-
-  @Override
-  public Set<String> getLabelNames() {
-    return descriptor.getLabelNames();
-  }
-
-  @Override
-  public MetricMetadata getMetadata() {
-    return descriptor.getMetadata();
+    return new HistogramSnapshot(getMetadata(), points);
   }
 
   /** One series: a count per bucket (not cumulative) and the sum. */
-  private final class Series implements DistributionDataPoint {
+  final class Series implements DistributionDataPoint {
     private final Labels labels;
     private final LongAdder[] buckets;
     private final DoubleAdder sum = new DoubleAdder();

@@ -2,9 +2,9 @@ package io.github.statusexporter.instrumentation;
 
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.options.HistogramBuckets;
+import io.github.statusexporter.family.CounterFamily;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -42,7 +42,7 @@ public final class RequestMetrics {
   private final ClassicDurations classicDurations;
 
   private final ActiveRequests active;
-  private final Counter folded;
+  private final CounterFamily folded;
   private final RouteCap routes;
   private final Set<String> ignored;
   private final RouteTemplates templates;
@@ -62,13 +62,12 @@ public final class RequestMetrics {
 
   private final RouteRecorder foldedHttps;
 
-  public RequestMetrics(PrometheusProperties properties, HistogramBuckets buckets) {
-    this(properties, buckets, RouteSettings.DEFAULT);
+  public RequestMetrics(HistogramBuckets buckets) {
+    this(buckets, RouteSettings.DEFAULT);
   }
 
   /** As above, with routes ignored, templates and a cap on distinct routes. */
-  public RequestMetrics(
-      PrometheusProperties properties, HistogramBuckets buckets, RouteSettings settings) {
+  public RequestMetrics(HistogramBuckets buckets, RouteSettings settings) {
     int maxRoutes = settings.maxRoutes();
     if (buckets == HistogramBuckets.CLASSIC) {
       // The metadata client_java's Histogram builder makes of the same name, unit and help.
@@ -84,22 +83,19 @@ public final class RequestMetrics {
       duration = null;
     } else {
       classicDurations = null;
-      duration = clientJavaDurations(properties, buckets);
+      duration = clientJavaDurations(buckets);
     }
-    active = new ActiveRequests(properties);
+    active = new ActiveRequests();
     folded =
-        Counter.builder(properties)
-            .name("status_exporter_routes_folded")
-            .help(
-                "Requests recorded with http_route=\"_OTHER\" because the application had more"
-                    + " distinct routes than the agent keeps ("
-                    + maxRoutes
-                    + ")")
-            .withoutExemplars()
-            .build();
+        new CounterFamily(
+            "status_exporter_routes_folded",
+            "Requests recorded with http_route=\"_OTHER\" because the application had more"
+                + " distinct routes than the agent keeps ("
+                + maxRoutes
+                + ")");
     routes = new RouteCap(maxRoutes);
-    foldedHttp = new RouteRecorder(this, RouteCap.FOLDED, false, folded);
-    foldedHttps = new RouteRecorder(this, RouteCap.FOLDED, true, folded);
+    foldedHttp = new RouteRecorder(this, RouteCap.FOLDED, false, folded.labelValues());
+    foldedHttps = new RouteRecorder(this, RouteCap.FOLDED, true, folded.labelValues());
     ignored = settings.ignore();
     ignoredHttp = new RouteRecorder(this, null, false, null);
     ignoredHttps = new RouteRecorder(this, null, true, null);
@@ -108,10 +104,14 @@ public final class RequestMetrics {
     templateNames = settings.templates();
   }
 
-  private static Histogram clientJavaDurations(
-      PrometheusProperties properties, HistogramBuckets buckets) {
+  /**
+   * Built with client_java's default settings, not its global ones (which the relocation keeps
+   * apart from the application's {@code io.prometheus.*} settings anyway). Only here does the agent
+   * load client_java's settings and metric classes: with native buckets only.
+   */
+  private static Histogram clientJavaDurations(HistogramBuckets buckets) {
     Histogram.Builder histogram =
-        Histogram.builder(properties)
+        Histogram.builder(PrometheusProperties.builder().build())
             .name(DURATION_NAME)
             .unit(Unit.SECONDS)
             .help(DURATION_HELP)
@@ -126,7 +126,7 @@ public final class RequestMetrics {
 
   public void register(PrometheusRegistry registry) {
     registry.register(durationsCollector());
-    active.register(registry);
+    registry.register(active);
     registry.register(folded);
   }
 

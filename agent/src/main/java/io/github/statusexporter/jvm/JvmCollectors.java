@@ -1,9 +1,9 @@
 package io.github.statusexporter.jvm;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.github.statusexporter.family.InfoFamily;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,8 +14,9 @@ import java.lang.management.ManagementFactory;
  * and collection families come from the agent's own {@link ThreadMetrics}, {@link MemoryMetrics},
  * {@link ProcessMetrics} and {@link JvmActivityMetrics}, which write the same families at a
  * fraction of the cost per scrape and of the classes, the allocation counter from {@link
- * MemoryPoolAllocations} (without client_java's exemplar thread), and the native memory part is
- * only asked when the JVM tracks native memory (see docs/performance.md).
+ * MemoryPoolAllocations} (without client_java's exemplar thread) and the runtime info from {@link
+ * #runtimeInfo()}. The native memory part is client_java's, only asked when the JVM tracks native
+ * memory (see docs/performance.md).
  */
 public final class JvmCollectors {
   private JvmCollectors() {}
@@ -39,24 +40,37 @@ public final class JvmCollectors {
   }
 
   /** Registers them; touches the platform MBean server, so never on the application's thread. */
-  public static void register(PrometheusProperties properties, PrometheusRegistry registry) {
+  public static void register(PrometheusRegistry registry) {
     registry.register(
         new JvmActivityMetrics(
             ManagementFactory.getClassLoadingMXBean(),
             ManagementFactory.getCompilationMXBean(),
             ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class),
             ManagementFactory.getGarbageCollectorMXBeans()));
-    MemoryPoolAllocations.register(properties, registry);
+    MemoryPoolAllocations.register(registry);
     registry.register(
         new MemoryMetrics(
             ManagementFactory.getMemoryMXBean(), ManagementFactory.getMemoryPoolMXBeans()));
     if (nativeMemoryTracking()) {
-      JvmNativeMemoryMetrics.builder(properties).register(registry);
+      // client_java's default settings, not its global ones (as before: the relocation keeps them
+      // apart from the application's anyway); only here are they loaded, at ~1 MB of garbage.
+      JvmNativeMemoryMetrics.builder(PrometheusProperties.builder().build()).register(registry);
     }
-    JvmRuntimeInfoMetric.builder(properties).register(registry);
+    registry.register(runtimeInfo());
     registry.register(new ThreadMetrics(ManagementFactory.getThreadMXBean()));
     registry.register(
         new ProcessMetrics(
             ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean()));
+  }
+
+  /** {@code jvm_runtime_info}, as client_java's {@code JvmRuntimeInfoMetric} writes it. */
+  static InfoFamily runtimeInfo() {
+    InfoFamily info =
+        new InfoFamily("jvm_runtime", "JVM runtime info", "version", "vendor", "runtime");
+    info.add(
+        System.getProperty("java.runtime.version", "unknown"),
+        System.getProperty("java.vm.vendor", "unknown"),
+        System.getProperty("java.runtime.name", "unknown"));
+    return info;
   }
 }

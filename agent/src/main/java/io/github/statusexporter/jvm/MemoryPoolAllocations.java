@@ -2,8 +2,7 @@ package io.github.statusexporter.jvm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.metrics.Counter;
+import io.github.statusexporter.family.CounterFamily;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -24,25 +23,23 @@ import javax.management.openmbean.CompositeData;
  * application's first collection.
  */
 final class MemoryPoolAllocations implements NotificationListener {
-  private final Counter allocated;
+  private final CounterFamily allocated =
+      new CounterFamily(
+          "jvm_memory_pool_allocated_bytes",
+          "Total bytes allocated in a given JVM memory pool. Only updated after GC, not"
+              + " continuously.",
+          "pool");
 
   /** Each pool's usage after the last collection. */
   private final Map<String, Long> lastUsage = new HashMap<>();
 
-  MemoryPoolAllocations(PrometheusProperties properties, PrometheusRegistry registry) {
-    allocated =
-        Counter.builder(properties)
-            .name("jvm_memory_pool_allocated_bytes")
-            .help(
-                "Total bytes allocated in a given JVM memory pool. Only updated after GC, not"
-                    + " continuously.")
-            .labelNames("pool")
-            .register(registry);
+  MemoryPoolAllocations(PrometheusRegistry registry) {
+    registry.register(allocated);
   }
 
   /** Registers the counter and listens to every collector's notifications. */
-  static void register(PrometheusProperties properties, PrometheusRegistry registry) {
-    MemoryPoolAllocations listener = new MemoryPoolAllocations(properties, registry);
+  static void register(PrometheusRegistry registry) {
+    MemoryPoolAllocations listener = new MemoryPoolAllocations(registry);
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (collector instanceof NotificationEmitter) {
         ((NotificationEmitter) collector).addNotificationListener(listener, null, null);

@@ -3,7 +3,6 @@ package io.github.statusexporter.server;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -61,12 +60,11 @@ public final class MetricsServer implements AutoCloseable {
       Optional<String> host,
       int port,
       PrometheusRegistry registry,
-      PrometheusProperties properties,
       String version,
       WebSecurity security,
       Consumer<String> log)
       throws IOException {
-    return start(host, port, registry, properties, version, security, log, NO_SOURCES);
+    return start(host, port, registry, version, security, log, NO_SOURCES);
   }
 
   /**
@@ -81,7 +79,6 @@ public final class MetricsServer implements AutoCloseable {
       Optional<String> host,
       int port,
       PrometheusRegistry registry,
-      PrometheusProperties properties,
       String version,
       WebSecurity security,
       Consumer<String> log,
@@ -92,12 +89,11 @@ public final class MetricsServer implements AutoCloseable {
     InetSocketAddress address =
         host.isPresent() ? new InetSocketAddress(host.get(), port) : new InetSocketAddress(port);
     HttpServer server = security.createServer(address, BACKLOG);
-    ServerMetrics metrics = new ServerMetrics(properties, registry, new OncePerMinute(log));
+    ServerMetrics metrics = new ServerMetrics(registry, new OncePerMinute(log));
     ServerThreads threads = new ServerThreads(metrics);
     server.setExecutor(threads);
     ScrapeHandler scrapes =
-        new ScrapeHandler(
-            properties, registry, metrics, new OncePerMinute(log), new OncePerMinute(log));
+        new ScrapeHandler(registry, metrics, new OncePerMinute(log), new OncePerMinute(log));
     HttpContext context =
         server.createContext(
             "/",

@@ -2,10 +2,9 @@ package io.github.statusexporter.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.statusexporter.exposition.ExpositionWriters;
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.MetricNameFilter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -35,7 +34,7 @@ final class ScrapeHandler implements HttpHandler {
   private static final int MAX_FORMATS_KEPT = 2;
 
   private final PrometheusRegistry registry;
-  private final ExpositionFormats formats;
+  private final ExpositionWriters formats = ExpositionWriters.defaults();
   private final SharedRenderings renderings = new SharedRenderings();
   private final AnswerBuffers buffers = new AnswerBuffers();
   private final ServerMetrics metrics;
@@ -53,13 +52,11 @@ final class ScrapeHandler implements HttpHandler {
       };
 
   ScrapeHandler(
-      PrometheusProperties properties,
       PrometheusRegistry registry,
       ServerMetrics metrics,
       OncePerMinute clientsGone,
       OncePerMinute failures) {
     this.registry = registry;
-    this.formats = ExpositionFormats.init(properties.getExporterProperties());
     this.metrics = metrics;
     this.clientsGone = clientsGone;
     this.failures = failures;
@@ -79,8 +76,7 @@ final class ScrapeHandler implements HttpHandler {
         return;
       }
       String accept = request.getHeader("Accept");
-      ExpositionFormatWriter writer =
-          debug == null ? formats.findWriter(accept) : debugWriter(debug);
+      ExpositionFormatWriter writer = debug == null ? formats.find(accept) : debugWriter(debug);
       if (writer == null) {
         send(
             exchange,
@@ -134,11 +130,11 @@ final class ScrapeHandler implements HttpHandler {
   private ExpositionFormatWriter debugWriter(String debug) {
     switch (debug) {
       case "text":
-        return formats.getPrometheusTextFormatWriter();
+        return formats.text();
       case "openmetrics":
-        return formats.getOpenMetricsTextFormatWriter();
+        return formats.openMetrics();
       case "prometheus-protobuf":
-        return formats.getPrometheusProtobufWriter();
+        return formats.protobuf();
       default:
         return null;
     }

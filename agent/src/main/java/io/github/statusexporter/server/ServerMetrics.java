@@ -1,8 +1,6 @@
 package io.github.statusexporter.server;
 
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.metrics.Counter;
+import io.github.statusexporter.family.CounterFamily;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -45,32 +43,31 @@ final class ServerMetrics {
     }
   }
 
-  private final Map<Refused, CounterDataPoint> refused = new EnumMap<>(Refused.class);
-  private final Map<Dropped, CounterDataPoint> dropped = new EnumMap<>(Dropped.class);
+  private final Map<Refused, CounterFamily.Series> refused = new EnumMap<>(Refused.class);
+  private final Map<Dropped, CounterFamily.Series> dropped = new EnumMap<>(Dropped.class);
   private final OncePerMinute overload;
 
   /**
    * @param overload where a refusal or a drop for overload is said, at most once a minute (wrong
    *     credentials and scrapers that go away are the clients' own business: counted only)
    */
-  ServerMetrics(
-      PrometheusProperties properties, PrometheusRegistry registry, OncePerMinute overload) {
+  ServerMetrics(PrometheusRegistry registry, OncePerMinute overload) {
     this.overload = overload;
-    Counter refusedCounter =
-        Counter.builder(properties)
-            .name("status_exporter_scrapes_refused")
-            .help("Requests to the metrics server answered with an error, by reason")
-            .labelNames("reason")
-            .register(registry);
+    CounterFamily refusedCounter =
+        new CounterFamily(
+            "status_exporter_scrapes_refused",
+            "Requests to the metrics server answered with an error, by reason",
+            "reason");
+    registry.register(refusedCounter);
     for (Refused reason : Refused.values()) {
       refused.put(reason, refusedCounter.labelValues(reason.label()));
     }
-    Counter droppedCounter =
-        Counter.builder(properties)
-            .name("status_exporter_connections_dropped")
-            .help("Connections to the metrics server that ended before their answer, by reason")
-            .labelNames("reason")
-            .register(registry);
+    CounterFamily droppedCounter =
+        new CounterFamily(
+            "status_exporter_connections_dropped",
+            "Connections to the metrics server that ended before their answer, by reason",
+            "reason");
+    registry.register(droppedCounter);
     for (Dropped reason : Dropped.values()) {
       dropped.put(reason, droppedCounter.labelValues(reason.label()));
     }

@@ -3,7 +3,6 @@ package io.github.statusexporter.bench;
 import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
-import io.prometheus.metrics.config.PrometheusProperties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,9 +27,7 @@ public class RequestRecordingBenchmark {
   @Setup
   public void setUp() {
     RequestMetrics metrics =
-        new RequestMetrics(
-            PrometheusProperties.builder().build(),
-            HistogramBuckets.valueOf(histogram.toUpperCase(java.util.Locale.ROOT)));
+        new RequestMetrics(HistogramBuckets.valueOf(histogram.toUpperCase(java.util.Locale.ROOT)));
     recorder = metrics.route("/status", false);
     get = RouteRecorder.method("GET");
   }

@@ -4,7 +4,6 @@ import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
-import io.prometheus.metrics.config.PrometheusProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,6 @@ public class RouteTemplateBenchmark {
     }
     metrics =
         new RequestMetrics(
-            PrometheusProperties.builder().build(),
             HistogramBuckets.CLASSIC,
             new RouteSettings(List.of(), written, RouteSettings.DEFAULT_MAX_ROUTES));
     rawPath =

@@ -82,7 +82,7 @@ public class ScrapeBenchmark {
   public void setUp() {
     PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
-    RequestMetrics requestMetrics = new RequestMetrics(properties, HistogramBuckets.CLASSIC);
+    RequestMetrics requestMetrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     requestMetrics.register(registry);
     int get = RouteRecorder.method("GET");
     for (String route : List.of("/status", "/work")) {
@@ -94,10 +94,9 @@ public class ScrapeBenchmark {
         new StatusCollector(
             List.of(
                 new SourceBinding("default", read, Mapping.seed(), AgentConfig.DEFAULT_MAX_SERIES)),
-            properties,
             log -> {}));
     if (families.equals("all")) {
-      JvmCollectors.register(properties, registry);
+      JvmCollectors.register(registry);
     } else if (families.equals("client-java-jvm")) {
       JvmMetrics.builder(properties).register(registry);
     }

@@ -8,7 +8,6 @@ import io.github.statusexporter.mapping.Mapping;
 import io.github.statusexporter.source.Reading;
 import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.StatusSource;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -65,7 +64,6 @@ class SelfMetricsTest {
                     new SharedRead(source, Duration.ofSeconds(2), reader),
                     Mapping.of(definition.metrics(), definition.derived()),
                     10_000)),
-            PrometheusProperties.builder().build(),
             line -> {});
 
     for (int i = 0; i < SelfMetrics.MAX_SKIPPED_METRICS + 50; i++) {

@@ -12,7 +12,6 @@ import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.SourceException;
 import io.github.statusexporter.source.StatusSource;
 import io.github.statusexporter.source.UnreadableField;
-import io.prometheus.metrics.config.PrometheusProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +63,6 @@ class SourceReportsTest {
                 read,
                 Mapping.of(sources.get(0).metrics(), sources.get(0).derived()),
                 maxSeries)),
-        PrometheusProperties.builder().build(),
         line -> {});
   }
 

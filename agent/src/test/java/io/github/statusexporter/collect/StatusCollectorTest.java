@@ -9,7 +9,6 @@ import io.github.statusexporter.source.AcceptedStatuses;
 import io.github.statusexporter.source.HttpStatusSource;
 import io.github.statusexporter.source.LocalStatusServer;
 import io.github.statusexporter.source.SharedRead;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -50,7 +49,6 @@ class StatusCollectorTest {
 
   /** The metrics server, its one source capped at {@code maxSeries}. */
   private void serve(int maxSeries) throws IOException {
-    PrometheusProperties properties = PrometheusProperties.builder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
     SharedRead read =
         new SharedRead(
@@ -65,19 +63,11 @@ class StatusCollectorTest {
             reader);
     collector =
         new StatusCollector(
-            List.of(new SourceBinding("default", read, Mapping.seed(), maxSeries)),
-            properties,
-            log::add);
+            List.of(new SourceBinding("default", read, Mapping.seed(), maxSeries)), log::add);
     registry.register(collector);
     server =
         MetricsServer.start(
-            Optional.of("127.0.0.1"),
-            0,
-            registry,
-            properties,
-            "test",
-            WebSecurity.none(),
-            log::add);
+            Optional.of("127.0.0.1"), 0, registry, "test", WebSecurity.none(), log::add);
   }
 
   @AfterEach

@@ -21,7 +21,6 @@ import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.SourceException;
 import io.github.statusexporter.source.StatusSource;
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -195,7 +194,7 @@ class StatusDocumentFuzzTest {
         };
     List<SourceBinding> bindings = new ArrayList<>();
     MAPPINGS.forEach((name, mapping) -> bindings.add(binding(name, source, mapping)));
-    return new StatusCollector(bindings, PrometheusProperties.builder().build(), log::add);
+    return new StatusCollector(bindings, log::add);
   }
 
   private static SourceBinding binding(String name, StatusSource source, Mapping mapping) {

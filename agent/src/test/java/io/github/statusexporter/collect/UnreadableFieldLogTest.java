@@ -7,7 +7,6 @@ import io.github.statusexporter.source.MBeanStatusSource;
 import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.UnreadableField;
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -70,7 +69,6 @@ class UnreadableFieldLogTest {
                     new SharedRead(new MBeanStatusSource(name), Duration.ofSeconds(2), reader),
                     Mapping.seed(),
                     10_000)),
-            PrometheusProperties.builder().build(),
             log::add);
 
     String exposition = "";

@@ -39,7 +39,7 @@ class ClassicDurationsTest {
   @Test
   void writesWhatClientJavasClassicHistogramWritesForTheSameRequests() throws IOException {
     PrometheusRegistry agent = new PrometheusRegistry();
-    RequestMetrics metrics = new RequestMetrics(properties, HistogramBuckets.CLASSIC);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     metrics.register(agent);
     PrometheusRegistry reference = new PrometheusRegistry();
     Histogram histogram =
@@ -96,7 +96,7 @@ class ClassicDurationsTest {
 
   @Test
   void countsEachBucketOnceAndTheCountIsTheirTotal() {
-    RequestMetrics metrics = new RequestMetrics(properties, HistogramBuckets.CLASSIC);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     var series = metrics.durations("POST", "201", "/items", "https");
     series.observe(0.01);
     series.observe(0.011);

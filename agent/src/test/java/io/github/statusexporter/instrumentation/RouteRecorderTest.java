@@ -3,7 +3,6 @@ package io.github.statusexporter.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.config.options.HistogramBuckets;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -11,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RouteRecorderTest {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final RequestMetrics metrics =
-      new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC);
+  private final RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
 
   RouteRecorderTest() {
     metrics.register(registry);

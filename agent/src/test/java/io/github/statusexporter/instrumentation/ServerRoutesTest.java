@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.options.HistogramBuckets;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,7 @@ class ServerRoutesTest {
   private ServerRoutes routes(List<String> ignore, List<String> templates, int maxRoutes) {
     RequestMetrics metrics =
         new RequestMetrics(
-            PrometheusProperties.builder().build(),
-            HistogramBuckets.CLASSIC,
-            new RouteSettings(ignore, templates, maxRoutes));
+            HistogramBuckets.CLASSIC, new RouteSettings(ignore, templates, maxRoutes));
     metrics.register(registry);
     return new ServerRoutes(metrics, List.of("/actuator/health"));
   }

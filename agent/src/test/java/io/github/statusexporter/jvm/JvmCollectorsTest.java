@@ -69,7 +69,7 @@ class JvmCollectorsTest {
 
   private PrometheusRegistry agents() {
     PrometheusRegistry registry = new PrometheusRegistry();
-    JvmCollectors.register(properties, registry);
+    JvmCollectors.register(registry);
     return registry;
   }
 

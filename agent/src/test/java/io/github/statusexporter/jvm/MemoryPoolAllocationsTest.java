@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The arithmetic of client_java's allocation counter, collection by collection. */
 class MemoryPoolAllocationsTest {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final MemoryPoolAllocations allocations =
-      new MemoryPoolAllocations(PrometheusProperties.builder().build(), registry);
+  private final MemoryPoolAllocations allocations = new MemoryPoolAllocations(registry);
 
   @Test
   void edenCountsWhatFilledItSinceTheLastCollection() {

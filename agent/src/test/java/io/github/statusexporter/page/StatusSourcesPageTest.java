@@ -10,7 +10,6 @@ import io.github.statusexporter.source.Record;
 import io.github.statusexporter.source.SharedRead;
 import io.github.statusexporter.source.StatusSource;
 import io.github.statusexporter.source.UnreadableField;
-import io.prometheus.metrics.config.PrometheusProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +55,6 @@ class StatusSourcesPageTest {
                     new SharedRead(source, Duration.ofSeconds(2), reader),
                     Mapping.seed(),
                     100)),
-            PrometheusProperties.builder().build(),
             line -> {});
     if (read) {
       collector.collect();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.OutputStream;
 import java.net.URI;
@@ -78,13 +77,7 @@ class JmxExporterSecurityTest {
 
   private MetricsServer start(WebSecurity security) throws Exception {
     return MetricsServer.start(
-        Optional.of("127.0.0.1"),
-        0,
-        new PrometheusRegistry(),
-        PrometheusProperties.builder().build(),
-        "1.2.3",
-        security,
-        log::add);
+        Optional.of("127.0.0.1"), 0, new PrometheusRegistry(), "1.2.3", security, log::add);
   }
 
   private HttpResponse<String> get(MetricsServer server, String authorization) throws Exception {

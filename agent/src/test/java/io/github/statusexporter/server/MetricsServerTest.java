@@ -4,7 +4,6 @@ import static java.util.stream.Collectors.toList;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -46,7 +45,6 @@ class MetricsServerTest {
             Optional.of("127.0.0.1"),
             0,
             new PrometheusRegistry(),
-            PrometheusProperties.builder().build(),
             "1.2.3",
             WebSecurity.none(),
             line -> {})) {
@@ -84,7 +82,6 @@ class MetricsServerTest {
             Optional.of("127.0.0.1"),
             0,
             new PrometheusRegistry(),
-            PrometheusProperties.builder().build(),
             "1.2.3",
             WebSecurity.none(),
             line -> {},
@@ -143,13 +140,7 @@ class MetricsServerTest {
 
   private MetricsServer start(PrometheusRegistry registry) throws Exception {
     return MetricsServer.start(
-        Optional.of("127.0.0.1"),
-        0,
-        registry,
-        PrometheusProperties.builder().build(),
-        "1.2.3",
-        WebSecurity.none(),
-        log::add);
+        Optional.of("127.0.0.1"), 0, registry, "1.2.3", WebSecurity.none(), log::add);
   }
 
   private CompletableFuture<HttpResponse<String>> getAsync(MetricsServer server, String path) {

@@ -2,7 +2,6 @@ package io.github.statusexporter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ServerThreadsTest {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final ServerMetrics metrics =
-      new ServerMetrics(
-          PrometheusProperties.builder().build(), registry, new OncePerMinute(line -> {}));
+  private final ServerMetrics metrics = new ServerMetrics(registry, new OncePerMinute(line -> {}));
 
   /** A request whose head never comes, as the JDK server's is: it ends when interrupted. */
   private static Runnable headThatNeverComes(AtomicInteger waiting) {

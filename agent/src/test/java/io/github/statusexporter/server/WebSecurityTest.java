@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.web.WebConfigFile;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -47,13 +46,7 @@ class WebSecurityTest {
     Path file = TestPki.write(directory.resolve("web-config.yml"), webConfig);
     WebSecurity security = WebSecurity.of(WebConfigFile.load(file, Map.of()), log::add);
     return MetricsServer.start(
-        Optional.of("127.0.0.1"),
-        0,
-        new PrometheusRegistry(),
-        PrometheusProperties.builder().build(),
-        "1.2.3",
-        security,
-        log::add);
+        Optional.of("127.0.0.1"), 0, new PrometheusRegistry(), "1.2.3", security, log::add);
   }
 
   private static HttpResponse<String> get(

@@ -6,7 +6,6 @@ import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
 import io.github.statusexporter.instrumentation.servlet.ServletRoute;
 import io.github.statusexporter.instrumentation.servlet.ServletRoutes;
-import io.prometheus.metrics.config.PrometheusProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -44,8 +43,7 @@ public class JaxRsRecordingBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    RequestRecording.install(
-        new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC));
+    RequestRecording.install(new RequestMetrics(HistogramBuckets.CLASSIC));
     get = RouteRecorder.method("GET");
     ApplicationHandler jersey =
         new ApplicationHandler(new ResourceConfig(Users.class).register(new KeepsRouting()));

@@ -8,7 +8,6 @@ import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,8 +88,7 @@ class EarlyRequestsTest {
   }
 
   private RequestMetrics metrics() {
-    RequestMetrics metrics =
-        new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     metrics.register(registry);
     return metrics;
   }

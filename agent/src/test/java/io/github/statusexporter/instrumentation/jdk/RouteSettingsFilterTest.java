@@ -8,7 +8,6 @@ import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,9 +28,7 @@ class RouteSettingsFilterTest {
   private HttpServer server;
 
   private void start(RouteSettings settings) throws Exception {
-    RequestMetrics metrics =
-        new RequestMetrics(
-            PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC, settings);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC, settings);
     metrics.register(registry);
     RequestRecording.install(metrics);
     server =

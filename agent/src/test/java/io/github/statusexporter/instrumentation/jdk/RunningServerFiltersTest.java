@@ -11,7 +11,6 @@ import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.jdk.RunningServers.RunningServer;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,8 +43,7 @@ class RunningServerFiltersTest {
 
   @BeforeEach
   void recordRequests() {
-    RequestMetrics metrics =
-        new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     metrics.register(registry);
     RequestRecording.install(metrics);
   }

@@ -6,7 +6,6 @@ import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -47,8 +46,7 @@ class ServletHooksTest {
 
   @BeforeEach
   void start() throws Exception {
-    RequestMetrics metrics =
-        new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC);
+    RequestMetrics metrics = new RequestMetrics(HistogramBuckets.CLASSIC);
     metrics.register(registry);
     RequestRecording.install(metrics);
     RequestRecording.agentReadPaths(List.of("/shop/status"));

@@ -4,7 +4,6 @@ import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.RouteRecorder;
-import io.prometheus.metrics.config.PrometheusProperties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,8 +30,7 @@ public class ServletRecordingBenchmark {
 
   @Setup
   public void setUp() {
-    RequestRecording.install(
-        new RequestMetrics(PrometheusProperties.builder().build(), HistogramBuckets.CLASSIC));
+    RequestRecording.install(new RequestMetrics(HistogramBuckets.CLASSIC));
     get = RouteRecorder.method("GET");
     template = new StringBuilder("/hello/{name}").toString();
   }

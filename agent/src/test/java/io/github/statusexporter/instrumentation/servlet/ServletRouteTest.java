@@ -7,7 +7,6 @@ import io.github.statusexporter.config.options.HistogramBuckets;
 import io.github.statusexporter.instrumentation.Exposition;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RouteRecorder;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,7 @@ class ServletRouteTest {
   private RequestMetrics metrics(int maxRoutes) {
     RequestMetrics metrics =
         new RequestMetrics(
-            PrometheusProperties.builder().build(),
-            HistogramBuckets.CLASSIC,
-            new RouteSettings(List.of(), List.of(), maxRoutes));
+            HistogramBuckets.CLASSIC, new RouteSettings(List.of(), List.of(), maxRoutes));
     metrics.register(registry);
     return metrics;
   }
@@ -81,7 +78,6 @@ class ServletRouteTest {
   void userTemplatesNameRequestsNoFrameworkTemplateNamedAndIgnoredRoutesHaveNoSeries() {
     RequestMetrics metrics =
         new RequestMetrics(
-            PrometheusProperties.builder().build(),
             HistogramBuckets.CLASSIC,
             new RouteSettings(
                 List.of("/shop/ping", "/shop/hello/{name}"),
