@@ -333,7 +333,7 @@ final class Startup implements Runnable {
             "The servers and frameworks whose requests the agent measures, with their version.",
             "server",
             "version");
-    MeasuredServers.tell(info::add);
+    MeasuredServers.tell(info);
     return info;
   }
 
@@ -348,7 +348,7 @@ final class Startup implements Runnable {
             "The servers and frameworks the agent found and does not measure; its line on"
                 + " stderr says why.",
             "server");
-    MeasuredServers.tellNotMeasured(info::add);
+    MeasuredServers.tellNotMeasured(info);
     return info;
   }
 

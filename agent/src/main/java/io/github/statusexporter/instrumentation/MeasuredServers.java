@@ -1,10 +1,10 @@
 package io.github.statusexporter.instrumentation;
 
+import io.github.statusexporter.family.InfoFamily;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +28,11 @@ public final class MeasuredServers {
    */
   private static Consumer<String> log;
 
-  /** Told of each server measured: the info metric, once the agent's metrics exist. */
-  private static BiConsumer<String, String> listener;
+  /** Has a series for each server measured, once the agent's metrics exist. */
+  private static InfoFamily measuredInfo;
 
-  /** Told of each server not measured: the other info metric. */
-  private static Consumer<String> notMeasuredListener;
+  /** Has a series for each server not measured. */
+  private static InfoFamily notMeasuredInfo;
 
   private MeasuredServers() {}
 
@@ -42,14 +42,15 @@ public final class MeasuredServers {
   }
 
   /**
-   * Tells {@code onMeasured} of the servers measured so far, then of each measured from now on (the
-   * info metric, made on the agent's background start, after servers may have been instrumented).
+   * Adds a series of server and version to {@code info} for the servers measured so far, then for
+   * each measured from now on (the info metric, made on the agent's background start, after servers
+   * may have been instrumented).
    */
-  public static synchronized void tell(BiConsumer<String, String> onMeasured) {
+  public static synchronized void tell(InfoFamily info) {
     for (String[] labels : measured.values()) {
-      onMeasured.accept(labels[0], labels[1]);
+      info.add(labels);
     }
-    listener = onMeasured;
+    measuredInfo = info;
   }
 
   /**
@@ -62,20 +63,20 @@ public final class MeasuredServers {
       return;
     }
     say("measuring requests on " + server + (version.isEmpty() ? "" : " " + version));
-    if (listener != null) {
-      listener.accept(server, version);
+    if (measuredInfo != null) {
+      measuredInfo.add(server, version);
     }
   }
 
   /**
-   * Tells {@code onNotMeasured} of the servers not measured so far, then of each from now on (the
-   * info metric of those, made on the agent's start).
+   * Adds a series of the server to {@code info} for the servers not measured so far, then for each
+   * from now on (the info metric of those, made on the agent's start).
    */
-  public static synchronized void tellNotMeasured(Consumer<String> onNotMeasured) {
+  public static synchronized void tellNotMeasured(InfoFamily info) {
     for (String server : notMeasured) {
-      onNotMeasured.accept(server);
+      info.add(server);
     }
-    notMeasuredListener = onNotMeasured;
+    notMeasuredInfo = info;
   }
 
   /**
@@ -86,8 +87,8 @@ public final class MeasuredServers {
   public static synchronized void notMeasured(String server, String why) {
     if (notMeasured.add(server)) {
       say("no request metrics for " + server + ": " + why);
-      if (notMeasuredListener != null) {
-        notMeasuredListener.accept(server);
+      if (notMeasuredInfo != null) {
+        notMeasuredInfo.add(server);
       }
     }
   }

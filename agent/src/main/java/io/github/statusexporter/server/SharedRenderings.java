@@ -5,8 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -69,7 +68,7 @@ final class SharedRenderings {
       renderInTurn(key, rendering, renderer);
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
       close(key, rendering);
-      rendering.result.completeExceptionally(e);
+      rendering.fail(e);
       throw e;
     }
     return rendering.await();
@@ -89,7 +88,7 @@ final class SharedRenderings {
       long start = cpuTime();
       Answer answer = renderer.render();
       answer.shareAmong(answers);
-      rendering.result.complete(answer);
+      rendering.complete(answer);
       long cost = cpuTime() - start;
       nextTurn = System.nanoTime() + Math.max(PAUSE_FACTOR * cost, answers * PAUSE_PER_ANSWER);
     } finally {
@@ -112,28 +111,48 @@ final class SharedRenderings {
     }
   }
 
+  /**
+   * One rendering and the scrapes waiting for it. Not a {@code CompletableFuture}: its class
+   * initialisation brings up the common {@code ForkJoinPool} (~20 classes) in applications that
+   * never use it.
+   */
   private static final class Rendering {
     /** The scrapes this rendering answers; guarded by the waiting map. */
     int answers = 1;
 
-    final CompletableFuture<Answer> result = new CompletableFuture<>();
+    private final CountDownLatch done = new CountDownLatch(1);
 
+    /** Written once before {@link #done} opens, read after: the latch orders them. */
+    private Answer answer;
+
+    private Throwable failure;
+
+    void complete(Answer rendered) {
+      answer = rendered;
+      done.countDown();
+    }
+
+    void fail(Throwable cause) {
+      failure = cause;
+      done.countDown();
+    }
+
+    /** The answer, or what the rendering threw: each scrape that shared it answers alike. */
     Answer await() throws IOException, InterruptedException {
-      try {
-        return result.get();
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException) {
-          throw (IOException) cause;
-        }
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause; // each scrape that shared it answers as the one that rendered it
-        }
-        throw new IOException("the shared rendering failed: " + cause, cause);
+      done.await();
+      if (failure == null) {
+        return answer;
       }
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      if (failure instanceof RuntimeException) {
+        throw (RuntimeException) failure;
+      }
+      if (failure instanceof Error) {
+        throw (Error) failure;
+      }
+      throw new IOException("the shared rendering failed: " + failure, failure);
     }
   }
 }
