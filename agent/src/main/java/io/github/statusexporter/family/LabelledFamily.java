@@ -31,7 +31,7 @@ public abstract class LabelledFamily<S> extends DescribedFamily {
       throw new IllegalArgumentException(
           getPrometheusName() + " has " + labelNames.length + " labels, not " + values.length);
     }
-    List<String> key = List.of(values); // and null values throw, as in client_java
+    List<String> key = List.of(values); // null values throw, as client_java refuses them
     S existing = series.get(key);
     if (existing != null) {
       return existing;

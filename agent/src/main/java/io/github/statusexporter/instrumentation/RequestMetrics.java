@@ -106,8 +106,9 @@ public final class RequestMetrics {
 
   /**
    * Built with client_java's default settings, not its global ones (which the relocation keeps
-   * apart from the application's {@code io.prometheus.*} settings anyway). Only here does the agent
-   * load client_java's settings and metric classes: with native buckets only.
+   * apart from the application's {@code io.prometheus.*} settings anyway). The agent loads
+   * client_java's settings and metric classes only for native or both buckets, and for the native
+   * memory metrics when the JVM tracks native memory.
    */
   private static Histogram clientJavaDurations(HistogramBuckets buckets) {
     Histogram.Builder histogram =

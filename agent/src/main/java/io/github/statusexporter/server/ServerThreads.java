@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * send nothing hold no thread; the JDK server closes them after 30 s idle.
  */
 final class ServerThreads implements Executor, AutoCloseable {
-  /** Requests in progress at once (threads); past it, a new request drops the slowest head. */
+  /**
+   * Requests in progress at once (handed over and not dropped); past it, a new request drops the
+   * slowest head.
+   */
   static final int MAX_THREADS = 64;
 
   /**
@@ -79,12 +82,17 @@ final class ServerThreads implements Executor, AutoCloseable {
     }
     Exchange exchange = new Exchange(request);
     running.add(exchange);
+    boolean handedOver = false;
     try {
       pool.execute(exchange);
+      handedOver = true;
     } catch (RejectedExecutionException e) {
-      running.remove(exchange);
       metrics.connectionDropped(ServerMetrics.Dropped.OVERLOADED);
       throw e;
+    } finally {
+      if (!handedOver) {
+        running.remove(exchange); // also when no thread could be made (an Error)
+      }
     }
   }
 
@@ -171,12 +179,12 @@ final class ServerThreads implements Executor, AutoCloseable {
         request.run();
       } finally {
         CURRENT.remove();
-        running.remove(this);
         synchronized (this) {
-          done = true;
+          done = true; // first: a drop that finds it from now on counts and interrupts nothing
           // An interrupt meant for this request must not reach the next one on this thread.
           Thread.interrupted();
         }
+        running.remove(this);
       }
     }
 
@@ -192,8 +200,8 @@ final class ServerThreads implements Executor, AutoCloseable {
     /**
      * Counts and interrupts the request if it is still running and still in the phase seen: counted
      * first, so that the count is there by the time its client sees the connection close. It then
-     * no longer counts against {@link #MAX_THREADS}: its thread ends soon, on one of the {@link
-     * #OVERFLOW} threads.
+     * no longer counts against {@link #MAX_THREADS}: its thread ends soon, and meanwhile new
+     * requests have the {@link #OVERFLOW} threads.
      */
     synchronized void dropIf(boolean inHead, ServerMetrics.Dropped reason) {
       if (done || dropped || head != inHead) {

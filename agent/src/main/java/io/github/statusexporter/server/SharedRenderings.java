@@ -132,14 +132,19 @@ final class SharedRenderings {
       done.countDown();
     }
 
+    /** Once only, as a future completes once: an answer already given stands. */
     void fail(Throwable cause) {
-      failure = cause;
-      done.countDown();
+      if (done.getCount() != 0) {
+        failure = cause;
+        done.countDown();
+      }
     }
 
     /** The answer, or what the rendering threw: each scrape that shared it answers alike. */
     Answer await() throws IOException, InterruptedException {
-      done.await();
+      if (done.getCount() != 0) {
+        done.await(); // an answer already there is returned even to an interrupted thread
+      }
       if (failure == null) {
         return answer;
       }
