@@ -65,7 +65,16 @@ final class ServerThreads implements Executor, AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DaemonThreads("deadlines"));
     timer.setRemoveOnCancelPolicy(true);
     deadlines = timer;
-    deadlines.scheduleWithFixedDelay(this::dropOverdue, 1, 1, TimeUnit.SECONDS);
+    deadlines.scheduleWithFixedDelay(
+        new Runnable() { // not this::dropOverdue, a class the JVM would spin
+          @Override
+          public void run() {
+            dropOverdue();
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
   }
 
   /**

@@ -77,7 +77,14 @@ public final class HttpStatusSource implements StatusSource {
       if (socketFactory != null && connection instanceof HttpsURLConnection) {
         ((HttpsURLConnection) connection).setSSLSocketFactory(socketFactory);
       }
-      abort.onAbort(connection::disconnect);
+      HttpURLConnection opened = connection;
+      abort.onAbort(
+          new Runnable() { // not connection::disconnect, a class the JVM would spin
+            @Override
+            public void run() {
+              opened.disconnect();
+            }
+          });
       connection.connect();
       // An abort while connecting found no socket to close.
       abort.requireNotAborted();
