@@ -13,14 +13,12 @@ import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -152,23 +150,13 @@ class FamiliesReadAsClientJavaTest {
   private static void assertSameAs(Collector ours, Collector theirs) throws IOException {
     assertThat(text(ours)).isEqualTo(text(theirs));
     assertThat(openMetrics(ours)).isEqualTo(openMetrics(theirs));
-    assertThat(describe(ours.collect().getMetadata()))
-        .isEqualTo(describe(theirs.collect().getMetadata()));
+    assertThat(MetadataFields.of(ours.collect().getMetadata()))
+        .isEqualTo(MetadataFields.of(theirs.collect().getMetadata()));
     assertThat(ours.getPrometheusName()).isEqualTo(theirs.getPrometheusName());
     assertThat(ours.getLabelNames()).isEqualTo(theirs.getLabelNames());
     assertThat(ours.getMetricType()).isEqualTo(theirs.getMetricType());
-    assertThat(describe(ours.getMetadata())).isEqualTo(describe(theirs.getMetadata()));
-  }
-
-  private static List<Object> describe(MetricMetadata metadata) {
-    return Arrays.asList(
-        metadata.getName(),
-        metadata.getPrometheusName(),
-        metadata.getExpositionBaseName(),
-        metadata.getExpositionBasePrometheusName(),
-        metadata.getOriginalName(),
-        metadata.getHelp(),
-        metadata.getUnit());
+    assertThat(MetadataFields.of(ours.getMetadata()))
+        .isEqualTo(MetadataFields.of(theirs.getMetadata()));
   }
 
   private static String text(Collector collector) throws IOException {

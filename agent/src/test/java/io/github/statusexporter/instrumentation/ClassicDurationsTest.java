@@ -3,21 +3,19 @@ package io.github.statusexporter.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.statusexporter.config.options.HistogramBuckets;
+import io.github.statusexporter.family.MetadataFields;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +67,8 @@ class ClassicDurationsTest {
     // What the other formats (OpenMetrics 2, protobuf) and the registry's checks read too.
     MetricSnapshot ours = only(agent.scrape(), "http_server_request_duration_seconds");
     MetricSnapshot theirs = reference.scrape().get(0);
-    assertThat(describe(ours.getMetadata())).isEqualTo(describe(theirs.getMetadata()));
+    assertThat(MetadataFields.of(ours.getMetadata()))
+        .isEqualTo(MetadataFields.of(theirs.getMetadata()));
     assertThat(metrics.durationsCollector().getLabelNames()).isEqualTo(histogram.getLabelNames());
     assertThat(metrics.durationsCollector().getMetricType()).isEqualTo(histogram.getMetricType());
   }
@@ -81,17 +80,6 @@ class ClassicDurationsTest {
       }
     }
     throw new AssertionError("no " + name);
-  }
-
-  private static List<Object> describe(MetricMetadata metadata) {
-    return Arrays.asList(
-        metadata.getName(),
-        metadata.getPrometheusName(),
-        metadata.getExpositionBaseName(),
-        metadata.getExpositionBasePrometheusName(),
-        metadata.getOriginalName(),
-        metadata.getHelp(),
-        metadata.getUnit());
   }
 
   @Test
