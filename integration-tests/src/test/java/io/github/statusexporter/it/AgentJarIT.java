@@ -87,8 +87,10 @@ class AgentJarIT {
       }
     }
     assertThat(missing).as("library classes the agent names, missing from the jars").isEmpty();
-    // Loading also needs each one's superclass and interfaces, which the jars must hold too.
-    assertThat(outerNamed).hasSizeGreaterThan(100);
+    // Loading also needs each one's superclass and interfaces, which the jars must hold too. The
+    // sizes say the scan found the names (100 in the agent's jar since its metric families are
+    // its own, not client_java's metric classes).
+    assertThat(outerNamed).hasSizeGreaterThan(50);
     assertThat(weaverNamed).hasSizeGreaterThan(10);
     // The system class loader with the libraries' jar added (LibraryJar), and the weaver's loader
     // under it (WeaverJar).
