@@ -185,7 +185,7 @@ public final class CommandLine {
 
   private int awaitServing(RunningJvm jvm, VirtualMachine vm) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SERVING_WAIT_MILLIS);
-    Properties properties = vm.getSystemProperties();
+    Properties properties = RunningJvm.systemProperties(vm);
     while (System.nanoTime() < deadline) {
       String state = properties.getProperty(AgentState.STATE);
       if (AgentState.SERVING.equals(state)) {
@@ -203,7 +203,7 @@ public final class CommandLine {
         return FAILED;
       }
       Thread.sleep(200);
-      properties = vm.getSystemProperties();
+      properties = RunningJvm.systemProperties(vm);
     }
     err.println(
         "status-exporter: attached to "

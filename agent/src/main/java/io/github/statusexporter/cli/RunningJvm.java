@@ -1,7 +1,9 @@
 package io.github.statusexporter.cli;
 
+import com.sun.tools.attach.AttachOperationFailedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,11 +77,32 @@ final class RunningJvm {
   Properties properties() throws AttachFailure {
     VirtualMachine vm = AttachFailure.attach(pid);
     try {
-      return vm.getSystemProperties();
+      return systemProperties(vm);
     } catch (Exception e) {
       throw AttachFailure.of(pid, e);
     } finally {
       AttachFailure.detach(vm);
+    }
+  }
+
+  /** Reads of a JVM's properties before a failed one is taken as the answer. */
+  static final int PROPERTY_READS = 10;
+
+  /**
+   * The JVM's system properties. Read again when a read fails: JDK 17's attach listener copies them
+   * by taking their names, then each value, and fails with a {@code NullPointerException} when a
+   * property goes in between (as the agent's own do while it starts).
+   */
+  static Properties systemProperties(VirtualMachine vm) throws IOException, InterruptedException {
+    for (int read = 1; ; read++) {
+      try {
+        return vm.getSystemProperties();
+      } catch (AttachOperationFailedException e) {
+        if (read == PROPERTY_READS) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
     }
   }
 
