@@ -89,9 +89,10 @@ final class RunningJvm {
   static final int PROPERTY_READS = 10;
 
   /**
-   * The JVM's system properties. Read again when a read fails: JDK 17's attach listener copies them
-   * by taking their names, then each value, and fails with a {@code NullPointerException} when a
-   * property goes in between (as the agent's own do while it starts).
+   * The JVM's system properties. Read again when a read fails: the JDK's attach listener (17 and 25
+   * alike, {@code VMSupport}) copies them by taking their names, then each value, and fails with a
+   * {@code NullPointerException} when a property goes in between (as the agent's own do while it
+   * starts).
    */
   static Properties systemProperties(VirtualMachine vm) throws IOException, InterruptedException {
     for (int read = 1; ; read++) {
