@@ -7,7 +7,6 @@ import io.github.statusexporter.instrumentation.ApplicationStart;
 import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.jdk.ProviderProperty;
-import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.jar.InnerJar;
 import io.github.statusexporter.server.DaemonThreads;
 import java.lang.instrument.Instrumentation;
@@ -139,15 +138,6 @@ final class AgentStart {
 
   private static void start(
       AgentConfig config, Map<String, String> environment, Instrumentation instrumentation) {
-    if (config.instrument()) {
-      // Now rather than on premain, which it made ~2 ms longer: it weaves on a thread of its own
-      // while the agent starts.
-      try {
-        HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), AgentLog.INFO);
-      } catch (Throwable e) {
-        AgentLog.info("no request metrics for the servers the agent weaves: " + e);
-      }
-    }
     new Startup(config, environment, StatusExporterAgent.version(), instrumentation).run();
   }
 

@@ -12,6 +12,7 @@ import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
+import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.page.StatusSourcesPage;
@@ -173,7 +174,7 @@ final class Startup implements Runnable {
     }
     if (config.instrument()) {
       // Soon: the application is serving already; the requests its JDK servers answered before
-      // this were kept and are recorded here, and a servlet container's are woven from now on.
+      // this were kept and are recorded here, and a servlet container's once it is woven below.
       // After the file's first load only, which takes milliseconds, for its requests: section.
       RouteSettings routes =
           (watcher == null ? RouteSettings.DEFAULT : watcher.routesForStart())
@@ -216,6 +217,14 @@ final class Startup implements Runnable {
       RequestRecording.install(null); // nobody would see them
       throw e;
     }
+    if (jmxExporter == null) {
+      // Once /metrics answers (~40 ms here, which its first scrapes need not wait for), and before
+      // the weaving: the JVM would hand the transformer a copy of each class this loads.
+      registerJvmMetrics(registry);
+    }
+    if (config.instrument()) {
+      weaveServers();
+    }
     if (!PendingWeaves.await(MAX_WEAVE_WAIT_MILLIS)) {
       AgentLog.info("still instrumenting the servlet container; its first requests may be missed");
     }
@@ -247,9 +256,19 @@ final class Startup implements Runnable {
           CONFIG_POLL_SECONDS,
           TimeUnit.SECONDS);
     }
-    if (jmxExporter == null) {
-      // Last: it takes a few hundred milliseconds, and /metrics already answers meanwhile.
-      registerJvmMetrics(registry);
+  }
+
+  /**
+   * Weaves the servers and frameworks the agent hooks ({@link HookTransformer}): last, once the
+   * agent's own classes are loaded, because from then on the JVM hands the transformer a copy of
+   * every class it loads (~1 MB of garbage for the agent's start, more in CPU). A servlet
+   * container's requests are recorded from its weaving on, which the start line waits for.
+   */
+  private void weaveServers() {
+    try {
+      HookTransformer.install(instrumentation, new InstrumentedServers.Lists(), AgentLog.INFO);
+    } catch (Throwable e) {
+      AgentLog.info("no request metrics for the servers the agent weaves: " + e);
     }
   }
 

@@ -2,7 +2,6 @@ package io.github.statusexporter.collect;
 
 import io.github.statusexporter.exposition.ExpositionWriters;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -27,7 +26,7 @@ final class SeedTextFormat {
       return false;
     }
     String accept = ((PrometheusHttpRequest) request).getHeader("Accept");
-    return ExpositionWriters.defaults().find(accept) instanceof PrometheusTextFormatWriter;
+    return ExpositionWriters.defaults().isText(accept);
   }
 
   /** The snapshots with each state set replaced by the equivalent gauge. */

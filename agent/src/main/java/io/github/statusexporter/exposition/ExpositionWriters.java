@@ -12,21 +12,14 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
  * ExpositionFormats} itself: its {@code init} builds {@code PrometheusProperties}, whose loader
  * reads every client_java setting as the application starts (~1 MB of garbage and ~20 classes), for
  * settings the agent does not take. One instance, shared: the writers keep no state.
+ *
+ * <p>Each writer is made when a scrape first asks for its format: a Prometheus server asks for one
+ * format only, and the writers' classes weigh ~25 KB each, the protobuf writer's ~40 KB more
+ * (loaded by reflection as its class initializes). A header that names a format is asked of its
+ * writer, so that client_java decides; one that does not name it cannot be accepted by it.
  */
 public final class ExpositionWriters {
   private static final ExpositionWriters DEFAULTS = new ExpositionWriters();
-
-  private final PrometheusProtobufWriter protobuf = new PrometheusProtobufWriter();
-  private final OpenMetricsTextFormatWriter openMetrics =
-      OpenMetricsTextFormatWriter.builder()
-          .setCreatedTimestampsEnabled(false)
-          .setExemplarsOnAllMetricTypesEnabled(false)
-          .build();
-  private final PrometheusTextFormatWriter text =
-      PrometheusTextFormatWriter.builder()
-          .setIncludeCreatedTimestamps(false)
-          .setTimestampsInMs(false)
-          .build();
 
   private ExpositionWriters() {}
 
@@ -36,24 +29,59 @@ public final class ExpositionWriters {
 
   /** The writer for this {@code Accept} header (null when none), as client_java chooses it. */
   public ExpositionFormatWriter find(String accept) {
-    if (protobuf.accepts(accept)) {
-      return protobuf;
+    if (namesProtobuf(accept) && protobuf().accepts(accept)) {
+      return protobuf();
     }
-    if (openMetrics.accepts(accept)) {
-      return openMetrics;
+    if (namesOpenMetrics(accept) && openMetrics().accepts(accept)) {
+      return openMetrics();
     }
-    return text;
+    return text();
+  }
+
+  /** True if {@link #find} chooses the Prometheus text format for this header. */
+  public boolean isText(String accept) {
+    return !(namesProtobuf(accept) && protobuf().accepts(accept))
+        && !(namesOpenMetrics(accept) && openMetrics().accepts(accept));
+  }
+
+  private static boolean namesProtobuf(String accept) {
+    return accept != null && accept.contains("application/vnd.google.protobuf");
+  }
+
+  private static boolean namesOpenMetrics(String accept) {
+    return accept != null && accept.contains("application/openmetrics-text");
   }
 
   public PrometheusTextFormatWriter text() {
-    return text;
+    return Text.WRITER;
   }
 
   public OpenMetricsTextFormatWriter openMetrics() {
-    return openMetrics;
+    return OpenMetrics.WRITER;
   }
 
   public PrometheusProtobufWriter protobuf() {
-    return protobuf;
+    return Protobuf.WRITER;
+  }
+
+  /** Made on first use: the JVM initializes each holder once, on whichever thread comes first. */
+  private static final class Text {
+    static final PrometheusTextFormatWriter WRITER =
+        PrometheusTextFormatWriter.builder()
+            .setIncludeCreatedTimestamps(false)
+            .setTimestampsInMs(false)
+            .build();
+  }
+
+  private static final class OpenMetrics {
+    static final OpenMetricsTextFormatWriter WRITER =
+        OpenMetricsTextFormatWriter.builder()
+            .setCreatedTimestampsEnabled(false)
+            .setExemplarsOnAllMetricTypesEnabled(false)
+            .build();
+  }
+
+  private static final class Protobuf {
+    static final PrometheusProtobufWriter WRITER = new PrometheusProtobufWriter();
   }
 }

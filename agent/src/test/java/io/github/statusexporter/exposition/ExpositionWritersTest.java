@@ -6,6 +6,7 @@ import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -31,6 +32,8 @@ class ExpositionWritersTest {
           "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
               + "encoding=delimited;q=0.7,text/plain;version=0.0.4;q=0.3",
           "application/vnd.google.protobuf",
+          "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily",
+          "APPLICATION/OPENMETRICS-TEXT",
           "something/else");
 
   private final ExpositionFormats clientJavas =
@@ -55,6 +58,9 @@ class ExpositionWritersTest {
       ExpositionFormatWriter ours = ExpositionWriters.defaults().find(accept);
       ExpositionFormatWriter theirs = clientJavas.findWriter(accept);
       assertThat(ours).as(accept).hasSameClassAs(theirs);
+      assertThat(ExpositionWriters.defaults().isText(accept))
+          .as(accept)
+          .isEqualTo(theirs instanceof PrometheusTextFormatWriter);
       assertThat(write(ours, snapshots)).as(accept).isEqualTo(write(theirs, snapshots));
     }
     assertThat(write(ExpositionWriters.defaults().text(), snapshots))

@@ -12,12 +12,13 @@ import java.util.function.Consumer;
 
 /**
  * Weaves the few classes of servers and frameworks the agent hooks, found by name, once the
- * application has started ({@link ApplicationStart}): weaving loads byte-buddy (~800 classes, ~0.3
- * s of CPU here), which on the container's thread delayed its start by ~0.5 s, and beside it by
- * ~0.3 s. The hooked classes loaded by then are retransformed at once; the transformer, installed
- * only then (so that the JVM does not hand it every class of the application's start), weaves those
- * loaded later as they are defined. It costs nothing in applications without a hooked class, which
- * never load byte-buddy at all. Even the hooks are made only then ({@link Catalog}).
+ * application has started ({@link ApplicationStart}) and the agent serves: weaving loads byte-buddy
+ * (~800 classes, ~0.3 s of CPU here), which on the container's thread delayed its start by ~0.5 s,
+ * and beside it by ~0.3 s. The hooked classes loaded by then are retransformed at once; the
+ * transformer, installed only then (so that the JVM does not hand it every class of the
+ * application's start, nor the agent's own), weaves those loaded later as they are defined. It
+ * costs nothing in applications without a hooked class, which never load byte-buddy at all. Even
+ * the hooks are made only then ({@link Catalog}).
  */
 public final class HookTransformer implements ClassFileTransformer {
   /**
@@ -49,8 +50,9 @@ public final class HookTransformer implements ClassFileTransformer {
 
   /**
    * Installs it, on a thread of its own: to be called once the application has started ({@link
-   * ApplicationStart}). The hooked classes loaded before then (also when the agent is attached to a
-   * running JVM) are woven by retransformation at once, those loaded later as they load.
+   * ApplicationStart}) and the agent's own start has loaded its classes. The hooked classes loaded
+   * before then (also when the agent is attached to a running JVM) are woven by retransformation at
+   * once, those loaded later as they load.
    */
   public static void install(
       Instrumentation instrumentation, Catalog catalog, Consumer<String> log) {
