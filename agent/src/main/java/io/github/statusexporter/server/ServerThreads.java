@@ -55,7 +55,10 @@ final class ServerThreads implements Executor, AutoCloseable {
     this.metrics = metrics;
     pool =
         new ThreadPoolExecutor(
-            2,
+            // One thread kept: Prometheus scrapes one at a time. A pool keeps making threads until
+            // it has this many, idle ones or not, and each thread's stack and C heap arena are
+            // ~0.1 MiB of resident memory; more threads come when requests overlap, for 60 s.
+            1,
             MAX_THREADS + OVERFLOW,
             60,
             TimeUnit.SECONDS,
