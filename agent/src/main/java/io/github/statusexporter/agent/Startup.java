@@ -14,6 +14,8 @@ import io.github.statusexporter.instrumentation.RequestRecording;
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.weaving.HookTransformer;
 import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
+import io.github.statusexporter.jar.InnerJar;
+import io.github.statusexporter.jar.StaleCopies;
 import io.github.statusexporter.jvm.JvmCollectors;
 import io.github.statusexporter.page.StatusSourcesPage;
 import io.github.statusexporter.server.DaemonThreads;
@@ -247,6 +249,7 @@ final class Startup implements Runnable {
     if (misplaced.isPresent()) {
       AgentLog.info(misplaced.get());
     }
+    removeStaleCopies();
     if (watcher != null || jmxExporter != null) {
       ScheduledExecutorService poller =
           Executors.newSingleThreadScheduledExecutor(new DaemonThreads("config"));
@@ -255,6 +258,26 @@ final class Startup implements Runnable {
           CONFIG_POLL_SECONDS,
           CONFIG_POLL_SECONDS,
           TimeUnit.SECONDS);
+    }
+  }
+
+  /** Once the agent serves: the directory may hold many files, and nothing waits for this. */
+  private static void removeStaleCopies() {
+    Path directory = InnerJar.temporaryDirectory();
+    try {
+      int removed = StaleCopies.remove(directory);
+      if (removed > 0) {
+        AgentLog.info(
+            (removed == 1
+                    ? "removed 1 file " + StaleCopies.NAMES + " from "
+                    : "removed " + removed + " files " + StaleCopies.NAMES + " from ")
+                + directory
+                + (removed == 1 ? ", left by a JVM" : ", left by JVMs")
+                + " killed outright (SIGKILL)");
+      }
+    } catch (IOException | RuntimeException e) {
+      AgentLog.info(
+          "could not look for files " + StaleCopies.NAMES + " left in " + directory + ": " + e);
     }
   }
 

@@ -54,17 +54,21 @@ public final class InnerJar {
       throws IOException {
     try {
       // Removed at exit: the class loader reads it until then (its resources too, by path). A JVM
-      // killed with SIGKILL leaves it behind.
+      // killed outright leaves it behind, with its lock file, for StaleCopies to remove.
       Path copy = newFile(directory, prefix);
+      Path lock = StaleCopies.lockOf(copy);
       try {
         copy.toFile().deleteOnExit();
+        lock.toFile().deleteOnExit();
         // Written into the file made above, which keeps its owner-only permissions (a copy that
         // replaced it would be created anew, with the umask's).
         try (OutputStream out = Files.newOutputStream(copy)) {
           inner.transferTo(out);
         }
+        StaleCopies.hold(copy);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(copy);
+        Files.deleteIfExists(lock);
         throw e;
       }
       return copy;
@@ -96,23 +100,40 @@ public final class InnerJar {
     return newFile(directory, prefix, System.nanoTime());
   }
 
-  /** As above, the names made from {@code unique}, then {@code unique + 1}, and so on. */
+  /**
+   * As above, the names made from {@code unique}, then {@code unique + 1}, and so on. The copy's
+   * lock file ({@link StaleCopies#lockOf}) is made with it, in the same way: a name whose lock file
+   * is taken is passed over too.
+   */
   static Path newFile(Path directory, String prefix, long unique) throws IOException {
     boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
     for (int tried = 0; ; tried++) {
       Path file = directory.resolve(prefix + Long.toString(unique + tried, 36) + ".jar");
       try {
-        return posix
-            ? Files.createFile(
-                file,
-                PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))
-            : Files.createFile(file);
+        createOwnerOnly(file, posix);
+        try {
+          createOwnerOnly(StaleCopies.lockOf(file), posix);
+        } catch (FileAlreadyExistsException e) {
+          Files.delete(file);
+          throw e;
+        }
+        return file;
       } catch (FileAlreadyExistsException e) {
         if (tried + 1 >= NAMES_TRIED) {
           throw e;
         }
       }
+    }
+  }
+
+  private static void createOwnerOnly(Path file, boolean posix) throws IOException {
+    if (posix) {
+      Files.createFile(
+          file,
+          PosixFilePermissions.asFileAttribute(
+              EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+    } else {
+      Files.createFile(file);
     }
   }
 }

@@ -77,6 +77,23 @@ class InnerJarTest {
   }
 
   @Test
+  void aNameWhoseLockFileIsTakenIsPassedOver() throws Exception {
+    long unique = 3_000_000;
+    Files.writeString(StaleCopies.lockOf(directory.resolve(name(unique))), "another's");
+
+    Path file = InnerJar.newFile(directory, "status-exporter-x-", unique);
+
+    assertThat(file).isEqualTo(directory.resolve(name(unique + 1)));
+    assertThat(directory.resolve(name(unique))).doesNotExist();
+    assertThat(StaleCopies.lockOf(file)).exists();
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(StaleCopies.lockOf(file))))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(StaleCopies.lockOf(directory.resolve(name(unique)))))
+        .isEqualTo("another's");
+  }
+
+  @Test
   void aHundredNamesTakenIsAnError() throws Exception {
     long unique = 2_000_000;
     for (int i = 0; i < 100; i++) {
@@ -94,7 +111,7 @@ class InnerJarTest {
   }
 
   /** The agent's loader when it runs from its jar: it holds the inner jar. */
-  private static final class Holding extends ClassLoader {
+  static final class Holding extends ClassLoader {
     private final String entry;
 
     Holding(String entry) {

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +98,62 @@ class HostSafetyIT {
   }
 
   @Test
+  void theCopiesOfAJvmKilledOutrightAreRemovedByTheNextStartAndARunningJvmsStay(
+      @TempDir Path directory) throws Exception {
+    List<String> temporary = List.of("-Djava.io.tmpdir=" + directory);
+    int runningPort = Http.freePort();
+    int runningAgentPort = Http.freePort();
+    try (JavaProcess running =
+        demoAppWithAgent(temporary, Map.of(), runningPort, runningAgentPort)) {
+      assertAppServes(runningPort);
+      running.awaitStderr(line -> line.contains(" serving http"), Duration.ofSeconds(30));
+      List<Path> runnings = copiesIn(directory);
+      List<Path> killeds;
+      try (JavaProcess killed = demoAppWithAgent(temporary, Map.of())) {
+        assertAppServes(appPort);
+        killed.awaitStderr(line -> line.contains(" serving http"), Duration.ofSeconds(30));
+        killed.killOutright();
+        killeds = copiesIn(directory);
+        killeds.removeAll(runnings);
+      }
+      assertThat(runnings).hasSize(1);
+      assertThat(killeds).hasSize(1);
+      // As if both were made an hour ago: a younger copy may be one another JVM is writing.
+      for (Path copy : List.of(runnings.get(0), killeds.get(0))) {
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minusSeconds(3600)));
+      }
+
+      try (JavaProcess next = demoAppWithAgent(temporary, Map.of())) {
+        assertAppServes(appPort);
+        next.awaitStderr(
+            line ->
+                line.equals(
+                    "status-exporter: removed 1 file status-exporter-*.jar from "
+                        + directory
+                        + ", left by a JVM killed outright (SIGKILL)"),
+            Duration.ofSeconds(30));
+        assertThat(killeds.get(0)).doesNotExist();
+        assertThat(Path.of(killeds.get(0) + ".lock")).doesNotExist();
+        assertThat(runnings.get(0)).exists();
+        assertThat(copiesIn(directory)).hasSize(2);
+        assertThat(Scrape.of(runningAgentPort).hasFamily("jvm_memory_used_bytes")).isTrue();
+      }
+    }
+    // Both ended as JVMs do: their copies and lock files went with them.
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  private static List<Path> copiesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".jar"))
+          .collect(Collectors.toList());
+    }
+  }
+
+  @Test
   void twoJvmsStartedWithTheSameToolOptionsBothRun() throws Exception {
     // JAVA_TOOL_OPTIONS puts the same -javaagent flag, and so the same port, on every JVM.
     Map<String, String> toolOptions =
@@ -154,6 +212,12 @@ class HostSafetyIT {
    * environment; once it says it is ready.
    */
   private JavaProcess demoAppWithAgent(List<String> flags, Map<String, String> environment)
+      throws IOException {
+    return demoAppWithAgent(flags, environment, appPort, agentPort);
+  }
+
+  private JavaProcess demoAppWithAgent(
+      List<String> flags, Map<String, String> environment, int appPort, int agentPort)
       throws IOException {
     List<String> arguments = new ArrayList<>(flags);
     arguments.add(

@@ -388,6 +388,11 @@ final class JavaProcess implements AutoCloseable {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
   }
 
+  /** Kills it with SIGKILL, as the kernel's out-of-memory killer would: no exit hook runs. */
+  void killOutright() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     // First the JVMs it started, if any (Jetty's start.jar with --exec, the JVM that
