@@ -47,7 +47,7 @@ public final class InnerJar {
 
   private static String fileName(String entry) {
     String name = entry.substring(entry.lastIndexOf('/') + 1);
-    return "status-exporter-" + name.substring(0, name.length() - ".jar".length()) + "-";
+    return StaleCopies.PREFIX + name.substring(0, name.length() - ".jar".length()) + "-";
   }
 
   private static Path copied(InputStream inner, String prefix, String contents, Path directory)

@@ -3,7 +3,6 @@ package io.github.statusexporter.jar;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,8 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StaleCopies {
   static final Duration MIN_AGE = Duration.ofMinutes(1);
 
-  /** Glob of the copies' names, as {@link InnerJar} makes them. */
-  public static final String NAMES = "status-exporter-*.jar";
+  static final String PREFIX = "status-exporter-";
+  static final String SUFFIX = ".jar";
+
+  /** The copies' names, as {@link InnerJar} makes them, for messages. */
+  public static final String NAMES = PREFIX + "*" + SUFFIX;
 
   /**
    * This JVM's copies and the channels that hold their lock files' locks: a channel the garbage
@@ -72,10 +74,17 @@ public final class StaleCopies {
   }
 
   static int remove(Path directory, Instant now) throws IOException {
+    // Names, not a DirectoryStream of paths matched against the glob: a temporary directory may
+    // hold thousands of entries, and each path and match is garbage (~1 MB for ~1,000 here).
+    String[] names = directory.toFile().list();
+    if (names == null) {
+      throw new IOException("cannot list " + directory);
+    }
     FileTime youngest = FileTime.from(now.minus(MIN_AGE));
     int removed = 0;
-    try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, NAMES)) {
-      for (Path copy : copies) {
+    for (String name : names) {
+      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+        Path copy = directory.resolve(name);
         if (!HELD.containsKey(copy) && removedIfStale(copy, youngest)) {
           removed++;
         }
