@@ -30,6 +30,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -261,7 +262,10 @@ final class Startup implements Runnable {
     }
   }
 
-  /** Once the agent serves: the directory may hold many files, and nothing waits for this. */
+  /**
+   * Once the agent serves, as the directory may hold many files: only the configuration poller's
+   * start comes after this.
+   */
   private static void removeStaleCopies() {
     Path directory = InnerJar.temporaryDirectory();
     try {
@@ -311,7 +315,9 @@ final class Startup implements Runnable {
   private static void registerJvmMetrics(PrometheusRegistry registry) {
     try {
       JvmCollectors.register(registry);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
+      // The errors: a runtime made without the JDK's management modules (jlink), a platform bean
+      // provider that fails to load; the agent serves, and weaves, on.
       AgentLog.info("no JVM metrics (" + e + "); the status metrics are served");
     }
   }

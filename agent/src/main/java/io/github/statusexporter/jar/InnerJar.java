@@ -45,6 +45,12 @@ public final class InnerJar {
     }
   }
 
+  /** Deletes a copy that cannot be used, and its lock file. */
+  public static void delete(Path copy) throws IOException {
+    Files.deleteIfExists(copy);
+    Files.deleteIfExists(StaleCopies.lockOf(copy));
+  }
+
   private static String fileName(String entry) {
     String name = entry.substring(entry.lastIndexOf('/') + 1);
     return StaleCopies.PREFIX + name.substring(0, name.length() - ".jar".length()) + "-";
@@ -56,19 +62,19 @@ public final class InnerJar {
       // Removed at exit: the class loader reads it until then (its resources too, by path). A JVM
       // killed outright leaves it behind, with its lock file, for StaleCopies to remove.
       Path copy = newFile(directory, prefix);
-      Path lock = StaleCopies.lockOf(copy);
       try {
+        // The lock file first: files go at exit in the reverse order, so a JVM killed in between
+        // leaves a lock file alone rather than a copy that looks like an earlier agent's.
+        StaleCopies.lockOf(copy).toFile().deleteOnExit();
         copy.toFile().deleteOnExit();
-        lock.toFile().deleteOnExit();
         // Written into the file made above, which keeps its owner-only permissions (a copy that
         // replaced it would be created anew, with the umask's).
         try (OutputStream out = Files.newOutputStream(copy)) {
           inner.transferTo(out);
         }
-        StaleCopies.hold(copy);
+        StaleCopies.hold(copy); // false without file locks: then no JVM can remove it but this
       } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(copy);
-        Files.deleteIfExists(lock);
+        delete(copy);
         throw e;
       }
       return copy;
@@ -113,7 +119,7 @@ public final class InnerJar {
         createOwnerOnly(file, posix);
         try {
           createOwnerOnly(StaleCopies.lockOf(file), posix);
-        } catch (FileAlreadyExistsException e) {
+        } catch (IOException e) {
           Files.delete(file);
           throw e;
         }

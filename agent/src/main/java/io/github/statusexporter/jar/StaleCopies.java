@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,61 +22,95 @@ import java.util.concurrent.ConcurrentHashMap;
  * killer, a container's memory limit, {@code kill -9}), and each start then left ~2 MB more in the
  * temporary directory, which outlives a restarted container when it is a shared volume.
  *
- * <p>Each copy has a lock file beside it ({@link #lockOf}), which its JVM locks once the copy is
- * written and holds to its end; the operating system drops the lock with the process, however it
- * ends. Not the copy itself: a POSIX lock goes when the process closes any descriptor of its file,
- * and the JVM opens and closes the copy as it adds it to the class path. A copy whose lock file
- * nobody holds, older than {@link #MIN_AGE} (a copy being written is not locked yet), is stale.
- * Locks work across containers sharing the directory, where process numbers would not; a copy
- * without a lock file (made by an agent before this one, which may still run) and another user's
- * files are left alone.
+ * <p>Each copy has a lock file beside it ({@link #lockOf}), made before it, which its JVM locks
+ * once the copy is written and holds to its end; the operating system drops the lock with the
+ * process, however it ends. Not the copy itself: a POSIX lock goes when the process closes any
+ * descriptor of its file, and the JVM opens and closes the copy as it adds it to the class path
+ * (for the same reason this JVM never opens its own lock files again, told by their file keys,
+ * whatever the directory's spelling). A lock file older than {@link #MIN_AGE} (a copy being written
+ * is not locked yet) that nobody holds is stale, and its copy with it. Locks work across containers
+ * sharing the directory, where process numbers would not. Left alone: copies without a lock file
+ * (made by an agent before this one, which may still run), files of other users than the one this
+ * JVM's copies belong to (a JVM running as root too), links, and everything on a file system
+ * without locks, where no JVM can hold or take one.
  */
 public final class StaleCopies {
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
   static final Duration MIN_AGE = Duration.ofMinutes(1);
 
   static final String PREFIX = "status-exporter-";
   static final String SUFFIX = ".jar";
+  private static final String LOCK = ".lock";
 
   /** The copies' names, as {@link InnerJar} makes them, for messages. */
   public static final String NAMES = PREFIX + "*" + SUFFIX;
 
   /**
-   * This JVM's copies and the channels that hold their lock files' locks: a channel the garbage
-   * collector reclaimed would close its file, and the lock with it.
+   * The channels that hold this JVM's locks, by lock file: a channel the garbage collector
+   * reclaimed would close its file, and the lock with it.
    */
   private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
+
+  /** The file keys of the lock files held (none on file systems without them). */
+  private static final Set<Object> HELD_KEYS = ConcurrentHashMap.newKeySet();
 
   private StaleCopies() {}
 
   /** The lock file of a copy. */
   static Path lockOf(Path copy) {
-    return copy.resolveSibling(copy.getFileName() + ".lock");
-  }
-
-  /** Locks the lock file of {@code copy}, made with it, until this JVM ends. */
-  static void hold(Path copy) throws IOException {
-    FileChannel channel =
-        FileChannel.open(lockOf(copy), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-    try {
-      channel.lock();
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    HELD.put(copy, channel);
+    return copy.resolveSibling(copy.getFileName() + LOCK);
   }
 
   /**
-   * Removes the stale copies in {@code directory}, with their lock files.
+   * Locks the lock file of {@code copy}, made with it, until this JVM ends.
+   *
+   * @return false when the file system has no locks: the copy is then the JVM's exit's to remove,
+   *     and no other JVM can take a lock on it to remove it either
+   */
+  static boolean hold(Path copy) {
+    Path lock = lockOf(copy);
+    try {
+      FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, NOFOLLOW);
+      try {
+        channel.lock();
+        Object key = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW).fileKey();
+        if (key != null) {
+          HELD_KEYS.add(key);
+        }
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      HELD.put(lock, channel);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Removes the stale copies in {@code directory}, with their lock files, and lock files whose copy
+   * is gone; nothing when this JVM holds no copy of its own (whose owner says whose files to look
+   * at).
    *
    * @return how many copies were removed
    * @throws IOException when the directory cannot be listed
    */
   public static int remove(Path directory) throws IOException {
-    return remove(directory, Instant.now());
+    for (Path held : HELD.keySet()) {
+      UserPrincipal owner;
+      try {
+        owner = Files.getOwner(held, NOFOLLOW);
+      } catch (IOException gone) {
+        continue; // deleted by hand meanwhile
+      }
+      return remove(directory, Instant.now(), owner);
+    }
+    return 0;
   }
 
-  static int remove(Path directory, Instant now) throws IOException {
+  static int remove(Path directory, Instant now, UserPrincipal owner) throws IOException {
     // Names, not a DirectoryStream of paths matched against the glob: a temporary directory may
     // hold thousands of entries, and each path and match is garbage (~1 MB for ~1,000 here).
     String[] names = directory.toFile().list();
@@ -83,9 +120,9 @@ public final class StaleCopies {
     FileTime youngest = FileTime.from(now.minus(MIN_AGE));
     int removed = 0;
     for (String name : names) {
-      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
-        Path copy = directory.resolve(name);
-        if (!HELD.containsKey(copy) && removedIfStale(copy, youngest)) {
+      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX + LOCK)) {
+        Path copy = directory.resolve(name.substring(0, name.length() - LOCK.length()));
+        if (removedIfStale(copy, youngest, owner)) {
           removed++;
         }
       }
@@ -93,25 +130,33 @@ public final class StaleCopies {
     return removed;
   }
 
-  private static boolean removedIfStale(Path copy, FileTime youngest) {
+  /** True if {@code copy} was there and removed; its lock file may go alone. */
+  private static boolean removedIfStale(Path copy, FileTime youngest, UserPrincipal owner) {
     Path lock = lockOf(copy);
     try {
-      if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
-          || !Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)
-          || Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS).compareTo(youngest) > 0) {
-        return false; // links and directories are not copies; a young copy may be being written
+      BasicFileAttributes before = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW);
+      Object key = before.fileKey();
+      if (!before.isRegularFile()
+          || before.lastModifiedTime().compareTo(youngest) > 0
+          || (key != null && HELD_KEYS.contains(key))
+          || !Files.getOwner(lock, NOFOLLOW).equals(owner)
+          || (Files.exists(copy, NOFOLLOW) && !Files.isRegularFile(copy, NOFOLLOW))) {
+        return false; // a copy being written, this JVM's, another user's, or not a copy
       }
-      try (FileChannel channel =
-          FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, NOFOLLOW)) {
         if (channel.tryLock() == null) {
           return false; // held by a running JVM
         }
-        Files.delete(copy);
+        Object locked = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW).fileKey();
+        if (key != null && !key.equals(locked)) {
+          return false; // replaced since it was looked at: another JVM's cleanup was quicker
+        }
+        boolean removed = Files.deleteIfExists(copy);
         Files.delete(lock);
-        return true;
+        return removed;
       }
     } catch (IOException | OverlappingFileLockException e) {
-      return false; // another user's, gone already, or held within this JVM
+      return false; // gone already, or held within this JVM
     }
   }
 }

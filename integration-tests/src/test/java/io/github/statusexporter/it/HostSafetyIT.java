@@ -118,9 +118,11 @@ class HostSafetyIT {
       }
       assertThat(runnings).hasSize(1);
       assertThat(killeds).hasSize(1);
-      // As if both were made an hour ago: a younger copy may be one another JVM is writing.
+      // As if both were made an hour ago: a younger copy may be one another JVM is writing. (By
+      // their lock files' times, which this JVM may set: the running one's lock stays its own.)
       for (Path copy : List.of(runnings.get(0), killeds.get(0))) {
-        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(
+            Path.of(copy + ".lock"), FileTime.from(Instant.now().minusSeconds(3600)));
       }
 
       try (JavaProcess next = demoAppWithAgent(temporary, Map.of())) {

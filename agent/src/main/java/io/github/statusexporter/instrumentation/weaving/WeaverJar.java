@@ -4,7 +4,6 @@ import io.github.statusexporter.jar.InnerJar;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -56,7 +55,7 @@ final class WeaverJar {
     try {
       return created(new URLClassLoader(new URL[] {copy.get().toUri().toURL()}, agent));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      Files.deleteIfExists(copy.get());
+      InnerJar.delete(copy.get());
       throw e;
     }
   }
