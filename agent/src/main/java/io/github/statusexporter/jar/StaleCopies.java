@@ -13,7 +13,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,13 +46,13 @@ public final class StaleCopies {
   public static final String NAMES = PREFIX + "*" + SUFFIX;
 
   /**
-   * The channels that hold this JVM's locks, by lock file: a channel the garbage collector
-   * reclaimed would close its file, and the lock with it.
+   * The channels that hold this JVM's locks, by their lock files' keys ({@link #keyOf}): a channel
+   * the garbage collector reclaimed would close its file, and the lock with it.
    */
-  private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
+  private static final Map<Object, FileChannel> HELD = new ConcurrentHashMap<>();
 
-  /** The file keys of the lock files held (none on file systems without them). */
-  private static final Set<Object> HELD_KEYS = ConcurrentHashMap.newKeySet();
+  /** The user this JVM's copies belong to, once it holds one: whose files it looks at. */
+  private static volatile UserPrincipal owner;
 
   private StaleCopies() {}
 
@@ -74,19 +73,23 @@ public final class StaleCopies {
       FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, NOFOLLOW);
       try {
         channel.lock();
-        Object key = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW).fileKey();
-        if (key != null) {
-          HELD_KEYS.add(key);
-        }
+        HELD.put(
+            keyOf(lock, Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW)), channel);
+        owner = Files.getOwner(lock, NOFOLLOW);
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;
       }
-      HELD.put(lock, channel);
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** A lock file's identity: its file key, whatever the directory's spelling, else its path. */
+  private static Object keyOf(Path lock, BasicFileAttributes attributes) {
+    Object key = attributes.fileKey();
+    return key != null ? key : lock.toAbsolutePath().normalize();
   }
 
   /**
@@ -98,16 +101,8 @@ public final class StaleCopies {
    * @throws IOException when the directory cannot be listed
    */
   public static int remove(Path directory) throws IOException {
-    for (Path held : HELD.keySet()) {
-      UserPrincipal owner;
-      try {
-        owner = Files.getOwner(held, NOFOLLOW);
-      } catch (IOException gone) {
-        continue; // deleted by hand meanwhile
-      }
-      return remove(directory, Instant.now(), owner);
-    }
-    return 0;
+    UserPrincipal own = owner;
+    return own == null ? 0 : remove(directory, Instant.now(), own);
   }
 
   static int remove(Path directory, Instant now, UserPrincipal owner) throws IOException {
@@ -135,10 +130,10 @@ public final class StaleCopies {
     Path lock = lockOf(copy);
     try {
       BasicFileAttributes before = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW);
-      Object key = before.fileKey();
+      Object key = keyOf(lock, before);
       if (!before.isRegularFile()
           || before.lastModifiedTime().compareTo(youngest) > 0
-          || (key != null && HELD_KEYS.contains(key))
+          || HELD.containsKey(key)
           || !Files.getOwner(lock, NOFOLLOW).equals(owner)
           || (Files.exists(copy, NOFOLLOW) && !Files.isRegularFile(copy, NOFOLLOW))) {
         return false; // a copy being written, this JVM's, another user's, or not a copy
@@ -147,8 +142,8 @@ public final class StaleCopies {
         if (channel.tryLock() == null) {
           return false; // held by a running JVM
         }
-        Object locked = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW).fileKey();
-        if (key != null && !key.equals(locked)) {
+        if (!key.equals(
+            keyOf(lock, Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW)))) {
           return false; // replaced since it was looked at: another JVM's cleanup was quicker
         }
         boolean removed = Files.deleteIfExists(copy);

@@ -161,6 +161,39 @@ class DemoAppWithAgentIT {
     assertThat(Promtool.checkMetrics(scrape.text)).isEmpty();
   }
 
+  /** As Prometheus 3 asks by default. */
+  private static final String PROMETHEUS_ACCEPT =
+      "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,"
+          + "application/openmetrics-text;version=0.0.1;q=0.4,"
+          + "text/plain;version=1.0.0;escaping=allow-utf-8;q=0.3,"
+          + "text/plain;version=0.0.4;q=0.2,*/*;q=0.1";
+
+  @Test
+  void aPrometheusScrapeLoadsTheOpenMetricsWriterOnlyAndProtobufItsOwnWhenAsked() throws Exception {
+    // A JVM of its own: the other tests scrape in every format.
+    int freshApp = Http.freePort();
+    int freshAgent = Http.freePort();
+    try (JavaProcess fresh =
+        JavaProcess.demoApp(
+            freshApp, "port=" + freshAgent + ",source=http://localhost:" + freshApp + "/status")) {
+      fresh.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
+      String metrics = "http://localhost:" + freshAgent + "/metrics";
+
+      HttpResponse<String> scrape = Http.get(metrics, PROMETHEUS_ACCEPT);
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("app_health{app_health=\"healthy\"} 1\n");
+      String shaded = "io.github.statusexporter.shaded.io.prometheus.metrics.expositionformats.";
+      assertThat(fresh.jcmd("VM.class_hierarchy"))
+          .contains(shaded + "OpenMetricsTextFormatWriter")
+          .doesNotContain(shaded + "PrometheusTextFormatWriter")
+          .doesNotContain("PrometheusProtobufWriter");
+
+      assertThat(Http.getBytes(metrics, Http.PROTOBUF).statusCode()).isEqualTo(200);
+      assertThat(fresh.jcmd("VM.class_hierarchy"))
+          .contains(shaded + "internal.PrometheusProtobufWriterImpl");
+    }
+  }
+
   @Test
   void openMetricsAndProtobufAnswerToo() {
     HttpResponse<String> text = Http.get(url("/metrics"));
