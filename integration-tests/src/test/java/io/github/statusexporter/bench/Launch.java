@@ -30,19 +30,38 @@ final class Launch implements AutoCloseable {
   final int appPort;
   final int agentPort;
 
-  private Launch(Process process, BenchApp app, long startNanos, int appPort, int agentPort) {
+  /** Where the JVM's stdout and stderr go. */
+  private final Path output;
+
+  /** Whether {@link #output} is the launch's own, to delete on {@link #close}. */
+  private final boolean ownOutput;
+
+  /** Lines of the JVM's output that a failed wait shows. */
+  private static final int LINES_SHOWN = 20;
+
+  private Launch(
+      Process process,
+      BenchApp app,
+      long startNanos,
+      int appPort,
+      int agentPort,
+      Path output,
+      boolean ownOutput) {
     this.process = process;
     this.app = app;
     this.startNanos = startNanos;
     this.appPort = appPort;
     this.agentPort = agentPort;
+    this.output = output;
+    this.ownOutput = ownOutput;
   }
 
   /**
    * How to launch beyond the application and the agent: the command that pins the JVM to CPUs
    * (empty for none), flags before {@code -jar}, whether the agent reads the application's status
    * page (else its options name the source, as {@code config=...} does), and the file the JVM's
-   * stdout and stderr go to (null: discarded; the JVM writes some errors, such as {@code
+   * stdout and stderr go to (null: a temporary file of the launch's own, whose last lines a failed
+   * wait shows and which goes when the launch is closed; the JVM writes some errors, such as {@code
    * -XX:+ExitOnOutOfMemoryError}'s, to stdout).
    */
   record Setup(List<String> pinning, List<String> jvmFlags, boolean statusSource, Path output) {
@@ -115,16 +134,19 @@ final class Launch implements AutoCloseable {
       command.add("-javaagent:" + agentJar + "=" + String.join(",", options));
     }
     command.addAll(app.command(appPort));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    if (setup.output() == null) {
-      builder
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
-    } else {
-      builder.redirectErrorStream(true).redirectOutput(setup.output().toFile());
-    }
+    boolean ownOutput = setup.output() == null;
+    Path output = ownOutput ? Files.createTempFile("bench-launch", ".log") : setup.output();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     long start = System.nanoTime();
-    return new Launch(builder.start(), app, start, appPort, agentPort);
+    try {
+      return new Launch(builder.start(), app, start, appPort, agentPort, output, ownOutput);
+    } catch (IOException | RuntimeException e) {
+      if (ownOutput) {
+        Files.deleteIfExists(output);
+      }
+      throw e;
+    }
   }
 
   /** Milliseconds from launch until {@code url} first answers 200, polling every 2 ms. */
@@ -140,11 +162,24 @@ final class Launch implements AutoCloseable {
         return (System.nanoTime() - since) / 1e6;
       }
       if (!process.isAlive()) {
-        throw new IOException("the launched JVM exited with " + process.exitValue());
+        throw new IOException("the launched JVM exited with " + process.exitValue() + lastOutput());
       }
       Thread.sleep(2);
     }
-    throw new IOException(url + " did not answer within 60 s");
+    throw new IOException(url + " did not answer within 60 s" + lastOutput());
+  }
+
+  /** The last lines the JVM wrote, for a failure's message: the cause, when the JVM said it. */
+  String lastOutput() {
+    try {
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      List<String> last = lines.subList(Math.max(0, lines.size() - LINES_SHOWN), lines.size());
+      return last.isEmpty()
+          ? "; the JVM wrote nothing"
+          : "; the JVM's last output:\n  " + String.join("\n  ", last);
+    } catch (IOException e) {
+      return "; its output cannot be read: " + e;
+    }
   }
 
   static boolean answersOk(String url) {
@@ -225,6 +260,13 @@ final class Launch implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    if (ownOutput) {
+      try {
+        Files.deleteIfExists(output);
+      } catch (IOException e) {
+        // a temporary file left behind; the run goes on
+      }
     }
   }
 }

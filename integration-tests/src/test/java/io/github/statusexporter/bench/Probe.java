@@ -61,7 +61,8 @@ final class Probe {
           url
               + (launch.process.isAlive()
                   ? " did not answer within 60 s"
-                  : " did not answer: the JVM exited with " + launch.process.exitValue()));
+                  : " did not answer: the JVM exited with " + launch.process.exitValue())
+              + launch.lastOutput());
     }
     return millis;
   }
