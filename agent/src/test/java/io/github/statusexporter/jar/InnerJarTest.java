@@ -3,15 +3,15 @@ package io.github.statusexporter.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +22,11 @@ class InnerJarTest {
 
   @TempDir Path directory;
 
+  @TempDir Path agentDirectory;
+
   @Test
   void theCopyIsANewFileOfTheDirectoryReadableByItsOwnerOnly() throws Exception {
-    Path copy = InnerJar.copy(new Holding(ENTRY), ENTRY, "the libraries", directory).orElseThrow();
+    Path copy = InnerJar.copy(agentJar(), ENTRY, "the libraries", directory).orElseThrow();
 
     assertThat(copy.getParent()).isEqualTo(directory);
     assertThat(copy.getFileName().toString())
@@ -33,15 +35,15 @@ class InnerJarTest {
     assertThat(Files.readAllBytes(copy)).isEqualTo(CONTENT);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
         .isEqualTo("rw-------");
-    Path second = InnerJar.copy(new Holding(ENTRY), ENTRY, "the libraries", directory).get();
+    Path second = InnerJar.copy(agentJar(), ENTRY, "the libraries", directory).get();
     assertThat(second).isNotEqualTo(copy);
   }
 
   @Test
   void runFromClassesThereIsNoInnerJarAndNothingIsWritten() throws Exception {
-    Optional<Path> copy =
-        InnerJar.copy(InnerJarTest.class.getClassLoader(), ENTRY, "the libraries", directory);
+    Optional<Path> copy = InnerJar.copy(InnerJar.agentJar(), ENTRY, "the libraries", directory);
 
+    assertThat(InnerJar.agentJar()).isEmpty();
     assertThat(copy).isEmpty();
     try (var written = Files.list(directory)) {
       assertThat(written).isEmpty();
@@ -52,7 +54,7 @@ class InnerJarTest {
   void anUnwritableDirectoryIsSaidWithWhatAndTheSettingThatHelps() {
     Path missing = directory.resolve("missing");
 
-    assertThatThrownBy(() -> InnerJar.copy(new Holding(ENTRY), ENTRY, "the libraries", missing))
+    assertThatThrownBy(() -> InnerJar.copy(agentJar(), ENTRY, "the libraries", missing))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cannot write the libraries to " + missing + " (")
         .hasMessageEndingWith(
@@ -110,18 +112,20 @@ class InnerJarTest {
     return "status-exporter-x-" + Long.toString(unique, 36) + ".jar";
   }
 
-  /** The agent's loader when it runs from its jar: it holds the inner jar. */
-  static final class Holding extends ClassLoader {
-    private final String entry;
+  private Optional<Path> agentJar() throws IOException {
+    return agentJarIn(agentDirectory);
+  }
 
-    Holding(String entry) {
-      super(null);
-      this.entry = entry;
+  /** An agent's jar in {@code directory} holding the inner jar, as the build makes it. */
+  static Optional<Path> agentJarIn(Path directory) throws IOException {
+    Path jar = directory.resolve("status-exporter.jar");
+    if (!Files.exists(jar)) {
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+        out.putNextEntry(new JarEntry(ENTRY));
+        out.write(CONTENT);
+        out.closeEntry();
+      }
     }
-
-    @Override
-    public InputStream getResourceAsStream(String name) {
-      return name.equals(entry) ? new ByteArrayInputStream(CONTENT) : null;
-    }
+    return Optional.of(jar);
   }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StaleCopiesTest {
   @TempDir Path directory;
 
+  @TempDir Path agentDirectory;
+
   /**
    * Another JVM: {@code hold FILE} locks the file as the agent does and says {@code locked}, until
    * it is killed; {@code try FILE} says whether it could lock it.
@@ -116,7 +118,7 @@ class StaleCopiesTest {
   void thisJvmsOwnCopyStaysAndKeepsItsLock() throws Exception {
     String entry = "META-INF/status-exporter/libraries.jar";
     Path copy =
-        InnerJar.copy(new InnerJarTest.Holding(entry), entry, "the libraries", directory)
+        InnerJar.copy(InnerJarTest.agentJarIn(agentDirectory), entry, "the libraries", directory)
             .orElseThrow();
     // An hour later (not by setting the lock file's time: the JDK opens a file to set it, and
     // closing that descriptor would drop this JVM's lock), the directory spelt otherwise, as a

@@ -32,7 +32,11 @@ final class WeaverJar {
     }
     if (weaver == null) {
       try {
-        weaver = load(WeaverJar.class.getClassLoader(), InnerJar.temporaryDirectory());
+        weaver =
+            load(
+                WeaverJar.class.getClassLoader(),
+                InnerJar.agentJar(),
+                InnerJar.temporaryDirectory());
       } catch (Exception e) {
         failure = e;
         throw e;
@@ -43,12 +47,14 @@ final class WeaverJar {
 
   /**
    * @param agent the agent's class loader
+   * @param agentJar the agent's jar ({@link InnerJar#agentJar()})
    * @param directory where the inner jar is copied
    */
-  static Weaver load(ClassLoader agent, Path directory)
+  static Weaver load(ClassLoader agent, Optional<Path> agentJar, Path directory)
       throws IOException, ReflectiveOperationException {
     Optional<Path> copy =
-        InnerJar.copy(agent, ENTRY, "the agent's weaving classes (byte-buddy, ~2.9 MB)", directory);
+        InnerJar.copy(
+            agentJar, ENTRY, "the agent's weaving classes (byte-buddy, ~2.9 MB)", directory);
     if (copy.isEmpty()) {
       return created(agent);
     }

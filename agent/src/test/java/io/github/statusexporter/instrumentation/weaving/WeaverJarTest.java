@@ -3,14 +3,14 @@ package io.github.statusexporter.instrumentation.weaving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.github.statusexporter.jar.InnerJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,12 @@ class WeaverJarTest {
 
   @TempDir Path directory;
 
+  @TempDir Path agentDirectory;
+
   @Test
   void runFromClassesTheWeaverIsTheAgentLoadersAndNothingIsWritten() throws Exception {
-    Weaver weaver = WeaverJar.load(WeaverJarTest.class.getClassLoader(), directory);
+    Weaver weaver =
+        WeaverJar.load(WeaverJarTest.class.getClassLoader(), InnerJar.agentJar(), directory);
 
     assertThat(weaver.getClass().getName()).isEqualTo(WeaverJar.WEAVER);
     assertThat(weaver.getClass().getClassLoader()).isSameAs(WeaverJar.class.getClassLoader());
@@ -39,7 +42,7 @@ class WeaverJarTest {
 
   @Test
   void theInnerJarIsCopiedToTheDirectoryAndTheWeaverLoadedFromTheCopy() throws Exception {
-    Weaver weaver = WeaverJar.load(new AgentWithInnerJar(innerJar()), directory);
+    Weaver weaver = WeaverJar.load(new AgentWithoutWeaver(), agentJar(), directory);
 
     assertThat(weaver.getClass().getName()).isEqualTo(WeaverJar.WEAVER);
     ClassLoader loader = weaver.getClass().getClassLoader();
@@ -53,7 +56,8 @@ class WeaverJarTest {
   void anUnwritableDirectoryIsSaidWithTheSettingThatHelps() throws Exception {
     Path missing = directory.resolve("missing");
 
-    assertThatThrownBy(() -> WeaverJar.load(new AgentWithInnerJar(innerJar()), missing))
+    Optional<Path> agentJar = agentJar();
+    assertThatThrownBy(() -> WeaverJar.load(new AgentWithoutWeaver(), agentJar, missing))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cannot write the agent's weaving classes (byte-buddy, ~2.9 MB) to")
         .hasMessageContaining(missing.toString())
@@ -61,29 +65,33 @@ class WeaverJarTest {
             "give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
   }
 
-  /** A jar holding the weaver's class file, as the build's inner jar does. */
-  private static byte[] innerJar() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream jar = new JarOutputStream(bytes);
-        InputStream weaver =
-            WeaverJarTest.class.getClassLoader().getResourceAsStream(WEAVER_CLASS)) {
-      jar.putNextEntry(new JarEntry(WEAVER_CLASS));
-      weaver.transferTo(jar);
-      jar.closeEntry();
+  /**
+   * An agent's jar holding a jar that holds the weaver's class file, as the build's inner jar does.
+   */
+  private Optional<Path> agentJar() throws IOException {
+    Path jar = agentDirectory.resolve("status-exporter.jar");
+    try (JarOutputStream agent = new JarOutputStream(Files.newOutputStream(jar))) {
+      agent.putNextEntry(new JarEntry(WeaverJar.ENTRY));
+      JarOutputStream inner = new JarOutputStream(agent);
+      try (InputStream weaver =
+          WeaverJarTest.class.getClassLoader().getResourceAsStream(WEAVER_CLASS)) {
+        inner.putNextEntry(new JarEntry(WEAVER_CLASS));
+        weaver.transferTo(inner);
+        inner.closeEntry();
+      }
+      inner.finish(); // not close, which would close the agent's jar's stream
+      agent.closeEntry();
     }
-    return bytes.toByteArray();
+    return Optional.of(jar);
   }
 
   /**
-   * The agent's loader when it runs from its jar: it holds the inner jar, and not the weaver's
-   * class (which is in the inner jar only).
+   * The agent's loader when it runs from its jar: without the weaver's class, which is in the inner
+   * jar only.
    */
-  private static final class AgentWithInnerJar extends ClassLoader {
-    private final byte[] innerJar;
-
-    AgentWithInnerJar(byte[] innerJar) {
+  private static final class AgentWithoutWeaver extends ClassLoader {
+    AgentWithoutWeaver() {
       super(WeaverJarTest.class.getClassLoader());
-      this.innerJar = innerJar;
     }
 
     @Override
@@ -92,13 +100,6 @@ class WeaverJarTest {
         throw new ClassNotFoundException(name);
       }
       return super.loadClass(name, resolve);
-    }
-
-    @Override
-    public InputStream getResourceAsStream(String name) {
-      return name.equals(WeaverJar.ENTRY)
-          ? new ByteArrayInputStream(innerJar)
-          : super.getResourceAsStream(name);
     }
   }
 }
