@@ -69,7 +69,8 @@ final class AgentStart {
     } catch (Throwable e) {
       notMeasuring(jdkServerLines);
       AgentState.failed(String.valueOf(e));
-      AgentLog.info("not started, the application runs on without it: " + e);
+      AgentLog.info(
+          "not started, the application runs on without it: " + StatusExporterAgent.why(e));
       return;
     }
     if (!config.instrument()) {

@@ -123,7 +123,8 @@ final class Startup implements Runnable {
               + "); check the host and port options. Not serving metrics; the application runs"
               + " on.");
     } catch (Throwable e) {
-      notServing("not serving metrics, the application runs on without it: " + e);
+      notServing(
+          "not serving metrics, the application runs on without it: " + StatusExporterAgent.why(e));
     }
   }
 
@@ -314,7 +315,10 @@ final class Startup implements Runnable {
 
   private static void registerJvmMetrics(PrometheusRegistry registry) {
     try {
-      JvmCollectors.register(registry);
+      Optional<String> unavailable = JvmCollectors.register(registry);
+      if (unavailable.isPresent()) {
+        AgentLog.info(unavailable.get());
+      }
     } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
       // The errors: a runtime made without the JDK's management modules (jlink), a platform bean
       // provider that fails to load; the agent serves, and weaves, on.

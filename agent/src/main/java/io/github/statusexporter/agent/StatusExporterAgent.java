@@ -2,6 +2,7 @@ package io.github.statusexporter.agent;
 
 import io.github.statusexporter.instrumentation.jdk.JdkServerInstrumentation;
 import io.github.statusexporter.instrumentation.jdk.ProviderProperty;
+import io.github.statusexporter.jvm.RuntimeModules;
 import java.lang.instrument.Instrumentation;
 import java.util.function.Consumer;
 
@@ -68,7 +69,12 @@ public final class StatusExporterAgent {
   static void notStarted(Throwable e) {
     JdkServerInstrumentation.measure(false);
     AgentState.failed(String.valueOf(e));
-    AgentLog.info("not started, the application runs on without it: " + e);
+    AgentLog.info("not started, the application runs on without it: " + why(e));
+  }
+
+  /** What went wrong, as a user can act on it. */
+  static String why(Throwable e) {
+    return RuntimeModules.missingJavaManagement(e).orElse(String.valueOf(e));
   }
 
   /**

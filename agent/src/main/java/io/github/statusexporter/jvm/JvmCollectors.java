@@ -7,6 +7,8 @@ import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The JVM and process metrics: every family of client_java's {@code JvmMetrics}, which registers
@@ -28,6 +30,9 @@ public final class JvmCollectors {
    * of garbage at start, and the JMX classes kept in memory. The VM option says it at once.
    */
   static boolean nativeMemoryTracking() {
+    if (!RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT)) {
+      return false; // nor has the runtime the diagnostic command client_java would ask
+    }
     try {
       String tracking =
           ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
@@ -39,15 +44,23 @@ public final class JvmCollectors {
     }
   }
 
-  /** Registers them; touches the platform MBean server, so never on the application's thread. */
-  public static void register(PrometheusRegistry registry) {
+  /**
+   * Registers them; touches the platform MBean server, so never on the application's thread.
+   *
+   * @return the families this runtime cannot give, with the module they need ({@link
+   *     RuntimeModules}); {@code status_exporter_jvm_family_unavailable_info} has them too
+   */
+  public static Optional<String> register(PrometheusRegistry registry) {
+    boolean jdkManagement = RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT);
     registry.register(
         new JvmActivityMetrics(
             ManagementFactory.getClassLoadingMXBean(),
             ManagementFactory.getCompilationMXBean(),
             ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class),
             ManagementFactory.getGarbageCollectorMXBeans()));
-    MemoryPoolAllocations.register(registry);
+    if (jdkManagement) {
+      MemoryPoolAllocations.register(registry); // from the collectors' notifications, its own
+    }
     registry.register(
         new MemoryMetrics(
             ManagementFactory.getMemoryMXBean(), ManagementFactory.getMemoryPoolMXBeans()));
@@ -60,7 +73,37 @@ public final class JvmCollectors {
     registry.register(new ThreadMetrics(ManagementFactory.getThreadMXBean()));
     registry.register(
         new ProcessMetrics(
-            ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean()));
+            ManagementFactory.getOperatingSystemMXBean(),
+            ManagementFactory.getRuntimeMXBean(),
+            jdkManagement));
+    if (jdkManagement) {
+      return Optional.empty();
+    }
+    registry.register(
+        unavailable(RuntimeModules.JDK_MANAGEMENT_FAMILIES, RuntimeModules.JDK_MANAGEMENT));
+    return Optional.of(
+        "no "
+            + String.join(", ", RuntimeModules.JDK_MANAGEMENT_FAMILIES)
+            + ": this Java runtime has no module "
+            + RuntimeModules.JDK_MANAGEMENT
+            + "; add it to the runtime image (jlink --add-modules "
+            + RuntimeModules.JDK_MANAGEMENT
+            + ") for them");
+  }
+
+  /** {@code status_exporter_jvm_family_unavailable_info}: the families a module would give. */
+  static InfoFamily unavailable(List<String> families, String module) {
+    InfoFamily info =
+        new InfoFamily(
+            "status_exporter_jvm_family_unavailable",
+            "The JVM and process families this Java runtime cannot give: it lacks the JDK module"
+                + " they need.",
+            "family",
+            "module");
+    for (String family : families) {
+      info.add(family, module);
+    }
+    return info;
   }
 
   /** {@code jvm_runtime_info}, as client_java's {@code JvmRuntimeInfoMetric} writes it. */

@@ -17,7 +17,9 @@ import java.util.function.Predicate;
  * reflection on the JDK's non-exported {@code OperatingSystemImpl}, which throws and catches an
  * {@code IllegalAccessException} for each value, and reads {@code /proc/self/status} once per
  * value: measured 190 µs and 71 KB per scrape, more than all other JVM metrics together. Here the
- * same values come from the {@code com.sun.management} interfaces and one read of the file.
+ * same values come from the {@code com.sun.management} interfaces and one read of the file. A
+ * runtime without the module {@code jdk.management} ({@link RuntimeModules}) has no CPU time and no
+ * file descriptor counts, as with client_java; the other families are written.
  */
 final class ProcessMetrics extends SelectiveCollector {
   private static final Family CPU =
@@ -37,14 +39,20 @@ final class ProcessMetrics extends SelectiveCollector {
   private static final Family RESIDENT =
       Family.gauge("process_resident_memory_bytes", "Resident memory size in bytes.", Unit.BYTES);
 
-  private final OperatingSystemMXBean os;
   private final RuntimeMXBean runtime;
   private final ProcStatus status;
 
-  /** As client_java: the memory families only where {@code /proc/self/status} can be read. */
-  ProcessMetrics(OperatingSystemMXBean os, RuntimeMXBean runtime) {
-    this.os = os;
+  /** The {@code com.sun.management} views of the bean; null without {@code jdk.management}. */
+  private final Extensions extensions;
+
+  /**
+   * As client_java: the memory families only where {@code /proc/self/status} can be read.
+   *
+   * @param jdkManagement whether the module {@code jdk.management} is in this runtime
+   */
+  ProcessMetrics(OperatingSystemMXBean os, RuntimeMXBean runtime, boolean jdkManagement) {
     this.runtime = runtime;
+    this.extensions = jdkManagement ? new Extensions(os) : null;
     ProcStatus status = new ProcStatus();
     this.status = status.read() ? status : null;
   }
@@ -59,31 +67,33 @@ final class ProcessMetrics extends SelectiveCollector {
   }
 
   private List<Family> families() {
-    return status == null
-        ? List.of(CPU, START, OPEN_FDS, MAX_FDS)
-        : List.of(CPU, START, OPEN_FDS, MAX_FDS, VIRTUAL, RESIDENT);
+    List<Family> families = new ArrayList<>(6);
+    if (extensions != null && extensions.cpu != null) {
+      families.add(CPU);
+    }
+    families.add(START);
+    if (extensions != null && extensions.unix != null) {
+      families.add(OPEN_FDS);
+      families.add(MAX_FDS);
+    }
+    if (status != null) {
+      families.add(VIRTUAL);
+      families.add(RESIDENT);
+    }
+    return families;
   }
 
   @Override
   public MetricSnapshots collect(Predicate<String> includedNames) {
     List<MetricSnapshot> snapshots = new ArrayList<>(6);
-    if (CPU.wanted(includedNames) && os instanceof com.sun.management.OperatingSystemMXBean) {
-      long nanos = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-      if (nanos >= 0) {
-        snapshots.add(CPU.counter(Unit.nanosToSeconds(nanos)));
-      }
+    if (extensions != null && CPU.wanted(includedNames)) {
+      extensions.addCpu(snapshots);
     }
     if (START.wanted(includedNames)) {
       snapshots.add(START.gauge(Unit.millisToSeconds(runtime.getStartTime())));
     }
-    if (os instanceof UnixOperatingSystemMXBean) {
-      UnixOperatingSystemMXBean unix = (UnixOperatingSystemMXBean) os;
-      if (OPEN_FDS.wanted(includedNames)) {
-        snapshots.add(OPEN_FDS.gauge(unix.getOpenFileDescriptorCount()));
-      }
-      if (MAX_FDS.wanted(includedNames)) {
-        snapshots.add(MAX_FDS.gauge(unix.getMaxFileDescriptorCount()));
-      }
+    if (extensions != null) {
+      extensions.addFileDescriptors(snapshots, includedNames);
     }
     if (status != null && (VIRTUAL.wanted(includedNames) || RESIDENT.wanted(includedNames))) {
       addMemory(snapshots, includedNames);
@@ -106,6 +116,43 @@ final class ProcessMetrics extends SelectiveCollector {
     }
     if (residentKib >= 0 && RESIDENT.wanted(includedNames)) {
       snapshots.add(RESIDENT.gauge(Unit.kiloBytesToBytes(residentKib)));
+    }
+  }
+
+  /**
+   * The values only {@code com.sun.management} has. A class of its own, made only where the module
+   * is: the JVM resolves the module's types as the code naming them first runs, and in a runtime
+   * without it each scrape would fail on a {@code NoClassDefFoundError}.
+   */
+  private static final class Extensions {
+    private final com.sun.management.OperatingSystemMXBean cpu;
+    private final UnixOperatingSystemMXBean unix;
+
+    Extensions(OperatingSystemMXBean os) {
+      this.cpu =
+          os instanceof com.sun.management.OperatingSystemMXBean
+              ? (com.sun.management.OperatingSystemMXBean) os
+              : null;
+      this.unix = os instanceof UnixOperatingSystemMXBean ? (UnixOperatingSystemMXBean) os : null;
+    }
+
+    void addCpu(List<MetricSnapshot> snapshots) {
+      long nanos = cpu == null ? -1 : cpu.getProcessCpuTime();
+      if (nanos >= 0) {
+        snapshots.add(CPU.counter(Unit.nanosToSeconds(nanos)));
+      }
+    }
+
+    void addFileDescriptors(List<MetricSnapshot> snapshots, Predicate<String> includedNames) {
+      if (unix == null) {
+        return;
+      }
+      if (OPEN_FDS.wanted(includedNames)) {
+        snapshots.add(OPEN_FDS.gauge(unix.getOpenFileDescriptorCount()));
+      }
+      if (MAX_FDS.wanted(includedNames)) {
+        snapshots.add(MAX_FDS.gauge(unix.getMaxFileDescriptorCount()));
+      }
     }
   }
 }

@@ -12,13 +12,15 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The same values as client_java's ProcessMetrics, read a moment apart. */
 class ProcessMetricsTest {
   private final ProcessMetrics metrics =
       new ProcessMetrics(
-          ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean());
+          ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean(), true);
 
   @Test
   void valuesAgreeWithClientJavasProcessMetrics() {
@@ -49,6 +51,43 @@ class ProcessMetricsTest {
 
     assertThat(snapshots.size()).isEqualTo(1);
     assertThat(value(snapshots, "process_open_fds")).isPositive();
+  }
+
+  @Test
+  void withoutTheModuleJdkManagementTheOtherFamiliesAreWritten() {
+    ProcessMetrics withoutExtensions =
+        new ProcessMetrics(
+            ManagementFactory.getOperatingSystemMXBean(),
+            ManagementFactory.getRuntimeMXBean(),
+            false);
+
+    assertThat(names(withoutExtensions.collect()))
+        .containsExactlyInAnyOrder(
+            "process_start_time_seconds",
+            "process_virtual_memory_bytes",
+            "process_resident_memory_bytes");
+    assertThat(withoutExtensions.getMetricFamilyDescriptors())
+        .extracting(descriptor -> descriptor.getMetadata().getPrometheusName())
+        .containsExactly(
+            "process_start_time_seconds",
+            "process_virtual_memory_bytes",
+            "process_resident_memory_bytes");
+    assertThat(names(metrics.collect()))
+        .containsExactlyInAnyOrder(
+            "process_cpu_seconds",
+            "process_start_time_seconds",
+            "process_open_fds",
+            "process_max_fds",
+            "process_virtual_memory_bytes",
+            "process_resident_memory_bytes");
+  }
+
+  private static List<String> names(MetricSnapshots snapshots) {
+    List<String> names = new ArrayList<>();
+    for (MetricSnapshot snapshot : snapshots) {
+      names.add(snapshot.getMetadata().getPrometheusName());
+    }
+    return names;
   }
 
   private static double value(MetricSnapshots snapshots, String name) {

@@ -1,0 +1,56 @@
+package io.github.statusexporter.jvm;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JDK modules beyond {@code java.base} that the agent uses, which a Java runtime made with
+ * {@code jlink} may leave out: {@code jdk.management}, which a runtime made from {@code jdeps
+ * --print-module-deps} has only if the application names {@code com.sun.management}, and {@code
+ * java.management}, without which the agent cannot start.
+ */
+public final class RuntimeModules {
+  /** HotSpot's management extensions ({@code com.sun.management}). */
+  static final String JDK_MANAGEMENT = "jdk.management";
+
+  /** The families that come from {@link #JDK_MANAGEMENT} only. */
+  static final List<String> JDK_MANAGEMENT_FAMILIES =
+      List.of(
+          "process_cpu_seconds_total",
+          "process_open_fds",
+          "process_max_fds",
+          "jvm_memory_pool_allocated_bytes_total");
+
+  private static final String JAVA_MANAGEMENT = "java.management";
+
+  private RuntimeModules() {}
+
+  /** Whether this JVM has the module {@code name}. */
+  static boolean has(String name) {
+    return ModuleLayer.boot().findModule(name).isPresent();
+  }
+
+  /**
+   * Why the agent could not start, when it is that this runtime has no {@code java.management}: the
+   * class of an error from it, named in {@code failure} or its causes, is one of that module's.
+   */
+  public static Optional<String> missingJavaManagement(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException) {
+        String missing = String.valueOf(e.getMessage()).replace('/', '.');
+        if ((missing.startsWith("java.lang.management.") || missing.startsWith("javax.management."))
+            && !has(JAVA_MANAGEMENT)) {
+          return Optional.of(
+              "this Java runtime has no module "
+                  + JAVA_MANAGEMENT
+                  + ", which the agent needs ("
+                  + e
+                  + "): add it to the runtime image (jlink --add-modules "
+                  + JAVA_MANAGEMENT
+                  + ")");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.statusexporter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java runtimes made with {@code jlink}, as container images ship them: only the modules the
+ * application needs (what {@code jdeps --print-module-deps} says), plus {@code java.instrument},
+ * without which no {@code -javaagent} loads. The demo app needs {@code java.management} and {@code
+ * jdk.httpserver}; HotSpot's {@code jdk.management} is then left out, and with it the process CPU
+ * time, the file descriptor counts and the collections' notifications. Without {@code
+ * java.management} the agent cannot start, and says what to add. On the first JDK only: the images
+ * take seconds to make, for what does not depend on the JDK.
+ */
+@Tag("first-jdk-only")
+class SlimRuntimeIT {
+  private static final Path JDK =
+      Paths.get(System.getProperty("it.java.home", System.getProperty("java.home")));
+
+  @TempDir Path directory;
+
+  @Test
+  void withoutJdkManagementEveryOtherFamilyIsServedAndTheMissingOnesAreSaid() throws Exception {
+    Path runtime = jlink("java.base,java.instrument,java.management,jdk.httpserver");
+    int appPort = Http.freePort();
+    int agentPort = Http.freePort();
+    try (JavaProcess app =
+        JavaProcess.script(
+            List.of(
+                runtime.resolve("bin/java").toString(),
+                "-javaagent:"
+                    + JavaProcess.AGENT_JAR
+                    + "=port="
+                    + agentPort
+                    + ",source=http://localhost:"
+                    + appPort
+                    + "/status",
+                "-jar",
+                JavaProcess.DEMO_JAR.toString(),
+                "--port",
+                String.valueOf(appPort)),
+            directory,
+            Map.of())) {
+      app.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
+      Http.get("http://localhost:" + appPort + "/status");
+
+      Scrape scrape =
+          Scrape.awaitValue(
+              agentPort,
+              "status_exporter_source_up{source=\"default\"}",
+              1,
+              Duration.ofSeconds(10));
+
+      assertThat(scrape.hasFamily("app_requests_current")).isTrue();
+      assertThat(scrape.hasFamily("jvm_memory_used_bytes")).isTrue();
+      assertThat(scrape.hasFamily("jvm_threads_state")).isTrue();
+      assertThat(scrape.hasFamily("process_resident_memory_bytes")).isTrue();
+      assertThat(scrape.hasFamily("process_start_time_seconds")).isTrue();
+      assertThat(scrape.text).contains("http_server_request_duration_seconds_count{");
+      assertThat(scrape.hasFamily("process_cpu_seconds")).isFalse();
+      assertThat(scrape.hasFamily("process_open_fds")).isFalse();
+      assertThat(scrape.family("status_exporter_jvm_family_unavailable_info"))
+          .isEqualTo(
+              "# HELP status_exporter_jvm_family_unavailable_info The JVM and process families"
+                  + " this Java runtime cannot give: it lacks the JDK module they need.\n"
+                  + "# TYPE status_exporter_jvm_family_unavailable_info gauge\n"
+                  + unavailable("jvm_memory_pool_allocated_bytes_total")
+                  + unavailable("process_cpu_seconds_total")
+                  + unavailable("process_max_fds")
+                  + unavailable("process_open_fds"));
+      assertThat(app.stderr())
+          .containsOnlyOnce(
+              "status-exporter: no process_cpu_seconds_total, process_open_fds, process_max_fds,"
+                  + " jvm_memory_pool_allocated_bytes_total: this Java runtime has no module"
+                  + " jdk.management; add it to the runtime image (jlink --add-modules"
+                  + " jdk.management) for them")
+          .noneMatch(line -> line.contains("scrape failed"));
+    }
+  }
+
+  @Test
+  void withoutJavaManagementTheAgentSaysToAddItAndTheApplicationServes() throws Exception {
+    // The application's HTTPS server reads an EC key: JDK 17 has its algorithms in a module of
+    // their own.
+    Path runtime =
+        jlink(
+            "java.base,java.instrument,jdk.httpserver"
+                + (hasModule("jdk.crypto.ec") ? ",jdk.crypto.ec" : ""));
+    Path keystore = TlsStatusServer.selfSignedKeystore(directory);
+    int appPort = Http.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(runtime.resolve("bin/java").toString());
+    command.add("-javaagent:" + JavaProcess.AGENT_JAR + "=port=" + Http.freePort());
+    command.addAll(
+        List.of(
+            "-cp",
+            JavaProcess.testClasses(),
+            JdkServerApp.class.getName(),
+            String.valueOf(appPort),
+            String.valueOf(Http.freePort()),
+            keystore.toString()));
+    try (JavaProcess app = JavaProcess.script(command, directory, Map.of())) {
+      app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
+
+      assertThat(Http.get("http://localhost:" + appPort + "/class").statusCode()).isEqualTo(200);
+      // Where the start stops depends on the JDK (its first class of java.management): on the
+      // options (JDK 25) or on the metrics server (JDK 17), whose line then says so.
+      app.awaitStderr(line -> line.contains("java.management"), Duration.ofSeconds(30));
+      assertThat(app.stderrBesidesServersMeasured())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .matches(
+                          "status-exporter: not (started|serving metrics), the application runs on"
+                              + " without it: this Java runtime has no module java.management,"
+                              + " which the agent needs \\(java.lang.NoClassDefFoundError:"
+                              + " java(x)?/(lang/)?management/[A-Za-z]+\\): add it to the runtime"
+                              + " image \\(jlink --add-modules java.management\\)"));
+    }
+  }
+
+  /** Whether the JDK under test has the module {@code name}. */
+  private static boolean hasModule(String name) throws IOException, InterruptedException {
+    Process java =
+        new ProcessBuilder(JDK.resolve("bin/java").toString(), "--list-modules")
+            .redirectErrorStream(true)
+            .start();
+    String modules = new String(java.getInputStream().readAllBytes());
+    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return modules.lines().anyMatch(module -> module.startsWith(name + "@"));
+  }
+
+  private static String unavailable(String family) {
+    return "status_exporter_jvm_family_unavailable_info{family=\""
+        + family
+        + "\",module=\"jdk.management\"} 1\n";
+  }
+
+  /** A runtime of these modules, made with the JDK under test's jlink. */
+  private Path jlink(String modules) throws IOException, InterruptedException {
+    Path output = directory.resolve("runtime");
+    Process jlink =
+        new ProcessBuilder(
+                JDK.resolve("bin/jlink").toString(),
+                "--add-modules",
+                modules,
+                "--strip-debug",
+                "--no-header-files",
+                "--no-man-pages",
+                "--output",
+                output.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jlink.getInputStream().readAllBytes());
+    assertThat(jlink.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(jlink.exitValue()).as(out).isZero();
+    assertThat(Files.isExecutable(output.resolve("bin/java"))).isTrue();
+    return output;
+  }
+}
