@@ -34,6 +34,7 @@ final class LibraryJar {
   static void add(Instrumentation instrumentation, Path directory) throws IOException {
     Optional<Path> copy =
         InnerJar.copy(
+            LibraryJar.class.getClassLoader(),
             InnerJar.agentJar(),
             ENTRY,
             "the agent's libraries (client_java, snakeyaml, BouncyCastle, gson; ~1.9 MB)",

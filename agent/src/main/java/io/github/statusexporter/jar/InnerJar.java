@@ -51,8 +51,11 @@ public final class InnerJar {
   /**
    * Read from the agent's jar as a zip file, not as the class loader's resource: that goes through
    * a {@code jar:} URL and the JDK's URL connections (~20 classes and ~0.2 MB of garbage at start).
-   * The JDK shares the jar's index with the class loader's open copy of it.
+   * The JDK shares the jar's index with the class loader's open copy of it. Where the agent's
+   * classes come from no jar file (a system class loader of the application's own), from the class
+   * loader's resource.
    *
+   * @param agent the agent's class loader
    * @param agentJar the agent's jar ({@link #agentJar()})
    * @param entry the inner jar's name in the agent's jar
    * @param contents what it holds, for the message when it cannot be written
@@ -61,9 +64,14 @@ public final class InnerJar {
    * @throws IOException naming the directory and the setting that chooses another
    */
   public static Optional<Path> copy(
-      Optional<Path> agentJar, String entry, String contents, Path directory) throws IOException {
+      ClassLoader agent, Optional<Path> agentJar, String entry, String contents, Path directory)
+      throws IOException {
     if (agentJar.isEmpty()) {
-      return Optional.empty();
+      try (InputStream inner = agent.getResourceAsStream(entry)) {
+        return inner == null
+            ? Optional.empty()
+            : Optional.of(copied(inner, fileName(entry), contents, directory));
+      }
     }
     try (ZipFile outer = new ZipFile(agentJar.get().toFile())) {
       ZipEntry inner = outer.getEntry(entry);

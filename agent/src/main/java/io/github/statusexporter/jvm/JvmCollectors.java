@@ -84,11 +84,10 @@ public final class JvmCollectors {
     return Optional.of(
         "no "
             + String.join(", ", RuntimeModules.JDK_MANAGEMENT_FAMILIES)
-            + ": this Java runtime has no module "
+            + ": this JVM has no module "
             + RuntimeModules.JDK_MANAGEMENT
-            + "; add it to the runtime image (jlink --add-modules "
-            + RuntimeModules.JDK_MANAGEMENT
-            + ") for them");
+            + "; for them, "
+            + RuntimeModules.howToAdd(RuntimeModules.JDK_MANAGEMENT));
   }
 
   /** {@code status_exporter_jvm_family_unavailable_info}: the families a module would give. */
@@ -96,8 +95,8 @@ public final class JvmCollectors {
     InfoFamily info =
         new InfoFamily(
             "status_exporter_jvm_family_unavailable",
-            "The JVM and process families this Java runtime cannot give: it lacks the JDK module"
-                + " they need.",
+            "The JVM and process families this JVM cannot give: it lacks the JDK module they"
+                + " need.",
             "family",
             "module");
     for (String family : families) {

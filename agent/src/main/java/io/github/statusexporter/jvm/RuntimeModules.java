@@ -41,16 +41,27 @@ public final class RuntimeModules {
         if ((missing.startsWith("java.lang.management.") || missing.startsWith("javax.management."))
             && !has(JAVA_MANAGEMENT)) {
           return Optional.of(
-              "this Java runtime has no module "
+              "this JVM has no module "
                   + JAVA_MANAGEMENT
                   + ", which the agent needs ("
                   + e
-                  + "): add it to the runtime image (jlink --add-modules "
-                  + JAVA_MANAGEMENT
-                  + ")");
+                  + "): "
+                  + howToAdd(JAVA_MANAGEMENT));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A module is missing from a runtime made with {@code jlink} without it, or from the modules a
+   * JVM resolved ({@code --limit-modules}, or {@code -m} with a main module that needs neither).
+   */
+  static String howToAdd(String module) {
+    return "add it to the runtime image (jlink --add-modules "
+        + module
+        + ") or, if the image has it, to the java command (--add-modules "
+        + module
+        + ")";
   }
 }

@@ -3,7 +3,9 @@ package io.github.statusexporter.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,13 +22,16 @@ class InnerJarTest {
   private static final String ENTRY = "META-INF/status-exporter/libraries.jar";
   private static final byte[] CONTENT = "the inner jar's bytes".getBytes(StandardCharsets.UTF_8);
 
+  /** The unit tests' loader, which has no inner jar: they run from classes. */
+  private static final ClassLoader LOADER = InnerJarTest.class.getClassLoader();
+
   @TempDir Path directory;
 
   @TempDir Path agentDirectory;
 
   @Test
   void theCopyIsANewFileOfTheDirectoryReadableByItsOwnerOnly() throws Exception {
-    Path copy = InnerJar.copy(agentJar(), ENTRY, "the libraries", directory).orElseThrow();
+    Path copy = InnerJar.copy(LOADER, agentJar(), ENTRY, "the libraries", directory).orElseThrow();
 
     assertThat(copy.getParent()).isEqualTo(directory);
     assertThat(copy.getFileName().toString())
@@ -35,13 +40,14 @@ class InnerJarTest {
     assertThat(Files.readAllBytes(copy)).isEqualTo(CONTENT);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
         .isEqualTo("rw-------");
-    Path second = InnerJar.copy(agentJar(), ENTRY, "the libraries", directory).get();
+    Path second = InnerJar.copy(LOADER, agentJar(), ENTRY, "the libraries", directory).get();
     assertThat(second).isNotEqualTo(copy);
   }
 
   @Test
   void runFromClassesThereIsNoInnerJarAndNothingIsWritten() throws Exception {
-    Optional<Path> copy = InnerJar.copy(InnerJar.agentJar(), ENTRY, "the libraries", directory);
+    Optional<Path> copy =
+        InnerJar.copy(LOADER, InnerJar.agentJar(), ENTRY, "the libraries", directory);
 
     assertThat(InnerJar.agentJar()).isEmpty();
     assertThat(copy).isEmpty();
@@ -51,10 +57,25 @@ class InnerJarTest {
   }
 
   @Test
+  void withoutAJarFileTheAgentsLoaderGivesTheInnerJar() throws Exception {
+    ClassLoader holding =
+        new ClassLoader(null) {
+          @Override
+          public InputStream getResourceAsStream(String name) {
+            return name.equals(ENTRY) ? new ByteArrayInputStream(CONTENT) : null;
+          }
+        };
+
+    Path copy = InnerJar.copy(holding, Optional.empty(), ENTRY, "the libraries", directory).get();
+
+    assertThat(Files.readAllBytes(copy)).isEqualTo(CONTENT);
+  }
+
+  @Test
   void anUnwritableDirectoryIsSaidWithWhatAndTheSettingThatHelps() {
     Path missing = directory.resolve("missing");
 
-    assertThatThrownBy(() -> InnerJar.copy(agentJar(), ENTRY, "the libraries", missing))
+    assertThatThrownBy(() -> InnerJar.copy(LOADER, agentJar(), ENTRY, "the libraries", missing))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cannot write the libraries to " + missing + " (")
         .hasMessageEndingWith(

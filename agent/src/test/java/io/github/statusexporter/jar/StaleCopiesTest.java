@@ -118,7 +118,12 @@ class StaleCopiesTest {
   void thisJvmsOwnCopyStaysAndKeepsItsLock() throws Exception {
     String entry = "META-INF/status-exporter/libraries.jar";
     Path copy =
-        InnerJar.copy(InnerJarTest.agentJarIn(agentDirectory), entry, "the libraries", directory)
+        InnerJar.copy(
+                StaleCopiesTest.class.getClassLoader(),
+                InnerJarTest.agentJarIn(agentDirectory),
+                entry,
+                "the libraries",
+                directory)
             .orElseThrow();
     // An hour later (not by setting the lock file's time: the JDK opens a file to set it, and
     // closing that descriptor would drop this JVM's lock), the directory spelt otherwise, as a

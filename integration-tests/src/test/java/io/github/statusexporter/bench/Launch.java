@@ -136,6 +136,9 @@ final class Launch implements AutoCloseable {
     command.addAll(app.command(appPort));
     boolean ownOutput = setup.output() == null;
     Path output = ownOutput ? Files.createTempFile("bench-launch", ".log") : setup.output();
+    if (ownOutput) {
+      output.toFile().deleteOnExit(); // a run stopped with ^C
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     long start = System.nanoTime();
@@ -172,7 +175,9 @@ final class Launch implements AutoCloseable {
   /** The last lines the JVM wrote, for a failure's message: the cause, when the JVM said it. */
   String lastOutput() {
     try {
-      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      // Not readAllLines, which throws on bytes that are not UTF-8 (a crashing JVM's may not be).
+      List<String> lines =
+          new String(Files.readAllBytes(output), StandardCharsets.UTF_8).lines().toList();
       List<String> last = lines.subList(Math.max(0, lines.size() - LINES_SHOWN), lines.size());
       return last.isEmpty()
           ? "; the JVM wrote nothing"
@@ -257,15 +262,18 @@ final class Launch implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    if (ownOutput) {
-      try {
-        Files.deleteIfExists(output);
-      } catch (IOException e) {
-        // a temporary file left behind; the run goes on
+    try {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (ownOutput) {
+        try {
+          Files.deleteIfExists(output);
+        } catch (IOException e) {
+          // a temporary file left behind; the run goes on
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.statusexporter.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * time after their launch (readiness and {@code /metrics} polled from the launch on, as {@link
  * StartupBenchmark} does). Without the agent the application serves its status page as many times
  * instead, as it does for each of the agent's reads, so that both do the same application work.
- * Arguments: application, agent jar, launches each, scrapes.
+ * Arguments: application, agent jar, launches each, scrapes, and optionally an earlier build's
+ * agent jar, launched in each round too, whose figures are then compared with this one's.
  */
 public final class MemoryBenchmark {
   /** Lets the start's last allocations and compilations settle before reading VmRSS. */
@@ -43,16 +45,21 @@ public final class MemoryBenchmark {
     Path agentJar = Paths.get(args[1]);
     int launches = Integer.parseInt(args[2]);
     int scrapes = Integer.parseInt(args[3]);
+    Path earlierJar = args.length > 4 ? Paths.get(args[4]) : null;
     Path emptyAgent = EmptyAgent.jar(Files.createTempDirectory("empty-agent"));
     List<double[]> plain = new ArrayList<>();
     List<double[]> empty = new ArrayList<>();
     List<double[]> agent = new ArrayList<>();
+    List<double[]> earlier = new ArrayList<>();
     for (int i = 0; i < launches; i++) {
       // The agent first: the others are read at the moment its /metrics first answered.
       double[] ours = measure(app, agentJar, true, scrapes, Double.NaN);
       agent.add(ours);
       plain.add(measure(app, null, false, scrapes, ours[MOMENT]));
       empty.add(measure(app, emptyAgent, false, scrapes, ours[MOMENT]));
+      if (earlierJar != null) {
+        earlier.add(measure(app, earlierJar, true, scrapes, Double.NaN));
+      }
     }
     System.out.println(
         "### Memory of "
@@ -104,6 +111,46 @@ public final class MemoryBenchmark {
             + " the resident memory, java.cls.loadedClasses + java.cls.sharedLoadedClasses.");
     System.out.println(
         "Agent jar: " + Stats.format(Files.size(agentJar) / 1024.0 / 1024.0) + " MiB.");
+    if (earlierJar != null) {
+      compare(earlierJar, earlier, agent);
+    }
+  }
+
+  /** The earlier build's figures beside this one's, each at its own first /metrics. */
+  private static void compare(Path earlierJar, List<double[]> earlier, List<double[]> agent)
+      throws IOException {
+    System.out.println();
+    System.out.println(
+        "The earlier jar, "
+            + earlierJar
+            + " ("
+            + Stats.format(Files.size(earlierJar) / 1024.0 / 1024.0)
+            + " MiB), launched in each round after the others (its figures at its own first 200"
+            + " of /metrics, ms after launch: "
+            + Stats.withSpread(figure(earlier, MOMENT))
+            + "):");
+    System.out.println();
+    System.out.println(
+        "| when | earlier jar | agent | agent minus earlier jar (median of pairs) |");
+    System.out.println("|---|---|---|---|");
+    compareRow("resident at the first 200 of /metrics", earlier, agent, AT_METRICS);
+    compareRow("classes loaded by then (count)", earlier, agent, CLASSES);
+    compareRow("resident, started, 1 s later", earlier, agent, 0);
+    compareRow("of which Java heap pages", earlier, agent, 1);
+  }
+
+  private static void compareRow(
+      String when, List<double[]> earlier, List<double[]> agent, int figure) {
+    List<Double> difference = new ArrayList<>();
+    for (int i = 0; i < agent.size(); i++) {
+      difference.add(agent.get(i)[figure] - earlier.get(i)[figure]);
+    }
+    System.out.println(
+        Stats.row(
+            when,
+            Stats.withSpread(figure(earlier, figure)),
+            Stats.withSpread(figure(agent, figure)),
+            Stats.withSpread(difference)));
   }
 
   /** Medians of one figure over the launches, and of each pair's differences. */

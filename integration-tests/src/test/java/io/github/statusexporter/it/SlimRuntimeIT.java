@@ -1,6 +1,7 @@
 package io.github.statusexporter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,12 +70,19 @@ class SlimRuntimeIT {
       assertThat(scrape.hasFamily("process_resident_memory_bytes")).isTrue();
       assertThat(scrape.hasFamily("process_start_time_seconds")).isTrue();
       assertThat(scrape.text).contains("http_server_request_duration_seconds_count{");
-      assertThat(scrape.hasFamily("process_cpu_seconds")).isFalse();
-      assertThat(scrape.hasFamily("process_open_fds")).isFalse();
+      for (String unavailable :
+          List.of(
+              "process_cpu_seconds_total",
+              "process_open_fds",
+              "process_max_fds",
+              "jvm_memory_pool_allocated_bytes_total")) {
+        assertThat(scrape.hasFamily(unavailable)).as(unavailable).isFalse();
+      }
+      assertThat(scrape.text.lines()).noneMatch(line -> line.startsWith("process_cpu_seconds"));
       assertThat(scrape.family("status_exporter_jvm_family_unavailable_info"))
           .isEqualTo(
               "# HELP status_exporter_jvm_family_unavailable_info The JVM and process families"
-                  + " this Java runtime cannot give: it lacks the JDK module they need.\n"
+                  + " this JVM cannot give: it lacks the JDK module they need.\n"
                   + "# TYPE status_exporter_jvm_family_unavailable_info gauge\n"
                   + unavailable("jvm_memory_pool_allocated_bytes_total")
                   + unavailable("process_cpu_seconds_total")
@@ -83,9 +91,10 @@ class SlimRuntimeIT {
       assertThat(app.stderr())
           .containsOnlyOnce(
               "status-exporter: no process_cpu_seconds_total, process_open_fds, process_max_fds,"
-                  + " jvm_memory_pool_allocated_bytes_total: this Java runtime has no module"
-                  + " jdk.management; add it to the runtime image (jlink --add-modules"
-                  + " jdk.management) for them")
+                  + " jvm_memory_pool_allocated_bytes_total: this JVM has no module jdk.management;"
+                  + " for them, add it to the runtime image (jlink --add-modules jdk.management)"
+                  + " or, if the image has it, to the java command (--add-modules"
+                  + " jdk.management)")
           .noneMatch(line -> line.contains("scrape failed"));
     }
   }
@@ -125,10 +134,12 @@ class SlimRuntimeIT {
                   assertThat(line)
                       .matches(
                           "status-exporter: not (started|serving metrics), the application runs on"
-                              + " without it: this Java runtime has no module java.management,"
-                              + " which the agent needs \\(java.lang.NoClassDefFoundError:"
+                              + " without it: this JVM has no module java.management, which the"
+                              + " agent needs \\(java.lang.NoClassDefFoundError:"
                               + " java(x)?/(lang/)?management/[A-Za-z]+\\): add it to the runtime"
-                              + " image \\(jlink --add-modules java.management\\)"));
+                              + " image \\(jlink --add-modules java.management\\) or, if the"
+                              + " image has it, to the java command \\(--add-modules"
+                              + " java.management\\)"));
     }
   }
 
@@ -166,6 +177,13 @@ class SlimRuntimeIT {
             .start();
     String out = new String(jlink.getInputStream().readAllBytes());
     assertThat(jlink.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    if (jlink.exitValue() != 0 && out.contains("jmods")) {
+      // A JDK packaged without its jmods (Ubuntu's openjdk-17-jmods is apart) cannot link.
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("jlink cannot link on CI: " + out);
+      }
+      assumeThat(out).as("this JDK cannot link runtimes (install its jmods): " + out).isNull();
+    }
     assertThat(jlink.exitValue()).as(out).isZero();
     assertThat(Files.isExecutable(output.resolve("bin/java"))).isTrue();
     return output;

@@ -54,7 +54,7 @@ final class WeaverJar {
       throws IOException, ReflectiveOperationException {
     Optional<Path> copy =
         InnerJar.copy(
-            agentJar, ENTRY, "the agent's weaving classes (byte-buddy, ~2.9 MB)", directory);
+            agent, agentJar, ENTRY, "the agent's weaving classes (byte-buddy, ~2.9 MB)", directory);
     if (copy.isEmpty()) {
       return created(agent);
     }
