@@ -141,35 +141,35 @@ public final class MemoryBenchmark {
 
   private static void compareRow(
       String when, List<double[]> earlier, List<double[]> agent, int figure) {
-    List<Double> difference = new ArrayList<>();
-    for (int i = 0; i < agent.size(); i++) {
-      difference.add(agent.get(i)[figure] - earlier.get(i)[figure]);
-    }
     System.out.println(
         Stats.row(
             when,
             Stats.withSpread(figure(earlier, figure)),
             Stats.withSpread(figure(agent, figure)),
-            Stats.withSpread(difference)));
+            Stats.withSpread(differences(agent, earlier, figure))));
   }
 
   /** Medians of one figure over the launches, and of each pair's differences. */
   private static void row(
       String when, List<double[]> plain, List<double[]> empty, List<double[]> agent, int figure) {
-    List<Double> overPlain = new ArrayList<>();
-    List<Double> overEmpty = new ArrayList<>();
-    for (int i = 0; i < plain.size(); i++) {
-      overPlain.add(agent.get(i)[figure] - plain.get(i)[figure]);
-      overEmpty.add(agent.get(i)[figure] - empty.get(i)[figure]);
-    }
     System.out.println(
         Stats.row(
             when,
             Stats.withSpread(figure(plain, figure)),
             Stats.withSpread(figure(empty, figure)),
             Stats.withSpread(figure(agent, figure)),
-            Stats.withSpread(overPlain),
-            Stats.withSpread(overEmpty)));
+            Stats.withSpread(differences(agent, plain, figure)),
+            Stats.withSpread(differences(agent, empty, figure))));
+  }
+
+  /** Each round's figure of {@code launches} minus that of {@code others}. */
+  private static List<Double> differences(
+      List<double[]> launches, List<double[]> others, int figure) {
+    List<Double> differences = new ArrayList<>();
+    for (int i = 0; i < launches.size(); i++) {
+      differences.add(launches.get(i)[figure] - others.get(i)[figure]);
+    }
+    return differences;
   }
 
   private static List<Double> figure(List<double[]> launches, int figure) {
