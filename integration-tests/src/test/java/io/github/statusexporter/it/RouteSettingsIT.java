@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Routes ignored, templated and capped on the demo app (JDK server contexts /status, /work,
  * /health), configured as a user configures them: the mapping file's requests: section and the
- * ignore-routes option.
+ * ignore-routes option. On the first JDK only: the settings are the agent's code, the JDK server's
+ * contexts are measured on both JDKs by JdkServerRequestMetricsIT.
  */
+@Tag("first-jdk-only")
 class RouteSettingsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count";
 

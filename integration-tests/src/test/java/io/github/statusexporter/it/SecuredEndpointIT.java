@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -418,6 +419,8 @@ class SecuredEndpointIT {
     Files.move(next, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  // The agent's reading of the web configuration, not the JDK's: on the first JDK only.
+  @Tag("first-jdk-only")
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -440,6 +443,8 @@ class SecuredEndpointIT {
         null);
   }
 
+  // The agent's reading of the web configuration, not the JDK's: on the first JDK only.
+  @Tag("first-jdk-only")
   @Test
   void aPasswordHashThatIsNotBcryptServesNothingAndIsNotQuoted() throws Exception {
     String md5 = "$apr1$x1sYjTSX$QzXDeXs5TLvvX4BYmfkN71";

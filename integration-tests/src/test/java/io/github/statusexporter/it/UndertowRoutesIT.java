@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,8 @@ class UndertowRoutesIT extends SpringMvcRoutes {
     super(SpringBootApp.BOOT_3_UNDERTOW, "", "Undertow");
   }
 
+  // Which series URLs make is the agent's route code, not the JDK's: once, on the first JDK.
+  @Tag("first-jdk-only")
   @Test
   void aScanOfThousandsOfUrlsAddsNoSeriesAndLeavesNoRequestActive() {
     Map<String, Double> start = series.counts();
