@@ -7,6 +7,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,11 +80,15 @@ public final class JvmCollectors {
     if (jdkManagement) {
       return Optional.empty();
     }
-    registry.register(
-        unavailable(RuntimeModules.JDK_MANAGEMENT_FAMILIES, RuntimeModules.JDK_MANAGEMENT));
+    List<String> families = new ArrayList<>(RuntimeModules.JDK_MANAGEMENT_FAMILIES);
+    if (RuntimeModules.tracksNativeMemory(
+        ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+      families.addAll(RuntimeModules.NATIVE_MEMORY_FAMILIES);
+    }
+    registry.register(unavailable(families, RuntimeModules.JDK_MANAGEMENT));
     return Optional.of(
         "no "
-            + String.join(", ", RuntimeModules.JDK_MANAGEMENT_FAMILIES)
+            + String.join(", ", families)
             + ": this JVM has no module "
             + RuntimeModules.JDK_MANAGEMENT
             + "; for them, "

@@ -21,9 +21,31 @@ public final class RuntimeModules {
           "process_max_fds",
           "jvm_memory_pool_allocated_bytes_total");
 
+  /**
+   * client_java's native memory families, which also come from {@link #JDK_MANAGEMENT} only (its
+   * diagnostic command), when the JVM tracks its native memory.
+   */
+  static final List<String> NATIVE_MEMORY_FAMILIES =
+      List.of("jvm_native_memory_reserved_bytes", "jvm_native_memory_committed_bytes");
+
   private static final String JAVA_MANAGEMENT = "java.management";
 
   private RuntimeModules() {}
+
+  /**
+   * Whether the JVM's arguments turn native memory tracking on ({@code
+   * -XX:NativeMemoryTracking=summary} or {@code detail}, the last one given counting): without
+   * {@link #JDK_MANAGEMENT} there is no other way to ask.
+   */
+  static boolean tracksNativeMemory(List<String> jvmArguments) {
+    String tracking = "off";
+    for (String argument : jvmArguments) {
+      if (argument.startsWith("-XX:NativeMemoryTracking=")) {
+        tracking = argument.substring("-XX:NativeMemoryTracking=".length());
+      }
+    }
+    return !tracking.equals("off");
+  }
 
   /** Whether this JVM has the module {@code name}. */
   static boolean has(String name) {

@@ -30,6 +30,16 @@ class SlimRuntimeIT {
   private static final Path JDK =
       Paths.get(System.getProperty("it.java.home", System.getProperty("java.home")));
 
+  private static final String UNAVAILABLE_HEAD =
+      "# HELP status_exporter_jvm_family_unavailable_info The JVM and process families this JVM"
+          + " cannot give: it lacks the JDK module they need.\n"
+          + "# TYPE status_exporter_jvm_family_unavailable_info gauge\n";
+
+  private static final String ADD_JDK_MANAGEMENT =
+      ": this JVM has no module jdk.management; for them, add it to the runtime image (jlink"
+          + " --add-modules jdk.management) or, if the image has it, to the java command"
+          + " (--add-modules jdk.management)";
+
   @TempDir Path directory;
 
   @Test
@@ -37,24 +47,7 @@ class SlimRuntimeIT {
     Path runtime = jlink("java.base,java.instrument,java.management,jdk.httpserver");
     int appPort = Http.freePort();
     int agentPort = Http.freePort();
-    try (JavaProcess app =
-        JavaProcess.script(
-            List.of(
-                runtime.resolve("bin/java").toString(),
-                "-javaagent:"
-                    + JavaProcess.AGENT_JAR
-                    + "=port="
-                    + agentPort
-                    + ",source=http://localhost:"
-                    + appPort
-                    + "/status",
-                "-jar",
-                JavaProcess.DEMO_JAR.toString(),
-                "--port",
-                String.valueOf(appPort)),
-            directory,
-            Map.of())) {
-      app.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
+    try (JavaProcess app = demoApp(runtime, appPort, agentPort)) {
       Http.get("http://localhost:" + appPort + "/status");
 
       Scrape scrape =
@@ -81,22 +74,67 @@ class SlimRuntimeIT {
       assertThat(scrape.text.lines()).noneMatch(line -> line.startsWith("process_cpu_seconds"));
       assertThat(scrape.family("status_exporter_jvm_family_unavailable_info"))
           .isEqualTo(
-              "# HELP status_exporter_jvm_family_unavailable_info The JVM and process families"
-                  + " this JVM cannot give: it lacks the JDK module they need.\n"
-                  + "# TYPE status_exporter_jvm_family_unavailable_info gauge\n"
-                  + unavailable("jvm_memory_pool_allocated_bytes_total")
-                  + unavailable("process_cpu_seconds_total")
-                  + unavailable("process_max_fds")
-                  + unavailable("process_open_fds"));
+              unavailable(
+                  "jvm_memory_pool_allocated_bytes_total",
+                  "process_cpu_seconds_total",
+                  "process_max_fds",
+                  "process_open_fds"));
       assertThat(app.stderr())
           .containsOnlyOnce(
               "status-exporter: no process_cpu_seconds_total, process_open_fds, process_max_fds,"
-                  + " jvm_memory_pool_allocated_bytes_total: this JVM has no module jdk.management;"
-                  + " for them, add it to the runtime image (jlink --add-modules jdk.management)"
-                  + " or, if the image has it, to the java command (--add-modules"
-                  + " jdk.management)")
+                  + " jvm_memory_pool_allocated_bytes_total"
+                  + ADD_JDK_MANAGEMENT)
           .noneMatch(line -> line.contains("scrape failed"));
     }
+
+    // With native memory tracking on, client_java's native memory families too: they come from
+    // the same module's diagnostic command.
+    int nextAgentPort = Http.freePort();
+    try (JavaProcess app =
+        demoApp(runtime, Http.freePort(), nextAgentPort, "-XX:NativeMemoryTracking=summary")) {
+      Scrape scrape = Scrape.of(nextAgentPort);
+
+      assertThat(scrape.hasFamily("jvm_native_memory_reserved_bytes")).isFalse();
+      assertThat(scrape.family("status_exporter_jvm_family_unavailable_info"))
+          .isEqualTo(
+              unavailable(
+                  "jvm_memory_pool_allocated_bytes_total",
+                  "jvm_native_memory_committed_bytes",
+                  "jvm_native_memory_reserved_bytes",
+                  "process_cpu_seconds_total",
+                  "process_max_fds",
+                  "process_open_fds"));
+      assertThat(app.stderr())
+          .containsOnlyOnce(
+              "status-exporter: no process_cpu_seconds_total, process_open_fds, process_max_fds,"
+                  + " jvm_memory_pool_allocated_bytes_total, jvm_native_memory_reserved_bytes,"
+                  + " jvm_native_memory_committed_bytes"
+                  + ADD_JDK_MANAGEMENT);
+    }
+  }
+
+  /** The demo app on the runtime, with the agent reading its status, started. */
+  private JavaProcess demoApp(Path runtime, int appPort, int agentPort, String... jvmFlags)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(runtime.resolve("bin/java").toString());
+    command.addAll(List.of(jvmFlags));
+    command.addAll(
+        List.of(
+            "-javaagent:"
+                + JavaProcess.AGENT_JAR
+                + "=port="
+                + agentPort
+                + ",source=http://localhost:"
+                + appPort
+                + "/status",
+            "-jar",
+            JavaProcess.DEMO_JAR.toString(),
+            "--port",
+            String.valueOf(appPort)));
+    JavaProcess app = JavaProcess.script(command, directory, Map.of());
+    app.awaitStderr(line -> line.contains(" serving http://"), Duration.ofSeconds(30));
+    return app;
   }
 
   @Test
@@ -154,10 +192,15 @@ class SlimRuntimeIT {
     return modules.lines().anyMatch(module -> module.startsWith(name + "@"));
   }
 
-  private static String unavailable(String family) {
-    return "status_exporter_jvm_family_unavailable_info{family=\""
-        + family
-        + "\",module=\"jdk.management\"} 1\n";
+  /** The info family as written, one series per family, in the order given (the writer's). */
+  private static String unavailable(String... families) {
+    StringBuilder text = new StringBuilder(UNAVAILABLE_HEAD);
+    for (String family : families) {
+      text.append("status_exporter_jvm_family_unavailable_info{family=\"")
+          .append(family)
+          .append("\",module=\"jdk.management\"} 1\n");
+    }
+    return text.toString();
   }
 
   /** A runtime of these modules, made with the JDK under test's jlink. */
