@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,14 +181,10 @@ class SlimRuntimeIT {
   }
 
   /** Whether the JDK under test has the module {@code name}. */
-  private static boolean hasModule(String name) throws IOException, InterruptedException {
-    Process java =
-        new ProcessBuilder(JDK.resolve("bin/java").toString(), "--list-modules")
-            .redirectErrorStream(true)
-            .start();
-    String modules = new String(java.getInputStream().readAllBytes());
-    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return modules.lines().anyMatch(module -> module.startsWith(name + "@"));
+  private boolean hasModule(String name) throws IOException, InterruptedException {
+    return Tools.check(directory, JDK.resolve("bin/java"), "--list-modules")
+        .lines()
+        .anyMatch(module -> module.startsWith(name + "@"));
   }
 
   /** The info family as written, one series per family, in the order given (the writer's). */
@@ -206,28 +201,27 @@ class SlimRuntimeIT {
   /** A runtime of these modules, made with the JDK under test's jlink. */
   private Path jlink(String modules) throws IOException, InterruptedException {
     Path output = directory.resolve("runtime");
-    Process jlink =
-        new ProcessBuilder(
-                JDK.resolve("bin/jlink").toString(),
-                "--add-modules",
-                modules,
-                "--strip-debug",
-                "--no-header-files",
-                "--no-man-pages",
-                "--output",
-                output.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(jlink.getInputStream().readAllBytes());
-    assertThat(jlink.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    if (jlink.exitValue() != 0 && out.contains("jmods")) {
+    Tools.Result jlink =
+        Tools.run(
+            directory,
+            JDK.resolve("bin/jlink"),
+            "--add-modules",
+            modules,
+            "--strip-debug",
+            "--no-header-files",
+            "--no-man-pages",
+            "--output",
+            output.toString());
+    if (jlink.exit != 0 && jlink.toString().contains("jmods")) {
       // A JDK packaged without its jmods (Ubuntu's openjdk-17-jmods is apart) cannot link.
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("jlink cannot link on CI: " + out);
+        throw new AssertionError("jlink cannot link on CI: " + jlink);
       }
-      assumeThat(out).as("this JDK cannot link runtimes (install its jmods): " + out).isNull();
+      assumeThat(jlink.exit)
+          .as("this JDK cannot link runtimes (install its jmods): " + jlink)
+          .isZero();
     }
-    assertThat(jlink.exitValue()).as(out).isZero();
+    assertThat(jlink.exit).as(jlink.toString()).isZero();
     assertThat(Files.isExecutable(output.resolve("bin/java"))).isTrue();
     return output;
   }
