@@ -14,7 +14,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code /metrics}: the registry in the format the {@code Accept} header asks for, gzipped when
@@ -37,6 +36,7 @@ final class ScrapeHandler implements HttpHandler {
   private final ExpositionWriters formats = ExpositionWriters.defaults();
   private final SharedRenderings renderings = new SharedRenderings();
   private final AnswerBuffers buffers = new AnswerBuffers();
+  private final GzipEncoding gzipEncoding = new GzipEncoding();
   private final ServerMetrics metrics;
   private final OncePerMinute clientsGone;
   private final OncePerMinute failures;
@@ -168,7 +168,7 @@ final class ScrapeHandler implements HttpHandler {
     // Sized as the last answer was, so that it is written without growing (renderings run one at a
     // time: a plain field is enough).
     Answer answer = new Answer(buffers, lastSize + 1024);
-    try (OutputStream out = gzip ? new GZIPOutputStream(answer) : answer) {
+    try (OutputStream out = gzip ? gzipEncoding.encoding(answer) : answer) {
       if (filtered) {
         writer.write(out, snapshots, escaping); // a few families: nothing to reuse
       } else {

@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
@@ -280,6 +282,47 @@ class MetricsServerTest {
         }
       }
       assertThat(values).hasSizeGreaterThan(10); // renderings followed each other
+    }
+  }
+
+  @Test
+  void aGzipScrapeIsTheSameAnswerGzippedEachTime() throws Exception {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(
+        (MultiCollector)
+            () -> {
+              GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("sample").help("Samples");
+              for (int i = 0; i < 500; i++) {
+                gauge.dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("n", Integer.toString(i)))
+                        .value(i)
+                        .build());
+              }
+              return MetricSnapshots.of(gauge.build());
+            });
+    try (MetricsServer server = start(registry)) {
+      String plain = get(server, "/metrics").body();
+      for (String accept : List.of("text/plain", "application/openmetrics-text", "text/plain")) {
+        HttpResponse<byte[]> gzipped =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .header("Accept", accept)
+                    .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String body;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+          body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (accept.equals("text/plain")) {
+          assertThat(body).isEqualTo(plain);
+        } else {
+          assertThat(body).contains("sample{n=\"499\"} 499.0\n").endsWith("# EOF\n");
+        }
+      }
     }
   }
 }
