@@ -33,18 +33,6 @@ final class JmxExporterRules implements Runnable {
   }
 
   /**
-   * The jmx_exporter file of the agent argument in jmx_exporter's form, or the {@code config=} file
-   * when it is one of jmx_exporter's (known by its keys).
-   */
-  static Optional<Path> fileOf(AgentConfig config) {
-    if (config.jmxExporterFile().isPresent()) {
-      return config.jmxExporterFile();
-    }
-    Optional<Path> file = config.configFile();
-    return file.isPresent() && JmxExporterConfig.isOne(file.get()) ? file : Optional.empty();
-  }
-
-  /**
    * The authentication and TLS of a jmx_exporter file's {@code httpServer}, which jmx_exporter
    * reads once at start, and so does the agent; empty when it has none.
    *
@@ -53,8 +41,7 @@ final class JmxExporterRules implements Runnable {
    */
   static Optional<WebSecurity> security(Path jmxExporterFile, AgentConfig config)
       throws ConfigException {
-    Optional<HttpServerSecurity> settings =
-        jmxExporterFile == null ? Optional.empty() : HttpServerSecurity.load(jmxExporterFile);
+    Optional<HttpServerSecurity> settings = HttpServerSecurity.load(jmxExporterFile);
     if (settings.isEmpty()) {
       return Optional.empty();
     }

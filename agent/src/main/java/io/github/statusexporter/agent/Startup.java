@@ -3,6 +3,7 @@ package io.github.statusexporter.agent;
 import io.github.statusexporter.collect.SourceBinding;
 import io.github.statusexporter.collect.StatusCollector;
 import io.github.statusexporter.config.ConfigException;
+import io.github.statusexporter.config.jmxexporter.JmxExporterConfig;
 import io.github.statusexporter.config.mappingfile.RouteSettings;
 import io.github.statusexporter.config.mappingfile.SourceAddress;
 import io.github.statusexporter.config.options.AgentConfig;
@@ -128,15 +129,31 @@ final class Startup implements Runnable {
     }
   }
 
+  /**
+   * The jmx_exporter file of the agent argument in jmx_exporter's form, or the {@code config=} file
+   * when it is one of jmx_exporter's (known by its keys); null for neither. Here, not in {@link
+   * JmxExporterRules}, which loads only with such a file.
+   */
+  private static Path jmxExporterFileOf(AgentConfig config) {
+    if (config.jmxExporterFile().isPresent()) {
+      return config.jmxExporterFile().get();
+    }
+    Optional<Path> file = config.configFile();
+    return file.isPresent() && JmxExporterConfig.isOne(file.get()) ? file.get() : null;
+  }
+
   private void start()
       throws IOException, GeneralSecurityException, ConfigException, InterruptedException {
-    Path jmxExporterFile = JmxExporterRules.fileOf(config).orElse(null);
+    Path jmxExporterFile = jmxExporterFileOf(config);
     Path file = jmxExporterFile == null ? config.configFile().orElse(null) : null;
     // First, so that a security configuration that cannot be used starts nothing and says only
     // that.
     Optional<WebSecurity> jmxExporterSecurity;
     try {
-      jmxExporterSecurity = JmxExporterRules.security(jmxExporterFile, config);
+      jmxExporterSecurity =
+          jmxExporterFile == null
+              ? Optional.empty()
+              : JmxExporterRules.security(jmxExporterFile, config);
     } catch (ConfigException e) {
       notServing(
           "not serving metrics: "

@@ -22,6 +22,11 @@ final class PasswordAuthenticator extends Authenticator {
   private final String realm;
   private final ServerMetrics metrics;
 
+  /** Typed as the JDK's class: see {@link WebSecurity}'s field of TLS parameters. */
+  static Authenticator of(PasswordCheck passwords, String realm, ServerMetrics metrics) {
+    return new PasswordAuthenticator(passwords, realm, metrics);
+  }
+
   PasswordAuthenticator(PasswordCheck passwords, String realm, ServerMetrics metrics) {
     this.passwords = passwords;
     this.realm = realm;

@@ -1,5 +1,6 @@
 package io.github.statusexporter.server;
 
+import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.web.TlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,20 @@ final class TlsFiles {
   private Material toldMaterial;
 
   private String toldWarning;
+
+  /**
+   * Reads the files once, for the server's start: here, not in {@link WebSecurity}, so that a
+   * server without TLS loads no class of it, its exception's included.
+   *
+   * @throws ConfigException naming the file's key, when they cannot be used
+   */
+  static TlsFiles read(TlsSettings settings, Consumer<String> log) throws ConfigException {
+    try {
+      return new TlsFiles(settings, log);
+    } catch (TlsFileException e) {
+      throw new ConfigException(settings.where(e.key()) + ": " + e.getMessage());
+    }
+  }
 
   /**
    * Reads the files once.

@@ -40,7 +40,7 @@ final class TlsParameters extends HttpsConfigurator {
   /**
    * @throws ConfigException when this JVM supports none of the TLS versions, or not a cipher suite
    */
-  static TlsParameters of(SSLContext context, TlsSettings settings) throws ConfigException {
+  static HttpsConfigurator of(SSLContext context, TlsSettings settings) throws ConfigException {
     List<String> supportedProtocols =
         Arrays.asList(context.getSupportedSSLParameters().getProtocols());
     List<String> protocols = new ArrayList<>(settings.protocols());
@@ -88,7 +88,7 @@ final class TlsParameters extends HttpsConfigurator {
    * The JVM's default TLS versions and cipher suites, no client certificate: jmx_exporter's {@code
    * httpServer.ssl} chooses none of them.
    */
-  static TlsParameters defaults(SSLContext context) {
+  static HttpsConfigurator defaults(SSLContext context) {
     SSLParameters defaults = context.getDefaultSSLParameters();
     return new TlsParameters(
         context,

@@ -2,6 +2,7 @@ package io.github.statusexporter.server;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.statusexporter.config.ConfigException;
 import io.github.statusexporter.config.jmxexporter.HttpServerSecurity;
@@ -31,7 +32,12 @@ public final class WebSecurity {
   /** jmx_exporter's realm. */
   static final String JMX_EXPORTER_REALM = "/";
 
-  private final TlsParameters tls;
+  /**
+   * The {@link TlsParameters}, typed as the JDK's class: the verifier then has no need to load
+   * them, nor {@link PasswordAuthenticator}, where there is no TLS or password (~30 KB of classes).
+   */
+  private final HttpsConfigurator tls;
+
   private final ClientAuth clientAuth;
   private final CertificateExpiry expiry;
   private final PasswordCheck passwords;
@@ -39,7 +45,7 @@ public final class WebSecurity {
   private final Map<String, String> headers;
 
   private WebSecurity(
-      TlsParameters tls,
+      HttpsConfigurator tls,
       ClientAuth clientAuth,
       CertificateExpiry expiry,
       PasswordCheck passwords,
@@ -66,13 +72,13 @@ public final class WebSecurity {
    * @throws ConfigException naming the file and key that cannot be used, and why
    */
   public static WebSecurity of(WebConfig config, Consumer<String> log) throws ConfigException {
-    TlsParameters tls = null;
+    HttpsConfigurator tls = null;
     ClientAuth clientAuth = null;
     CertificateExpiry expiry = null;
     if (config.tls().isPresent()) {
       TlsSettings settings = config.tls().get();
       clientAuth = settings.clientAuth();
-      TlsFiles files = files(settings, log);
+      TlsFiles files = TlsFiles.read(settings, log);
       tls = TlsParameters.of(context(settings, files), settings);
       expiry = new CertificateExpiry(files, settings.certFile());
     }
@@ -93,7 +99,7 @@ public final class WebSecurity {
    */
   public static WebSecurity of(HttpServerSecurity config, Properties system)
       throws ConfigException {
-    TlsParameters tls = null;
+    HttpsConfigurator tls = null;
     CertificateExpiry expiry = null;
     if (config.keyStore().isPresent()) {
       KeyStoreTls keyStore = KeyStoreTls.load(config.keyStore().get(), system);
@@ -111,14 +117,6 @@ public final class WebSecurity {
         passwords,
         JMX_EXPORTER_REALM,
         Map.of());
-  }
-
-  private static TlsFiles files(TlsSettings settings, Consumer<String> log) throws ConfigException {
-    try {
-      return new TlsFiles(settings, log);
-    } catch (TlsFileException e) {
-      throw new ConfigException(settings.where(e.key()) + ": " + e.getMessage());
-    }
   }
 
   private static SSLContext context(TlsSettings settings, TlsFiles files) throws ConfigException {
@@ -183,7 +181,7 @@ public final class WebSecurity {
       context.getFilters().add(new ResponseHeaders(headers));
     }
     if (passwords != null) {
-      context.setAuthenticator(new PasswordAuthenticator(passwords, realm, metrics));
+      context.setAuthenticator(PasswordAuthenticator.of(passwords, realm, metrics));
     }
   }
 }

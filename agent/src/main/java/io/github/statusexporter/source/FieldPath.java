@@ -24,18 +24,43 @@ public final class FieldPath {
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i) instanceof String) {
         String name = (String) steps.get(i);
-        String snake = MBeanValues.snakeCase(name);
+        String snake = snakeCase(name);
         snakeSteps[i] = snake.equals(name) ? null : snake;
       }
     }
   }
 
   /**
-   * A name in the snake_case an MBean's attributes take in a document: {@code HTTPPort} → {@code
-   * http_port}.
+   * A name in the snake_case an MBean's attributes take in a document: {@code CurrentRequests} →
+   * {@code current_requests}, {@code HTTPPort} → {@code http_port}, {@code heapMemoryUsage} →
+   * {@code heap_memory_usage}. Here, not with the MBean sources' conversions: mappings of JSON
+   * sources use it too, and need not load those.
    */
   public static String snakeCase(String name) {
-    return MBeanValues.snakeCase(name);
+    StringBuilder snake = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        boolean afterLower =
+            i > 0
+                && (Character.isLowerCase(name.charAt(i - 1))
+                    || Character.isDigit(name.charAt(i - 1)));
+        boolean endsAcronym =
+            i > 0
+                && Character.isUpperCase(name.charAt(i - 1))
+                && i + 1 < name.length()
+                && Character.isLowerCase(name.charAt(i + 1));
+        if (afterLower || endsAcronym) {
+          snake.append('_');
+        }
+        snake.append(Character.toLowerCase(c));
+      } else if (c == ' ' || c == '-') {
+        snake.append('_');
+      } else {
+        snake.append(c);
+      }
+    }
+    return snake.toString();
   }
 
   /**

@@ -41,7 +41,7 @@ public final class KeyPropertyLabels {
    * and not starting with a digit.
    */
   public static String labelName(String keyProperty) {
-    String label = MBeanValues.snakeCase(keyProperty).replaceAll("[^a-zA-Z0-9_]", "_");
+    String label = FieldPath.snakeCase(keyProperty).replaceAll("[^a-zA-Z0-9_]", "_");
     return Character.isDigit(label.charAt(0)) || label.startsWith("__") ? "key" + label : label;
   }
 

@@ -61,7 +61,7 @@ public final class MBeanStatusSource implements StatusSource {
         }
         Object value = readAttribute(server, each, attribute.getName(), unreadable);
         if (value != null) {
-          document.put(MBeanValues.snakeCase(attribute.getName()), value);
+          document.put(FieldPath.snakeCase(attribute.getName()), value);
         }
       }
       records.add(

@@ -91,7 +91,7 @@ final class MBeanValues {
     for (String key : data.getCompositeType().keySet()) {
       Object converted = convert(data.get(key));
       if (converted != null) {
-        map.put(snakeCase(key), converted);
+        map.put(FieldPath.snakeCase(key), converted);
       }
     }
     return map;
@@ -109,36 +109,5 @@ final class MBeanValues {
       rows.put(String.join(",", index), composite(composite));
     }
     return rows;
-  }
-
-  /**
-   * {@code CurrentRequests} → {@code current_requests}, {@code HTTPPort} → {@code http_port},
-   * {@code heapMemoryUsage} → {@code heap_memory_usage}.
-   */
-  static String snakeCase(String name) {
-    StringBuilder snake = new StringBuilder(name.length() + 4);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isUpperCase(c)) {
-        boolean afterLower =
-            i > 0
-                && (Character.isLowerCase(name.charAt(i - 1))
-                    || Character.isDigit(name.charAt(i - 1)));
-        boolean endsAcronym =
-            i > 0
-                && Character.isUpperCase(name.charAt(i - 1))
-                && i + 1 < name.length()
-                && Character.isLowerCase(name.charAt(i + 1));
-        if (afterLower || endsAcronym) {
-          snake.append('_');
-        }
-        snake.append(Character.toLowerCase(c));
-      } else if (c == ' ' || c == '-') {
-        snake.append('_');
-      } else {
-        snake.append(c);
-      }
-    }
-    return snake.toString();
   }
 }

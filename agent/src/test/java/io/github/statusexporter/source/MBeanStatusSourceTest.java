@@ -213,12 +213,12 @@ class MBeanStatusSourceTest {
 
   @Test
   void namesBecomeSnakeCase() {
-    assertThat(MBeanValues.snakeCase("CurrentRequests")).isEqualTo("current_requests");
-    assertThat(MBeanValues.snakeCase("TotalUptime")).isEqualTo("total_uptime");
-    assertThat(MBeanValues.snakeCase("HTTPPort")).isEqualTo("http_port");
-    assertThat(MBeanValues.snakeCase("heapMemoryUsage")).isEqualTo("heap_memory_usage");
-    assertThat(MBeanValues.snakeCase("Log4jLevel")).isEqualTo("log4j_level");
-    assertThat(MBeanValues.snakeCase("already_snake")).isEqualTo("already_snake");
+    assertThat(FieldPath.snakeCase("CurrentRequests")).isEqualTo("current_requests");
+    assertThat(FieldPath.snakeCase("TotalUptime")).isEqualTo("total_uptime");
+    assertThat(FieldPath.snakeCase("HTTPPort")).isEqualTo("http_port");
+    assertThat(FieldPath.snakeCase("heapMemoryUsage")).isEqualTo("heap_memory_usage");
+    assertThat(FieldPath.snakeCase("Log4jLevel")).isEqualTo("log4j_level");
+    assertThat(FieldPath.snakeCase("already_snake")).isEqualTo("already_snake");
     assertThat(KeyPropertyLabels.labelName("destinationName")).isEqualTo("destination_name");
     assertThat(KeyPropertyLabels.labelName("2nd-key")).isEqualTo("key2nd_key");
   }
