@@ -85,12 +85,33 @@ public final class MeasuredServers {
    * @param server as the line and the series name it, with its version when it has one
    */
   public static synchronized void notMeasured(String server, String why) {
-    if (notMeasured.add(server)) {
-      say("no request metrics for " + server + ": " + why);
-      if (notMeasuredInfo != null) {
-        notMeasuredInfo.add(server);
-      }
+    if (addNotMeasured(server)) {
+      say(notMeasuredLine(server, why));
     }
+  }
+
+  /**
+   * As {@link #notMeasured(String, String)}, its line said to {@code lineLog}: a log that holds its
+   * lines until the agent's options are read, for a server left out before then.
+   */
+  public static synchronized void notMeasured(String server, String why, Consumer<String> lineLog) {
+    if (addNotMeasured(server)) {
+      lineLog.accept(notMeasuredLine(server, why));
+    }
+  }
+
+  private static boolean addNotMeasured(String server) {
+    if (!notMeasured.add(server)) {
+      return false;
+    }
+    if (notMeasuredInfo != null) {
+      notMeasuredInfo.add(server);
+    }
+    return true;
+  }
+
+  private static String notMeasuredLine(String server, String why) {
+    return "no request metrics for " + server + ": " + why;
   }
 
   private static void say(String line) {

@@ -1,6 +1,7 @@
 package io.github.statusexporter.instrumentation.jdk;
 
 import com.sun.net.httpserver.spi.HttpServerProvider;
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import io.github.statusexporter.instrumentation.RequestMetrics;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -248,13 +249,26 @@ public final class JdkServerInstrumentation {
    * they are not read in {@link #DECISION_WAIT_SECONDS} (the start thread starved or failed).
    */
   static boolean measuring() {
+    return measuring(DECISION_WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /**
+   * As {@link #measuring()}, waiting as long as given. A server left out for want of a decision is
+   * said where the options thread says the provider's lines (held until the options are read, and
+   * dropped if they turn it off), and has its series, {@code
+   * status_exporter_unmeasured_server_info}.
+   */
+  static boolean measuring(long wait, TimeUnit unit) {
     try {
-      if (!decided.await(DECISION_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        propertyLog.accept(
-            "not measuring a JDK HTTP server created before the agent had read its options, which"
-                + " took over "
-                + DECISION_WAIT_SECONDS
-                + " s (is the machine starved of CPU?)");
+      if (!decided.await(wait, unit)) {
+        MeasuredServers.notMeasured(
+            SERVER,
+            "one was created before the agent had read its options, which took over "
+                + (unit.toMillis(wait) % 1000 == 0
+                    ? unit.toSeconds(wait) + " s"
+                    : unit.toMillis(wait) + " ms")
+                + " (is the machine starved of CPU?); those created later are measured",
+            propertyLog);
         return false;
       }
     } catch (InterruptedException e) {

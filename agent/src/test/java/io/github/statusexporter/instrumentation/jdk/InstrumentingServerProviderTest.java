@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import com.sun.net.httpserver.spi.HttpServerProvider;
+import io.github.statusexporter.family.InfoFamily;
+import io.github.statusexporter.instrumentation.MeasuredServers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -101,6 +103,31 @@ class InstrumentingServerProviderTest {
     JdkServerInstrumentation.measure(true); // its options read
 
     assertThat(created.get(5, TimeUnit.SECONDS)).isInstanceOf(InstrumentedHttpServer.class);
+  }
+
+  @Test
+  void aServerCreatedWhileTheOptionsAreNotReadInTimeIsTheJdksSaidOnceAndCounted() throws Exception {
+    List<String> held = new ArrayList<>(); // the options thread's held lines
+    InfoFamily notMeasured = new InfoFamily("not_measured", "Servers not measured", "server");
+    MeasuredServers.tellNotMeasured(notMeasured);
+    JdkServerInstrumentation.propertyNamed(held::add);
+    JdkServerInstrumentation.reopenDecision(); // the options thread starved
+    try {
+      assertThat(JdkServerInstrumentation.measuring(50, TimeUnit.MILLISECONDS)).isFalse();
+      assertThat(JdkServerInstrumentation.measuring(50, TimeUnit.MILLISECONDS)).isFalse();
+    } finally {
+      JdkServerInstrumentation.measure(true);
+    }
+
+    assertThat(held)
+        .containsExactly(
+            "no request metrics for JDK HTTP server: one was created before the agent had read its"
+                + " options, which took over 50 ms (is the machine starved of CPU?); those created"
+                + " later are measured");
+    assertThat(notMeasured.collect().getDataPoints())
+        .singleElement()
+        .extracting(point -> point.getLabels().get("server"))
+        .isEqualTo("JDK HTTP server");
   }
 
   @Test
