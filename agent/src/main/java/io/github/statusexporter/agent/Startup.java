@@ -286,6 +286,20 @@ final class Startup implements Runnable {
    */
   private static void removeStaleCopies() {
     Path directory = InnerJar.temporaryDirectory();
+    Optional<String> lockFailure = StaleCopies.lockFailure();
+    if (lockFailure.isPresent()) {
+      AgentLog.info(
+          "cannot lock files in "
+              + directory
+              + " ("
+              + lockFailure.get()
+              + "): the files "
+              + StaleCopies.NAMES
+              + " that JVMs killed outright (SIGKILL) leave there are not removed; set"
+              + " -Djava.io.tmpdir to a directory on a file system with locks, or remove them"
+              + " yourself");
+      return;
+    }
     try {
       int removed = StaleCopies.remove(directory);
       if (removed > 0) {

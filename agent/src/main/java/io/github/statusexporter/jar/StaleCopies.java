@@ -13,6 +13,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +55,9 @@ public final class StaleCopies {
   /** The user this JVM's copies belong to, once it holds one: whose files it looks at. */
   private static volatile UserPrincipal owner;
 
+  /** Why a copy of this JVM's could not be locked, or null. */
+  private static volatile String lockFailure;
+
   private StaleCopies() {}
 
   /** The lock file of a copy. */
@@ -82,8 +86,17 @@ public final class StaleCopies {
       }
       return true;
     } catch (IOException | RuntimeException e) {
+      lockFailure = String.valueOf(e);
       return false;
     }
+  }
+
+  /**
+   * Why this JVM could not lock a copy of its own (a file system without locks), if it could not:
+   * then neither it nor any other JVM removes the copies that JVMs killed outright leave there.
+   */
+  public static Optional<String> lockFailure() {
+    return Optional.ofNullable(lockFailure);
   }
 
   /** A lock file's identity: its file key, whatever the directory's spelling, else its path. */

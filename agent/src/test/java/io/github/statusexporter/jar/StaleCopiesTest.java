@@ -107,6 +107,16 @@ class StaleCopiesTest {
   }
 
   @Test
+  void aCopyThatCannotBeLockedIsNotHeldAndWhyIsKept() throws Exception {
+    // As on a file system without locks: here its lock file is missing, so it cannot be opened.
+    Path copy = Files.writeString(directory.resolve("status-exporter-weaver-10.jar"), "jar");
+
+    assertThat(StaleCopies.hold(copy)).isFalse();
+    assertThat(StaleCopies.lockFailure())
+        .hasValueSatisfying(why -> assertThat(why).contains(StaleCopies.lockOf(copy).toString()));
+  }
+
+  @Test
   void aLockFileWhoseCopyIsGoneGoesUncounted() throws Exception {
     Path lock = old(Files.createFile(directory.resolve("status-exporter-libraries-9.jar.lock")));
 
