@@ -63,4 +63,14 @@ final class Jcmd {
     }
     return new long[] {loaded + shared, shared};
   }
+
+  /** Methods the JVM's JIT compilers have compiled since its start (sun.ci.totalCompiles). */
+  static long compilations(long pid) throws IOException, InterruptedException {
+    for (String line : run(pid, "PerfCounter.print").split("\n")) {
+      if (line.startsWith("sun.ci.totalCompiles=")) {
+        return Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+      }
+    }
+    throw new IOException("no sun.ci.totalCompiles in jcmd " + pid + " PerfCounter.print");
+  }
 }
