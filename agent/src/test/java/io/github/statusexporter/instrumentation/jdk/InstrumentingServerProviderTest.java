@@ -124,10 +124,10 @@ class InstrumentingServerProviderTest {
             "no request metrics for JDK HTTP server: one was created before the agent had read its"
                 + " options, which took over 50 ms (is the machine starved of CPU?); those created"
                 + " later are measured");
+    // The servers other tests of this JVM left out are told to it too.
     assertThat(notMeasured.collect().getDataPoints())
-        .singleElement()
         .extracting(point -> point.getLabels().get("server"))
-        .isEqualTo("JDK HTTP server");
+        .containsOnlyOnce("JDK HTTP server");
   }
 
   @Test
