@@ -169,9 +169,9 @@ public final class WebSecurity {
 
   HttpServer createServer(InetSocketAddress address, int backlog) throws IOException {
     if (tls == null) {
-      return HttpServer.create(address, backlog);
+      return JdkServerProvider.http(address, backlog);
     }
-    HttpsServer server = HttpsServer.create(address, backlog);
+    HttpsServer server = JdkServerProvider.https(address, backlog);
     server.setHttpsConfigurator(tls);
     return server;
   }

@@ -172,13 +172,18 @@ class JdkServerRequestMetricsIT {
 
   /**
    * An application that names a provider of its own keeps it: the agent measures none of its JDK
-   * servers, says so once, and a self-metric shows it.
+   * servers, says so once, and a self-metric shows it. The agent's own server is the JDK's, not one
+   * the application's provider makes.
    */
   @Test
   void anApplicationsOwnProviderIsKeptAndTheAgentSaysItDoesNotMeasureIt() throws Exception {
-    String provider = "sun.net.httpserver.DefaultHttpServerProvider";
+    String provider = CountingServerProvider.class.getName();
     try (JavaProcess app =
-        jdkServerApp(List.of("-Dcom.sun.net.httpserver.HttpServerProvider=" + provider))) {
+        jdkServerApp(
+            List.of(
+                "--add-exports",
+                "jdk.httpserver/sun.net.httpserver=ALL-UNNAMED",
+                "-Dcom.sun.net.httpserver.HttpServerProvider=" + provider))) {
       app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
       assertThat(Http.get("http://localhost:" + appPort + "/class").statusCode()).isEqualTo(200);
@@ -193,6 +198,11 @@ class JdkServerRequestMetricsIT {
                   + " com.sun.net.httpserver.HttpServerProvider="
                   + provider
                   + " itself, which the agent keeps; without it the agent measures them");
+      assertThat(app.stdout())
+          .filteredOn(line -> line.startsWith("application's provider:"))
+          .containsExactly(
+              "application's provider: a server on port " + appPort,
+              "application's provider: a server on port " + httpsPort);
     }
   }
 
