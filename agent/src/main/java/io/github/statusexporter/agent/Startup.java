@@ -298,7 +298,6 @@ final class Startup implements Runnable {
               + " that JVMs killed outright (SIGKILL) leave there are not removed; set"
               + " -Djava.io.tmpdir to a directory on a file system with locks, or remove them"
               + " yourself");
-      return;
     }
     try {
       int removed = StaleCopies.remove(directory);
@@ -359,7 +358,10 @@ final class Startup implements Runnable {
 
   /**
    * Opens the JDK server's own package to the agent (request metrics may have done so already), so
-   * that the metrics server can turn Nagle's algorithm off on its connections.
+   * that the metrics server is the JDK's own whatever provider the application names ({@code
+   * JdkServerProvider}) and can turn Nagle's algorithm off on its connections. Where it cannot, the
+   * application's provider makes the agent's server, and the metrics server says that Nagle's
+   * algorithm stays on.
    */
   private void openJdkServerInternals() {
     Optional<Module> httpServer = ModuleLayer.boot().findModule("jdk.httpserver");

@@ -55,7 +55,7 @@ public final class StaleCopies {
   /** The user this JVM's copies belong to, once it holds one: whose files it looks at. */
   private static volatile UserPrincipal owner;
 
-  /** Why a copy of this JVM's could not be locked, or null. */
+  /** Why the lock of a copy of this JVM's could not be taken, or null. */
   private static volatile String lockFailure;
 
   private StaleCopies() {}
@@ -76,7 +76,12 @@ public final class StaleCopies {
     try {
       FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, NOFOLLOW);
       try {
-        channel.lock();
+        try {
+          channel.lock();
+        } catch (IOException | RuntimeException e) {
+          lockFailure = String.valueOf(e); // the lock itself, not the files around it
+          throw e;
+        }
         HELD.put(
             keyOf(lock, Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW)), channel);
         owner = Files.getOwner(lock, NOFOLLOW);
@@ -86,14 +91,13 @@ public final class StaleCopies {
       }
       return true;
     } catch (IOException | RuntimeException e) {
-      lockFailure = String.valueOf(e);
       return false;
     }
   }
 
   /**
-   * Why this JVM could not lock a copy of its own (a file system without locks), if it could not:
-   * then neither it nor any other JVM removes the copies that JVMs killed outright leave there.
+   * Why this JVM could not take the lock of a copy of its own (a file system without locks), if it
+   * could not: then no JVM removes the copies that JVMs killed outright leave there.
    */
   public static Optional<String> lockFailure() {
     return Optional.ofNullable(lockFailure);

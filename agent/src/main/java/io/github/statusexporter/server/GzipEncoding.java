@@ -18,13 +18,19 @@ import java.util.zip.DeflaterOutputStream;
  * <p>Not thread-safe: the renderings that use it run one at a time ({@link SharedRenderings}).
  */
 final class GzipEncoding {
-  /** Deflate, no flags, no modification time, no extra flags, operating system unknown. */
-  private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+  /**
+   * Deflate, no flags, no modification time, the fastest level (extra flags 4), operating system
+   * unknown.
+   */
+  private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 4, (byte) 0xff};
 
   /** Enough for a usual scrape's compressed answer in one pass. */
   private static final int BUFFER_BYTES = 4096;
 
-  /** Made at the first gzip answer: a JVM never scraped with gzip keeps no zlib state. */
+  /**
+   * Made at the first gzip answer, and kept: ~260 KB of zlib's native memory from then on (a JVM
+   * never scraped with gzip has none).
+   */
   private Deflater deflater;
 
   private final CRC32 crc = new CRC32();

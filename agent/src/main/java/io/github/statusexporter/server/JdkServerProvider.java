@@ -41,7 +41,9 @@ final class JdkServerProvider {
               .getConstructor()
               .newInstance();
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null; // not opened to the agent (attached without it), or a JDK whose server differs
+      // Not opened to the agent (redefineModule failed, or no Instrumentation), or a JDK whose
+      // server differs.
+      return null;
     }
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,22 @@ class GzipEncodingTest {
   }
 
   @Test
-  void theHeaderSaysDeflateWithNoNameNoTimeAndAnUnknownSystem() throws IOException {
-    assertThat(encoded(new byte[] {'x'})).startsWith(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
+  void theHeaderSaysDeflateAtTheFastestLevelWithNoNameNoTimeAndAnUnknownSystem()
+      throws IOException {
+    assertThat(encoded(new byte[] {'x'})).startsWith(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 4, 0xff);
+  }
+
+  @Test
+  void finishingThenClosingWritesTheTrailerOnce() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputStream gzip = encoding.encoding(out);
+    ((DeflaterOutputStream) gzip).finish();
+    gzip.close();
+
+    // Header 10, an empty final deflate block 2, CRC-32 and size 8 (the JDK's reader would not
+    // notice bytes after the trailer).
+    assertThat(out.toByteArray()).hasSize(20);
+    assertThat(decoded(out.toByteArray())).isEmpty();
   }
 
   @Test

@@ -160,17 +160,23 @@ public final class ScrapeBenchmark {
       throws Exception {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(SETTLE_MAX_SECONDS);
-    long first = Jcmd.compilations(launch.process.pid());
+    long first;
+    try {
+      first = Jcmd.compilations(launch.process.pid());
+    } catch (IOException e) {
+      return "not settled: the JVM has no perf counters (" + e.getMessage() + ")";
+    }
     long last = first;
     int scraped = 0;
     boolean quiet = false;
     while (!quiet && System.nanoTime() < deadline) {
-      for (int i = 0; i < SETTLE_BLOCK; i++) {
-        client.scrape(formats.get(i % formats.size()));
+      int block = 0;
+      for (; block < SETTLE_BLOCK && System.nanoTime() < deadline; block++) {
+        client.scrape(formats.get(block % formats.size()));
       }
-      scraped += SETTLE_BLOCK;
+      scraped += block;
       long now = Jcmd.compilations(launch.process.pid());
-      quiet = now == last;
+      quiet = now == last && block == SETTLE_BLOCK; // a block cut short by the limit says nothing
       last = now;
     }
     return scraped

@@ -172,9 +172,9 @@ public final class JdkServerInstrumentation {
    * premain}: if the JDK has not read it yet (no JDK server so far), the agent clears it and puts
    * its provider in place itself, so that the property lasts no longer than the application's start
    * (a child JVM started with this one's properties and without the agent would fail its first
-   * server) and a server created later, the agent's own included, is still the agent's to tell.
-   * Also when the JDK chose without it (another agent's thread created a server as {@code premain}
-   * set it).
+   * server) and a server created later is still the agent's to tell (the agent's own too, where the
+   * JDK server's package is not open to it). Also when the JDK chose without it (another agent's
+   * thread created a server as {@code premain} set it).
    *
    * @return why the application's JDK servers are not measured: it named a provider of its own
    */

@@ -106,7 +106,7 @@ class InstrumentingServerProviderTest {
   }
 
   @Test
-  void aServerCreatedWhileTheOptionsAreNotReadInTimeIsTheJdksSaidOnceAndCounted() throws Exception {
+  void aDecisionNotMadeInTimeLeavesTheServerUnmeasuredSaidOnceAndCounted() throws Exception {
     List<String> held = new ArrayList<>(); // the options thread's held lines
     InfoFamily notMeasured = new InfoFamily("not_measured", "Servers not measured", "server");
     MeasuredServers.tellNotMeasured(notMeasured);
