@@ -1,6 +1,7 @@
 package io.github.statusexporter.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -10,15 +11,22 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreadMetricsTest {
   private final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
   private final ThreadMetrics metrics = new ThreadMetrics(bean);
@@ -80,6 +88,119 @@ class ThreadMetricsTest {
 
     assertThat(deadlocked(snapshots)).isEqualTo(deadlocked(before) + 2);
     assertThat(monitorDeadlocked(snapshots)).isEqualTo(monitorDeadlocked(before) + 2);
+  }
+
+  @Test
+  void threadsWaitingOnQueuesOrSleepingCannotBeDeadlocked() throws Exception {
+    LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    CountDownLatch started = new CountDownLatch(2);
+    List<Thread> idle = new ArrayList<>();
+    idle.addAll(start(1, "takes", () -> takeOrStop(queue, started)));
+    idle.addAll(start(1, "sleeps", () -> sleepOrStop(started)));
+    try {
+      started.await();
+      awaitState(idle.get(0), Thread.State.WAITING);
+      awaitState(idle.get(1), Thread.State.TIMED_WAITING);
+
+      assertThat(ThreadMetrics.mayBeDeadlocked(idle.toArray(new Thread[3]))).isFalse();
+    } finally {
+      idle.forEach(Thread::interrupt);
+      join(idle);
+    }
+  }
+
+  @Test
+  void threadsWaitingForALockOrAMonitorMayBeDeadlocked() throws Exception {
+    ReentrantLock lock = new ReentrantLock();
+    Object monitor = new Object();
+    lock.lock();
+    List<Thread> waiting;
+    synchronized (monitor) {
+      waiting = start(1, "locks", () -> lockAndUnlock(lock));
+      waiting.addAll(start(1, "synchronizes", () -> synchronizeOn(monitor)));
+      try {
+        awaitState(waiting.get(0), Thread.State.WAITING);
+        awaitState(waiting.get(1), Thread.State.BLOCKED);
+
+        assertThat(ThreadMetrics.mayBeDeadlocked(new Thread[] {waiting.get(0)})).isTrue();
+        assertThat(ThreadMetrics.mayBeDeadlocked(new Thread[] {waiting.get(1), null})).isTrue();
+      } finally {
+        lock.unlock();
+      }
+    }
+    join(waiting);
+  }
+
+  @Test
+  @Order(1) // before the deadlock tests, whose threads on monitors stay blocked until the JVM ends
+  void noDeadlockCheckRunsWhileNoThreadWaitsForALock() {
+    assumeFalse(
+        ThreadMetrics.mayBeDeadlocked(Thread.getAllStackTraces().keySet().toArray(new Thread[0])),
+        "a thread of this JVM is blocked for good: another test class's deadlock");
+    AtomicInteger checks = new AtomicInteger();
+    ThreadMXBean counting =
+        (ThreadMXBean)
+            Proxy.newProxyInstance(
+                ThreadMXBean.class.getClassLoader(),
+                new Class<?>[] {ThreadMXBean.class},
+                (proxy, method, args) -> {
+                  if (method.getName().startsWith("find")) {
+                    checks.incrementAndGet();
+                  }
+                  return method.invoke(bean, args);
+                });
+    ThreadMetrics counted = new ThreadMetrics(counting);
+    // The test runner's own threads may wait for a lock now and then: most scrapes see none.
+    int scrapes = 50;
+    for (int i = 0; i < scrapes; i++) {
+      assertThat(value(counted.collect(), "jvm_threads_deadlocked")).isEqualTo(deadlocksNow());
+    }
+
+    assertThat(checks.get()).isLessThan(scrapes / 2);
+  }
+
+  private double deadlocksNow() {
+    long[] ids = bean.findDeadlockedThreads();
+    return ids == null ? 0 : ids.length;
+  }
+
+  private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (thread.getState() != state) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(thread.getName() + " is " + thread.getState() + ", not " + state);
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  private static void takeOrStop(LinkedBlockingQueue<Object> queue, CountDownLatch started) {
+    started.countDown();
+    try {
+      queue.take();
+    } catch (InterruptedException e) {
+      // stopped by the test
+    }
+  }
+
+  private static void sleepOrStop(CountDownLatch started) {
+    started.countDown();
+    try {
+      Thread.sleep(60_000);
+    } catch (InterruptedException e) {
+      // stopped by the test
+    }
+  }
+
+  private static void lockAndUnlock(ReentrantLock lock) {
+    lock.lock();
+    lock.unlock();
+  }
+
+  private static void synchronizeOn(Object monitor) {
+    synchronized (monitor) {
+      monitor.notifyAll();
+    }
   }
 
   @Test
