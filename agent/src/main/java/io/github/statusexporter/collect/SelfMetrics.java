@@ -95,7 +95,11 @@ final class SelfMetrics {
 
   /** The metric's own name, or {@link #OTHER_METRICS} once the source has named enough. */
   private synchronized String countedAs(String source, String metric) {
-    Set<String> named = skippedMetrics.computeIfAbsent(source, s -> new HashSet<>());
+    Set<String> named = skippedMetrics.get(source);
+    if (named == null) { // not computeIfAbsent: its lambda would be spun at the first scrape
+      named = new HashSet<>();
+      skippedMetrics.put(source, named);
+    }
     if (named.contains(metric) || named.size() < MAX_SKIPPED_METRICS && named.add(metric)) {
       return metric;
     }

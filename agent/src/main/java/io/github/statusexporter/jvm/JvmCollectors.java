@@ -73,10 +73,7 @@ public final class JvmCollectors {
     registry.register(runtimeInfo());
     registry.register(new ThreadMetrics(ManagementFactory.getThreadMXBean()));
     registry.register(
-        new ProcessMetrics(
-            ManagementFactory.getOperatingSystemMXBean(),
-            ManagementFactory.getRuntimeMXBean(),
-            jdkManagement));
+        new ProcessMetrics(ManagementFactory.getRuntimeMXBean(), processCounters(jdkManagement)));
     if (jdkManagement) {
       return Optional.empty();
     }
@@ -93,6 +90,20 @@ public final class JvmCollectors {
             + RuntimeModules.JDK_MANAGEMENT
             + "; for them, "
             + RuntimeModules.howToAdd(RuntimeModules.JDK_MANAGEMENT));
+  }
+
+  /**
+   * From {@code /proc} on Linux, else from the operating system bean, which is then made; null
+   * without {@code jdk.management}, whose families client_java does not give either.
+   */
+  private static ProcessCounters processCounters(boolean jdkManagement) {
+    if (!jdkManagement) {
+      return null;
+    }
+    ProcessCounters linux = LinuxProcessCounters.ofThisProcess();
+    return linux != null
+        ? linux
+        : new BeanProcessCounters(ManagementFactory.getOperatingSystemMXBean());
   }
 
   /** {@code status_exporter_jvm_family_unavailable_info}: the families a module would give. */

@@ -1,11 +1,9 @@
 package io.github.statusexporter.jvm;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
-import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +15,10 @@ import java.util.function.Predicate;
  * reflection on the JDK's non-exported {@code OperatingSystemImpl}, which throws and catches an
  * {@code IllegalAccessException} for each value, and reads {@code /proc/self/status} once per
  * value: measured 190 µs and 71 KB per scrape, more than all other JVM metrics together. Here the
- * same values come from the {@code com.sun.management} interfaces and one read of the file. A
- * runtime without the module {@code jdk.management} ({@link RuntimeModules}) has no CPU time and no
- * file descriptor counts, as with client_java; the other families are written.
+ * same values come from {@link ProcessCounters} (on Linux, {@code /proc/self} without the bean) and
+ * one read of the file. A runtime without the module {@code jdk.management} ({@link
+ * RuntimeModules}) has no CPU time and no file descriptor counts, as with client_java; the other
+ * families are written.
  */
 final class ProcessMetrics extends SelectiveCollector {
   private static final Family CPU =
@@ -42,17 +41,19 @@ final class ProcessMetrics extends SelectiveCollector {
   private final RuntimeMXBean runtime;
   private final ProcStatus status;
 
-  /** The {@code com.sun.management} views of the bean; null without {@code jdk.management}. */
-  private final Extensions extensions;
+  /** The CPU time and file descriptors; null without {@code jdk.management}, as client_java. */
+  private final ProcessCounters counters;
 
   /**
    * As client_java: the memory families only where {@code /proc/self/status} can be read.
    *
-   * @param jdkManagement whether the module {@code jdk.management} is in this runtime
+   * @param counters null in a runtime without the module {@code jdk.management}: client_java has no
+   *     CPU time and no file descriptors there, and {@code
+   *     status_exporter_jvm_family_unavailable_info} says so
    */
-  ProcessMetrics(OperatingSystemMXBean os, RuntimeMXBean runtime, boolean jdkManagement) {
+  ProcessMetrics(RuntimeMXBean runtime, ProcessCounters counters) {
     this.runtime = runtime;
-    this.extensions = jdkManagement ? new Extensions(os) : null;
+    this.counters = counters;
     ProcStatus status = new ProcStatus();
     this.status = status.read() ? status : null;
   }
@@ -68,11 +69,11 @@ final class ProcessMetrics extends SelectiveCollector {
 
   private List<Family> families() {
     List<Family> families = new ArrayList<>(6);
-    if (extensions != null && extensions.cpu != null) {
+    if (counters != null && counters.hasCpu()) {
       families.add(CPU);
     }
     families.add(START);
-    if (extensions != null && extensions.unix != null) {
+    if (counters != null && counters.hasFileDescriptors()) {
       families.add(OPEN_FDS);
       families.add(MAX_FDS);
     }
@@ -86,19 +87,32 @@ final class ProcessMetrics extends SelectiveCollector {
   @Override
   public MetricSnapshots collect(Predicate<String> includedNames) {
     List<MetricSnapshot> snapshots = new ArrayList<>(6);
-    if (extensions != null && CPU.wanted(includedNames)) {
-      extensions.addCpu(snapshots);
+    if (counters != null && CPU.wanted(includedNames)) {
+      long nanos = counters.cpuNanos();
+      if (nanos >= 0) {
+        snapshots.add(CPU.counter(Unit.nanosToSeconds(nanos)));
+      }
     }
     if (START.wanted(includedNames)) {
       snapshots.add(START.gauge(Unit.millisToSeconds(runtime.getStartTime())));
     }
-    if (extensions != null) {
-      extensions.addFileDescriptors(snapshots, includedNames);
+    if (counters != null && OPEN_FDS.wanted(includedNames)) {
+      addIfRead(snapshots, OPEN_FDS, counters.openFileDescriptors());
+    }
+    if (counters != null && MAX_FDS.wanted(includedNames)) {
+      addIfRead(snapshots, MAX_FDS, counters.maxFileDescriptors());
     }
     if (status != null && (VIRTUAL.wanted(includedNames) || RESIDENT.wanted(includedNames))) {
       addMemory(snapshots, includedNames);
     }
     return new MetricSnapshots(snapshots);
+  }
+
+  /** A gauge unless its value could not be read this time (-1). */
+  private static void addIfRead(List<MetricSnapshot> snapshots, Family family, long value) {
+    if (value >= 0) {
+      snapshots.add(family.gauge(value));
+    }
   }
 
   private void addMemory(List<MetricSnapshot> snapshots, Predicate<String> includedNames) {
@@ -116,43 +130,6 @@ final class ProcessMetrics extends SelectiveCollector {
     }
     if (residentKib >= 0 && RESIDENT.wanted(includedNames)) {
       snapshots.add(RESIDENT.gauge(Unit.kiloBytesToBytes(residentKib)));
-    }
-  }
-
-  /**
-   * The values only {@code com.sun.management} has. A class of its own, made only where the module
-   * is: the JVM resolves the module's types as the code naming them first runs, and in a runtime
-   * without it each scrape would fail on a {@code NoClassDefFoundError}.
-   */
-  private static final class Extensions {
-    private final com.sun.management.OperatingSystemMXBean cpu;
-    private final UnixOperatingSystemMXBean unix;
-
-    Extensions(OperatingSystemMXBean os) {
-      this.cpu =
-          os instanceof com.sun.management.OperatingSystemMXBean
-              ? (com.sun.management.OperatingSystemMXBean) os
-              : null;
-      this.unix = os instanceof UnixOperatingSystemMXBean ? (UnixOperatingSystemMXBean) os : null;
-    }
-
-    void addCpu(List<MetricSnapshot> snapshots) {
-      long nanos = cpu == null ? -1 : cpu.getProcessCpuTime();
-      if (nanos >= 0) {
-        snapshots.add(CPU.counter(Unit.nanosToSeconds(nanos)));
-      }
-    }
-
-    void addFileDescriptors(List<MetricSnapshot> snapshots, Predicate<String> includedNames) {
-      if (unix == null) {
-        return;
-      }
-      if (OPEN_FDS.wanted(includedNames)) {
-        snapshots.add(OPEN_FDS.gauge(unix.getOpenFileDescriptorCount()));
-      }
-      if (MAX_FDS.wanted(includedNames)) {
-        snapshots.add(MAX_FDS.gauge(unix.getMaxFileDescriptorCount()));
-      }
     }
   }
 }

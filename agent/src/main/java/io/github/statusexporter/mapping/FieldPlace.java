@@ -23,7 +23,14 @@ public final class FieldPlace {
 
   FieldPlace(MappingListener listener) {
     this.listener = listener;
-    this.skips = (metric, reason) -> listener.skipped(this, metric, reason);
+    // Not a lambda: the JVM would spin a class for it at the first scrape (~0.1 MB on JDK 25).
+    this.skips =
+        new SkipListener() {
+          @Override
+          public void skipped(String metric, SkipReason reason) {
+            listener.skipped(FieldPlace.this, metric, reason);
+          }
+        };
   }
 
   public Record record() {

@@ -2,6 +2,7 @@ package io.github.statusexporter.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics.Builder;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ProcessMetricsTest {
   private final ProcessMetrics metrics =
       new ProcessMetrics(
-          ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getRuntimeMXBean(), true);
+          ManagementFactory.getRuntimeMXBean(),
+          new BeanProcessCounters(ManagementFactory.getOperatingSystemMXBean()));
 
   @Test
   void valuesAgreeWithClientJavasProcessMetrics() {
@@ -46,6 +48,17 @@ class ProcessMetricsTest {
   }
 
   @Test
+  void onLinuxTheCountersFromProcGiveTheSameFamilies() {
+    LinuxProcessCounters linux = LinuxProcessCounters.ofThisProcess();
+    assumeTrue(linux != null, "not Linux");
+    ProcessMetrics fromProc = new ProcessMetrics(ManagementFactory.getRuntimeMXBean(), linux);
+
+    assertThat(names(fromProc.collect())).isEqualTo(names(metrics.collect()));
+    assertThat(value(fromProc.collect(), "process_max_fds"))
+        .isEqualTo(value(metrics.collect(), "process_max_fds"));
+  }
+
+  @Test
   void aScrapeAskingForOneFamilyGetsOnlyThatOne() {
     MetricSnapshots snapshots = metrics.collect(name -> name.equals("process_open_fds"));
 
@@ -56,10 +69,7 @@ class ProcessMetricsTest {
   @Test
   void withoutTheModuleJdkManagementTheOtherFamiliesAreWritten() {
     ProcessMetrics withoutExtensions =
-        new ProcessMetrics(
-            ManagementFactory.getOperatingSystemMXBean(),
-            ManagementFactory.getRuntimeMXBean(),
-            false);
+        new ProcessMetrics(ManagementFactory.getRuntimeMXBean(), null);
 
     assertThat(names(withoutExtensions.collect()))
         .containsExactlyInAnyOrder(

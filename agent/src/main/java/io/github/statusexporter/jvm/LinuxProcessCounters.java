@@ -1,0 +1,162 @@
+package io.github.statusexporter.jvm;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The counters from Linux's {@code /proc/self}, the files the JDK's own bean reads or the calls
+ * they stand for: the same values, the CPU time in the kernel's ticks (10 ms, as Prometheus' own
+ * process collector reads it) instead of nanoseconds.
+ */
+final class LinuxProcessCounters implements ProcessCounters {
+  /** The kernel's unit for CPU times in {@code stat}, USER_HZ: 100 per second on every Linux. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private static final byte[] MAX_OPEN_FILES = "Max open files".getBytes(StandardCharsets.US_ASCII);
+
+  private final File stat;
+  private final File fds;
+  private final File limits;
+
+  /** Holds one file at a time; {@code stat} is ~300 bytes, {@code limits} ~1.4 KB. */
+  private final byte[] buffer = new byte[4096];
+
+  private LinuxProcessCounters(File proc) {
+    this.stat = new File(proc, "stat");
+    this.fds = new File(proc, "fd");
+    this.limits = new File(proc, "limits");
+  }
+
+  /** This process's, or null where its files cannot all be read (not Linux, a restricted /proc). */
+  static LinuxProcessCounters ofThisProcess() {
+    return of(new File("/proc/self"));
+  }
+
+  /** A process's, from its directory in {@code /proc}; null unless its files can all be read. */
+  static LinuxProcessCounters of(File proc) {
+    LinuxProcessCounters counters = new LinuxProcessCounters(proc);
+    boolean readable =
+        counters.cpuNanos() >= 0
+            && counters.openFileDescriptors() >= 0
+            && counters.maxFileDescriptors() >= 0;
+    return readable ? counters : null;
+  }
+
+  @Override
+  public boolean hasCpu() {
+    return true;
+  }
+
+  @Override
+  public boolean hasFileDescriptors() {
+    return true;
+  }
+
+  /** Fields 14 and 15 of {@code stat}, utime and stime, which count the ended threads too. */
+  @Override
+  public synchronized long cpuNanos() {
+    int length = read(stat);
+    // The command name in parentheses may hold spaces and parentheses: count after the last one.
+    int at = lastIndexOf(length, (byte) ')');
+    if (at < 0) {
+      return -1;
+    }
+    at += 2; // ") " before field 3
+    for (int field = 3; field < 14 && at >= 0; field++) {
+      at = afterNext(length, at, (byte) ' ');
+    }
+    long user = number(length, at);
+    long system = number(length, afterNext(length, at, (byte) ' '));
+    return user < 0 || system < 0 ? -1 : (user + system) * NANOS_PER_TICK;
+  }
+
+  /** The entries of {@code fd}, less the one the listing itself opened, as the JDK counts them. */
+  @Override
+  public long openFileDescriptors() {
+    String[] open = fds.list();
+    return open == null ? -1 : open.length - 1;
+  }
+
+  /** The soft limit of the line {@code Max open files 1048576 1048576 files}; -1 if unlimited. */
+  @Override
+  public synchronized long maxFileDescriptors() {
+    int length = read(limits);
+    for (int line = 0; line < length; line = afterNext(length, line, (byte) '\n')) {
+      if (line < 0) {
+        break;
+      }
+      if (startsWith(length, line, MAX_OPEN_FILES)) {
+        int at = line + MAX_OPEN_FILES.length;
+        while (at < length && buffer[at] == ' ') {
+          at++;
+        }
+        return number(length, at);
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the file whole into the buffer; its length, or 0 if it cannot be read. */
+  private int read(File file) {
+    try (InputStream in = new FileInputStream(file)) {
+      int length = 0;
+      int n;
+      while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+        length += n;
+      }
+      return length;
+    } catch (IOException | SecurityException e) {
+      return 0;
+    }
+  }
+
+  private int lastIndexOf(int length, byte b) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (buffer[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index after the next {@code b} from {@code from} on, or -1 if there is none. */
+  private int afterNext(int length, int from, byte b) {
+    if (from < 0) {
+      return -1;
+    }
+    for (int i = from; i < length; i++) {
+      if (buffer[i] == b) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private boolean startsWith(int length, int at, byte[] prefix) {
+    if (at + prefix.length > length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (buffer[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The decimal number at {@code at}, or -1 if there is none there. */
+  private long number(int length, int at) {
+    if (at < 0) {
+      return -1;
+    }
+    long value = 0;
+    int i = at;
+    for (; i < length && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
+      value = value * 10 + (buffer[i] - '0');
+    }
+    return i == at ? -1 : value;
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.statusexporter.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinuxProcessCountersTest {
+  private static final String LIMITS =
+      "Limit                     Soft Limit           Hard Limit           Units     \n"
+          + "Max cpu time              unlimited            unlimited            seconds   \n"
+          + "Max open files            4096                 524288               files     \n"
+          + "Max locked memory         8388608              8388608              bytes     \n";
+
+  @TempDir Path proc;
+
+  @Test
+  void theSameValuesAsTheJdksBeanWhereThisIsLinux() {
+    assumeTrue(new File("/proc/self/stat").canRead(), "not Linux");
+    UnixOperatingSystemMXBean bean =
+        (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    LinuxProcessCounters counters = LinuxProcessCounters.ofThisProcess();
+
+    assertThat(counters).isNotNull();
+    assertThat(counters.maxFileDescriptors()).isEqualTo(bean.getMaxFileDescriptorCount());
+    // The test runner's threads may open or close a file between the two.
+    assertThat(counters.openFileDescriptors())
+        .isBetween(bean.getOpenFileDescriptorCount() - 3, bean.getOpenFileDescriptorCount() + 3);
+    long before = bean.getProcessCpuTime();
+    long cpu = counters.cpuNanos();
+    long after = bean.getProcessCpuTime();
+    // In ticks of 10 ms, user and system time each rounded down.
+    assertThat(cpu).isBetween(before - TimeUnit.MILLISECONDS.toNanos(20), after);
+  }
+
+  @Test
+  void theCpuTimeIsCountedAfterACommandNameWithSpacesAndParentheses() throws IOException {
+    write("stat", "4242 (java (my) app) S 1 4242 4242 0 -1 4194560 1893 0 3 0 150 25 7 9 20 0 31");
+    write("limits", LIMITS);
+    Files.createDirectory(proc.resolve("fd"));
+    for (int fd = 0; fd < 3; fd++) {
+      Files.createFile(proc.resolve("fd").resolve(String.valueOf(fd)));
+    }
+
+    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile());
+
+    assertThat(counters.cpuNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1750));
+    assertThat(counters.maxFileDescriptors()).isEqualTo(4096);
+    // Less the one the listing opened, which is in the real directory only.
+    assertThat(counters.openFileDescriptors()).isEqualTo(2);
+  }
+
+  @Test
+  void filesThatCannotBeReadOrParsedGiveNoCounters() throws IOException {
+    assertThat(LinuxProcessCounters.of(proc.toFile())).isNull();
+
+    write("stat", "4242 (java) S 1 4242");
+    write("limits", LIMITS.replace("4096 ", "unlimited "));
+    Files.createDirectory(proc.resolve("fd"));
+    LinuxProcessCounters partial = LinuxProcessCounters.of(proc.toFile());
+
+    assertThat(partial).isNull();
+  }
+
+  private void write(String file, String text) throws IOException {
+    Files.writeString(proc.resolve(file), text);
+  }
+}
