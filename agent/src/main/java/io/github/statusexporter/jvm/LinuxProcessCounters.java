@@ -83,20 +83,7 @@ final class LinuxProcessCounters implements ProcessCounters {
   /** The soft limit of the line {@code Max open files 1048576 1048576 files}; -1 if unlimited. */
   @Override
   public synchronized long maxFileDescriptors() {
-    int length = read(limits);
-    for (int line = 0; line < length; line = afterNext(length, line, (byte) '\n')) {
-      if (line < 0) {
-        break;
-      }
-      if (startsWith(length, line, MAX_OPEN_FILES)) {
-        int at = line + MAX_OPEN_FILES.length;
-        while (at < length && buffer[at] == ' ') {
-          at++;
-        }
-        return number(length, at);
-      }
-    }
-    return -1;
+    return ProcStatus.numberOnLine(buffer, read(limits), MAX_OPEN_FILES);
   }
 
   /** Reads the file whole into the buffer; its length, or 0 if it cannot be read. */
@@ -133,18 +120,6 @@ final class LinuxProcessCounters implements ProcessCounters {
       }
     }
     return -1;
-  }
-
-  private boolean startsWith(int length, int at, byte[] prefix) {
-    if (at + prefix.length > length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (buffer[at + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The decimal number at {@code at}, or -1 if there is none there. */

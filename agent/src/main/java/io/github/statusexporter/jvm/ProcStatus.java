@@ -35,10 +35,14 @@ final class ProcStatus {
 
   /** The value of a line such as {@code VmRSS: 72652 kB} of the last read, or -1 if absent. */
   long kibibytes(String key) {
-    return kibibytes(buffer, length, key.getBytes(StandardCharsets.US_ASCII));
+    return numberOnLine(buffer, length, key.getBytes(StandardCharsets.US_ASCII));
   }
 
-  static long kibibytes(byte[] text, int length, byte[] key) {
+  /**
+   * The number after {@code key} and blanks on the line that starts with it, as in {@code VmRSS:
+   * 72652 kB} or {@code Max open files 1048576 1048576 files}; -1 if there is none.
+   */
+  static long numberOnLine(byte[] text, int length, byte[] key) {
     for (int line = 0; line < length; line = nextLine(text, length, line)) {
       if (startsWith(text, length, line, key)) {
         return number(text, length, line + key.length);

@@ -40,6 +40,6 @@ class ProcStatusTest {
   }
 
   private static long kibibytes(String key) {
-    return ProcStatus.kibibytes(STATUS, STATUS.length, key.getBytes(StandardCharsets.US_ASCII));
+    return ProcStatus.numberOnLine(STATUS, STATUS.length, key.getBytes(StandardCharsets.US_ASCII));
   }
 }
