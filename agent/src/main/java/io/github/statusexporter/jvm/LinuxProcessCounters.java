@@ -1,15 +1,17 @@
 package io.github.statusexporter.jvm;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The counters from Linux's {@code /proc/self}, the files the JDK's own bean reads or the calls
  * they stand for: the same values, the CPU time in the kernel's ticks (10 ms, as Prometheus' own
- * process collector reads it) instead of nanoseconds.
+ * process collector reads it) instead of nanoseconds. {@code stat} and {@code limits} are kept open
+ * and read again from their start, which the kernel writes anew each time: opening them for each
+ * scrape took twice the bean's time (~20 µs more per scrape), at the cost of two file descriptors
+ * the process keeps.
  */
 final class LinuxProcessCounters implements ProcessCounters {
   /** The kernel's unit for CPU times in {@code stat}, USER_HZ: 100 per second on every Linux. */
@@ -17,17 +19,17 @@ final class LinuxProcessCounters implements ProcessCounters {
 
   private static final byte[] MAX_OPEN_FILES = "Max open files".getBytes(StandardCharsets.US_ASCII);
 
-  private final File stat;
+  private final RandomAccessFile stat;
   private final File fds;
-  private final File limits;
+  private final RandomAccessFile limits;
 
   /** Holds one file at a time; {@code stat} is ~300 bytes, {@code limits} ~1.4 KB. */
   private final byte[] buffer = new byte[4096];
 
-  private LinuxProcessCounters(File proc) {
-    this.stat = new File(proc, "stat");
-    this.fds = new File(proc, "fd");
-    this.limits = new File(proc, "limits");
+  private LinuxProcessCounters(RandomAccessFile stat, File fds, RandomAccessFile limits) {
+    this.stat = stat;
+    this.fds = fds;
+    this.limits = limits;
   }
 
   /** This process's, or null where its files cannot all be read (not Linux, a restricted /proc). */
@@ -37,12 +39,33 @@ final class LinuxProcessCounters implements ProcessCounters {
 
   /** A process's, from its directory in {@code /proc}; null unless its files can all be read. */
   static LinuxProcessCounters of(File proc) {
-    LinuxProcessCounters counters = new LinuxProcessCounters(proc);
-    boolean readable =
-        counters.cpuNanos() >= 0
-            && counters.openFileDescriptors() >= 0
-            && counters.maxFileDescriptors() >= 0;
-    return readable ? counters : null;
+    RandomAccessFile stat = null;
+    RandomAccessFile limits = null;
+    try {
+      stat = new RandomAccessFile(new File(proc, "stat"), "r");
+      limits = new RandomAccessFile(new File(proc, "limits"), "r");
+      LinuxProcessCounters counters = new LinuxProcessCounters(stat, new File(proc, "fd"), limits);
+      if (counters.cpuNanos() >= 0
+          && counters.openFileDescriptors() >= 0
+          && counters.maxFileDescriptors() >= 0) {
+        return counters;
+      }
+    } catch (IOException | SecurityException e) {
+      // not Linux, or a restricted /proc: the bean then
+    }
+    close(stat);
+    close(limits);
+    return null;
+  }
+
+  private static void close(RandomAccessFile file) {
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        // nothing was written
+      }
+    }
   }
 
   @Override
@@ -86,16 +109,18 @@ final class LinuxProcessCounters implements ProcessCounters {
     return ProcStatus.numberOnLine(buffer, read(limits), MAX_OPEN_FILES);
   }
 
-  /** Reads the file whole into the buffer; its length, or 0 if it cannot be read. */
-  private int read(File file) {
-    try (InputStream in = new FileInputStream(file)) {
+  /** Reads the file anew, whole, into the buffer; its length, or 0 if it cannot be read. */
+  private int read(RandomAccessFile file) {
+    try {
+      file.seek(0);
       int length = 0;
       int n;
-      while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+      while (length < buffer.length
+          && (n = file.read(buffer, length, buffer.length - length)) > 0) {
         length += n;
       }
       return length;
-    } catch (IOException | SecurityException e) {
+    } catch (IOException e) {
       return 0;
     }
   }

@@ -56,6 +56,12 @@ class LinuxProcessCountersTest {
     assertThat(counters.maxFileDescriptors()).isEqualTo(4096);
     // Less the one the listing opened, which is in the real directory only.
     assertThat(counters.openFileDescriptors()).isEqualTo(2);
+
+    // The files stay open and are read again from their start, as the kernel writes them anew.
+    write("stat", "4242 (java) S 1 4242 4242 0 -1 4194560 1893 0 3 0 1500 250 7 9 20 0 31");
+    write("limits", LIMITS.replace("4096 ", "8192 "));
+    assertThat(counters.cpuNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(17_500));
+    assertThat(counters.maxFileDescriptors()).isEqualTo(8192);
   }
 
   @Test
