@@ -96,7 +96,7 @@ public final class JvmCollectors {
    * From {@code /proc} on Linux, else from the operating system bean, which is then made; null
    * without {@code jdk.management}, whose families client_java does not give either.
    */
-  private static ProcessCounters processCounters(boolean jdkManagement) {
+  static ProcessCounters processCounters(boolean jdkManagement) {
     if (!jdkManagement) {
       return null;
     }

@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -23,10 +24,13 @@ import java.util.function.Predicate;
  *       thread group, the same threads, is asked its {@code getState()}: 25 µs and 4 KB.
  *   <li>Deadlocks: each check is a stop-the-world VM operation that walks every thread (~25 µs and
  *       two thread switches per scrape on jwebserver, 2026-12-07, a tenth of what the agent's own
- *       collecting costs). It runs only when some thread waits as a deadlocked thread does ({@link
- *       #mayBeDeadlocked}), which in most scrapes none does. A cycle of threads waiting on monitors
- *       is also found by the check for monitors or ownable synchronizers, so the monitor-only check
- *       runs only when that one found a cycle: at most one pause per scrape.
+ *       collecting costs). It runs when some thread waits as a deadlocked thread does ({@link
+ *       #mayBeDeadlocked}), which in most applications' scrapes none does; while the last check
+ *       found a cycle, as deadlocks last; and at least once a minute ({@link #RECHECK_NANOS}), for
+ *       the cycles the threads' states cannot show (JVMTI raw monitors of a native agent, threads
+ *       outside the thread groups). A cycle of threads waiting on monitors is also found by the
+ *       check for monitors or ownable synchronizers, so the monitor-only check runs only when that
+ *       one found a cycle: one pause per scrape at most, two while a deadlock lasts.
  * </ul>
  */
 final class ThreadMetrics extends SelectiveCollector {
@@ -59,8 +63,8 @@ final class ThreadMetrics extends SelectiveCollector {
   /** client_java counts threads with an invalid id as UNKNOWN: always 0, kept for parity. */
   private static final Labels UNKNOWN = Labels.of(STATE_LABEL, "UNKNOWN");
 
-  /** The class of the platform threads that virtual threads run on (JDK 21 and later). */
-  private static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
+  /** Longest time between two deadlock checks, whatever the threads' states. */
+  static final long RECHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   /** Room for threads started between counting and listing them. */
   private static final int SLACK = 16;
@@ -73,8 +77,22 @@ final class ThreadMetrics extends SelectiveCollector {
 
   private final ThreadMXBean threads;
 
+  /** When the last deadlock check ran, and the cycles' threads it found; guarded by this. */
+  private long lastCheckNanos;
+
+  private int lastDeadlocked;
+
+  private boolean checked;
+
+  private final long recheckNanos;
+
   ThreadMetrics(ThreadMXBean threads) {
+    this(threads, RECHECK_NANOS);
+  }
+
+  ThreadMetrics(ThreadMXBean threads, long recheckNanos) {
     this.threads = threads;
+    this.recheckNanos = recheckNanos;
   }
 
   @Override
@@ -117,8 +135,7 @@ final class ThreadMetrics extends SelectiveCollector {
       }
     }
     if (deadlocks) {
-      int deadlocked =
-          live == null || mayBeDeadlocked(live) ? length(threads.findDeadlockedThreads()) : 0;
+      int deadlocked = deadlocked(live);
       int monitor = deadlocked == 0 ? 0 : length(threads.findMonitorDeadlockedThreads());
       addIfWanted(snapshots, includedNames, DEADLOCKED, deadlocked);
       addIfWanted(snapshots, includedNames, DEADLOCKED_MONITOR, monitor);
@@ -129,14 +146,30 @@ final class ThreadMetrics extends SelectiveCollector {
     return new MetricSnapshots(snapshots);
   }
 
+  /** The threads in deadlock cycles: the JVM's check's answer, or its last one (see above). */
+  private synchronized int deadlocked(Thread[] live) {
+    long now = System.nanoTime();
+    if (!checked
+        || lastDeadlocked > 0
+        || now - lastCheckNanos >= recheckNanos
+        || live == null
+        || mayBeDeadlocked(live)) {
+      lastDeadlocked = length(threads.findDeadlockedThreads());
+      lastCheckNanos = now;
+      checked = true;
+    }
+    return lastDeadlocked;
+  }
+
   /**
-   * False only when no thread is waiting as a deadlocked thread waits, so that the JVM's check
-   * would find no cycle: a thread in a deadlock waits for a monitor ({@code BLOCKED}) or is parked
-   * on an ownable synchronizer (a {@code ReentrantLock}, which the JVM's check follows to its
-   * owner), and stays so. Threads waiting on queues, conditions or sleeping are neither. Where
-   * virtual threads run, their carriers may wait for a monitor on a virtual thread's behalf, which
-   * their own state need not show: the check then always runs. A thread that starts waiting after
-   * this look is seen by the next scrape, as a deadlock that forms just after a check is.
+   * False only when no thread waits as a deadlocked thread waits, so that the JVM's check would
+   * find no cycle among them: a thread in a deadlock waits for a monitor ({@code BLOCKED}) or is
+   * parked on an ownable synchronizer held by another ({@code ReentrantLock}, {@code
+   * ReentrantReadWriteLock}: the JVM's check follows such a synchronizer to its owner), and stays
+   * so. Threads waiting on queues, conditions or sleeping are neither, nor are those waiting on a
+   * {@code CountDownLatch} or a {@code Semaphore}, whose synchronizers never have an owner. The
+   * JVM's check leaves out virtual threads. A thread that starts waiting after this look is seen by
+   * the next scrape, as a deadlock that forms just after a check is.
    */
   static boolean mayBeDeadlocked(Thread[] live) {
     for (Thread thread : live) {
@@ -145,13 +178,20 @@ final class ThreadMetrics extends SelectiveCollector {
       }
       Thread.State state = thread.getState();
       if (state == Thread.State.BLOCKED
-          || (state != Thread.State.RUNNABLE
-              && LockSupport.getBlocker(thread) instanceof AbstractOwnableSynchronizer)
-          || thread.getClass().getName().equals(CARRIER_THREAD)) {
+          || (state != Thread.State.RUNNABLE && waitsForAnOwner(LockSupport.getBlocker(thread)))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean waitsForAnOwner(Object blocker) {
+    if (!(blocker instanceof AbstractOwnableSynchronizer)) {
+      return false;
+    }
+    String sync = blocker.getClass().getName();
+    return !sync.startsWith("java.util.concurrent.CountDownLatch$")
+        && !sync.startsWith("java.util.concurrent.Semaphore$");
   }
 
   private static void addIfWanted(

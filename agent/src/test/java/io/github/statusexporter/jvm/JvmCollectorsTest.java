@@ -1,6 +1,7 @@
 package io.github.statusexporter.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
@@ -9,6 +10,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -17,6 +19,14 @@ import org.junit.jupiter.api.Test;
 /** What users see is what client_java's JvmMetrics shows: the same families, help, series. */
 class JvmCollectorsTest {
   private final PrometheusProperties properties = PrometheusProperties.builder().build();
+
+  @Test
+  void onLinuxTheProcessCountersComeFromProcNotFromTheOperatingSystemBean() {
+    assumeTrue(new File("/proc/self/stat").canRead(), "not Linux");
+
+    assertThat(JvmCollectors.processCounters(true)).isInstanceOf(LinuxProcessCounters.class);
+    assertThat(JvmCollectors.processCounters(false)).isNull();
+  }
 
   @Test
   void everyFamilyAndSeriesOfClientJavasJvmMetricsIsWrittenTheSameWay() throws IOException {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,6 +55,7 @@ class ThreadMetricsTest {
   }
 
   @Test
+  @Order(2) // before the monitor deadlock's threads, which would have the check run anyway
   void aDeadlockOnLocksCountsOnlyInTheGaugeForMonitorsOrSynchronizers() throws Exception {
     MetricSnapshots before = metrics.collect();
     ReentrantLock first = new ReentrantLock();
@@ -74,6 +76,7 @@ class ThreadMetricsTest {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE) // last: its threads stay blocked until the JVM ends
   void aDeadlockOnMonitorsCountsInBothGauges() throws Exception {
     MetricSnapshots before = metrics.collect();
     Object first = new Object();
@@ -94,17 +97,25 @@ class ThreadMetricsTest {
   void threadsWaitingOnQueuesOrSleepingCannotBeDeadlocked() throws Exception {
     LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     CountDownLatch started = new CountDownLatch(2);
+    CountDownLatch never = new CountDownLatch(1);
+    Semaphore none = new Semaphore(0);
     List<Thread> idle = new ArrayList<>();
     idle.addAll(start(1, "takes", () -> takeOrStop(queue, started)));
     idle.addAll(start(1, "sleeps", () -> sleepOrStop(started)));
+    idle.addAll(start(1, "awaits", () -> await(never)));
+    idle.addAll(start(1, "acquires", none::acquireUninterruptibly));
     try {
       started.await();
       awaitState(idle.get(0), Thread.State.WAITING);
       awaitState(idle.get(1), Thread.State.TIMED_WAITING);
+      awaitState(idle.get(2), Thread.State.WAITING);
+      awaitState(idle.get(3), Thread.State.WAITING);
 
-      assertThat(ThreadMetrics.mayBeDeadlocked(idle.toArray(new Thread[3]))).isFalse();
+      assertThat(ThreadMetrics.mayBeDeadlocked(idle.toArray(new Thread[5]))).isFalse();
     } finally {
       idle.forEach(Thread::interrupt);
+      never.countDown();
+      none.release();
       join(idle);
     }
   }
@@ -138,18 +149,7 @@ class ThreadMetricsTest {
         ThreadMetrics.mayBeDeadlocked(Thread.getAllStackTraces().keySet().toArray(new Thread[0])),
         "a thread of this JVM is blocked for good: another test class's deadlock");
     AtomicInteger checks = new AtomicInteger();
-    ThreadMXBean counting =
-        (ThreadMXBean)
-            Proxy.newProxyInstance(
-                ThreadMXBean.class.getClassLoader(),
-                new Class<?>[] {ThreadMXBean.class},
-                (proxy, method, args) -> {
-                  if (method.getName().startsWith("find")) {
-                    checks.incrementAndGet();
-                  }
-                  return method.invoke(bean, args);
-                });
-    ThreadMetrics counted = new ThreadMetrics(counting);
+    ThreadMetrics counted = new ThreadMetrics(countingChecks(checks, null));
     // The test runner's own threads may wait for a lock now and then: most scrapes see none.
     int scrapes = 50;
     for (int i = 0; i < scrapes; i++) {
@@ -157,6 +157,51 @@ class ThreadMetricsTest {
     }
 
     assertThat(checks.get()).isLessThan(scrapes / 2);
+  }
+
+  @Test
+  void whileACycleIsFoundEveryScrapeChecksAgain() {
+    AtomicInteger checks = new AtomicInteger();
+    // A bean that finds two deadlocked threads: no thread of this JVM need wait for it.
+    ThreadMetrics counted = new ThreadMetrics(countingChecks(checks, new long[] {1, 2}));
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(value(counted.collect(), "jvm_threads_deadlocked")).isEqualTo(2);
+    }
+    // Each scrape: the check, and the one for monitors since it found a cycle.
+    assertThat(checks.get()).isEqualTo(10);
+  }
+
+  @Test
+  void theCheckRunsAtLeastAsOftenAsTheRecheckTimeWhateverTheThreadsWait()
+      throws InterruptedException {
+    AtomicInteger checks = new AtomicInteger();
+    ThreadMetrics counted =
+        new ThreadMetrics(countingChecks(checks, null), TimeUnit.MILLISECONDS.toNanos(20));
+
+    for (int i = 0; i < 3; i++) {
+      counted.collect();
+      Thread.sleep(30);
+    }
+
+    assertThat(checks.get()).isEqualTo(3);
+  }
+
+  /** The bean, counting its deadlock checks; those answer {@code found} unless it is null. */
+  private ThreadMXBean countingChecks(AtomicInteger checks, long[] found) {
+    return (ThreadMXBean)
+        Proxy.newProxyInstance(
+            ThreadMXBean.class.getClassLoader(),
+            new Class<?>[] {ThreadMXBean.class},
+            (proxy, method, args) -> {
+              if (method.getName().startsWith("find")) {
+                checks.incrementAndGet();
+                if (found != null) {
+                  return found.clone();
+                }
+              }
+              return method.invoke(bean, args);
+            });
   }
 
   private double deadlocksNow() {
