@@ -18,6 +18,7 @@ import io.github.statusexporter.instrumentation.weaving.PendingWeaves;
 import io.github.statusexporter.jar.InnerJar;
 import io.github.statusexporter.jar.StaleCopies;
 import io.github.statusexporter.jvm.JvmCollectors;
+import io.github.statusexporter.jvm.PlatformBeans;
 import io.github.statusexporter.page.StatusSourcesPage;
 import io.github.statusexporter.server.DaemonThreads;
 import io.github.statusexporter.server.MetricsServer;
@@ -215,6 +216,8 @@ final class Startup implements Runnable {
       registry.register(unmeasuredServerInfo());
     }
 
+    // Before any platform bean is taken: the JVM metrics below, the metrics server's own.
+    PlatformBeans.open(instrumentation);
     if (jmxExporter != null) {
       // As jmx_exporter does, before its server answers: its users' first scrape has the JMX
       // families, whose names must not be the JVM metrics' (a clash would fail every scrape).

@@ -1,11 +1,9 @@
 package io.github.statusexporter.jvm;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.statusexporter.family.InfoFamily;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,21 +26,16 @@ public final class JvmCollectors {
    * Whether the JVM tracks its native memory ({@code -XX:NativeMemoryTracking}, off by default).
    * Without it client_java's native memory metrics have no families, but only find that out by
    * starting the platform MBean server and running a diagnostic command: measured 200 ms and 2 MB
-   * of garbage at start, and the JMX classes kept in memory. The VM option says it at once.
+   * of garbage at start, and the JMX classes kept in memory. The JVM's arguments say it at once:
+   * they hold the option wherever it was given (the command line, {@code JAVA_TOOL_OPTIONS}, {@code
+   * JDK_JAVA_OPTIONS}, an options file), and the option cannot be set later. Not asked of the
+   * diagnostic bean, whose search of the platform components {@link PlatformBeans} avoids.
    */
   static boolean nativeMemoryTracking() {
     if (!RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT)) {
       return false; // nor has the runtime the diagnostic command client_java would ask
     }
-    try {
-      String tracking =
-          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-              .getVMOption("NativeMemoryTracking")
-              .getValue();
-      return !"off".equals(tracking);
-    } catch (RuntimeException | LinkageError notHotSpot) {
-      return true; // let client_java find out, as before
-    }
+    return RuntimeModules.tracksNativeMemory(PlatformBeans.runtime().getInputArguments());
   }
 
   /**
@@ -55,31 +48,27 @@ public final class JvmCollectors {
     boolean jdkManagement = RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT);
     registry.register(
         new JvmActivityMetrics(
-            ManagementFactory.getClassLoadingMXBean(),
-            ManagementFactory.getCompilationMXBean(),
-            ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class),
-            ManagementFactory.getGarbageCollectorMXBeans()));
+            PlatformBeans.classLoading(),
+            PlatformBeans.compilation(),
+            PlatformBeans.bufferPools(),
+            PlatformBeans.collectors()));
     if (jdkManagement) {
       MemoryPoolAllocations.register(registry); // from the collectors' notifications, its own
     }
-    registry.register(
-        new MemoryMetrics(
-            ManagementFactory.getMemoryMXBean(), ManagementFactory.getMemoryPoolMXBeans()));
+    registry.register(new MemoryMetrics(PlatformBeans.memory(), PlatformBeans.memoryPools()));
     if (nativeMemoryTracking()) {
       // client_java's default settings, not its global ones (as before: the relocation keeps them
       // apart from the application's anyway); only here are they loaded, at ~1 MB of garbage.
       JvmNativeMemoryMetrics.builder(PrometheusProperties.builder().build()).register(registry);
     }
     registry.register(runtimeInfo());
-    registry.register(new ThreadMetrics(ManagementFactory.getThreadMXBean()));
-    registry.register(
-        new ProcessMetrics(ManagementFactory.getRuntimeMXBean(), processCounters(jdkManagement)));
+    registry.register(new ThreadMetrics(PlatformBeans.threads()));
+    registry.register(new ProcessMetrics(PlatformBeans.runtime(), processCounters(jdkManagement)));
     if (jdkManagement) {
       return Optional.empty();
     }
     List<String> families = new ArrayList<>(RuntimeModules.JDK_MANAGEMENT_FAMILIES);
-    if (RuntimeModules.tracksNativeMemory(
-        ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+    if (RuntimeModules.tracksNativeMemory(PlatformBeans.runtime().getInputArguments())) {
       families.addAll(RuntimeModules.NATIVE_MEMORY_FAMILIES);
     }
     registry.register(unavailable(families, RuntimeModules.JDK_MANAGEMENT));

@@ -5,7 +5,6 @@ import com.sun.management.GcInfo;
 import io.github.statusexporter.family.CounterFamily;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class MemoryPoolAllocations implements NotificationListener {
   /** Registers the counter and listens to every collector's notifications. */
   static void register(PrometheusRegistry registry) {
     MemoryPoolAllocations listener = new MemoryPoolAllocations(registry);
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean collector : PlatformBeans.collectors()) {
       if (collector instanceof NotificationEmitter) {
         ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
       }

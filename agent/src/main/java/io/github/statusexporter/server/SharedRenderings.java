@@ -1,7 +1,7 @@
 package io.github.statusexporter.server;
 
+import io.github.statusexporter.jvm.PlatformBeans;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class SharedRenderings {
     Answer render() throws IOException;
   }
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = PlatformBeans.threads();
 
   private final Map<Object, Rendering> waiting = new HashMap<>();
   private final ReentrantLock turn = new ReentrantLock(true);

@@ -149,6 +149,16 @@ class JdkServerRequestMetricsIT {
       app.awaitStdout(line -> line.equals("jdk-server-app ready"), Duration.ofSeconds(30));
       app.awaitStderr(line -> line.contains("serving http://"), Duration.ofSeconds(30));
       assertEveryKindOfContextIsMeasured(app);
+      // This application takes no platform bean itself: the agent's JVM metrics took theirs
+      // without ManagementFactory's search of the platform components (PlatformBeans; ~0.5 MB of
+      // garbage at start on JDK 25).
+      Wait.until(
+          "JVM metrics",
+          Duration.ofSeconds(10),
+          () -> Scrape.of(agentPort).hasFamily("jvm_threads_current") ? true : null);
+      assertThat(app.jcmd("VM.class_hierarchy"))
+          .contains("sun.management.ThreadImpl")
+          .doesNotContain("java.lang.management.ManagementFactory$PlatformMBeanFinder");
     }
   }
 
