@@ -216,7 +216,8 @@ final class Startup implements Runnable {
       registry.register(unmeasuredServerInfo());
     }
 
-    // Before any platform bean is taken: the JVM metrics below, the metrics server's own.
+    // Before the JVM metrics and the metrics server take their platform beans (jmx_exporter
+    // rules have made the platform MBean server already, and with it every bean: no saving there).
     PlatformBeans.open(instrumentation);
     if (jmxExporter != null) {
       // As jmx_exporter does, before its server answers: its users' first scrape has the JMX

@@ -27,9 +27,10 @@ public final class JvmCollectors {
    * Without it client_java's native memory metrics have no families, but only find that out by
    * starting the platform MBean server and running a diagnostic command: measured 200 ms and 2 MB
    * of garbage at start, and the JMX classes kept in memory. The JVM's arguments say it at once:
-   * they hold the option wherever it was given (the command line, {@code JAVA_TOOL_OPTIONS}, {@code
-   * JDK_JAVA_OPTIONS}, an options file), and the option cannot be set later. Not asked of the
-   * diagnostic bean, whose search of the platform components {@link PlatformBeans} avoids.
+   * they list the option wherever it was given (the command line, {@code JAVA_TOOL_OPTIONS}, {@code
+   * JDK_JAVA_OPTIONS}, {@code -XX:VMOptionsFile}, {@code -XX:Flags}), and it cannot be set later.
+   * Not asked of the diagnostic bean, whose search of the platform components {@link PlatformBeans}
+   * avoids.
    */
   static boolean nativeMemoryTracking() {
     if (!RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT)) {

@@ -5,6 +5,7 @@ import com.sun.management.GcInfo;
 import io.github.statusexporter.family.CounterFamily;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +42,15 @@ final class MemoryPoolAllocations implements NotificationListener {
     MemoryPoolAllocations listener = new MemoryPoolAllocations(registry);
     for (GarbageCollectorMXBean collector : PlatformBeans.collectors()) {
       if (collector instanceof NotificationEmitter) {
-        ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
+        NotificationEmitter emitter = (NotificationEmitter) collector;
+        try {
+          emitter.addNotificationListener(listener, null, null);
+        } catch (UnsatisfiedLinkError notLoaded) {
+          // The JDK's libmanagement_ext, which PlatformBeans has the JDK load and a later JDK may
+          // load elsewhere: ManagementFactory's search of the platform components loads it.
+          ManagementFactory.getGarbageCollectorMXBeans();
+          emitter.addNotificationListener(listener, null, null);
+        }
       }
     }
   }

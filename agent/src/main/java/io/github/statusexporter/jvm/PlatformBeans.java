@@ -81,56 +81,71 @@ public final class PlatformBeans {
   }
 
   public static ThreadMXBean threads() {
-    ThreadMXBean bean = fromFactory("getThreadMXBean", ThreadMXBean.class);
-    return bean != null ? bean : ManagementFactory.getThreadMXBean();
+    Object bean = fromFactory("getThreadMXBean", ThreadMXBean.class);
+    return bean != UNANSWERED ? (ThreadMXBean) bean : ManagementFactory.getThreadMXBean();
   }
 
   public static MemoryMXBean memory() {
-    MemoryMXBean bean = fromFactory("getMemoryMXBean", MemoryMXBean.class);
-    return bean != null ? bean : ManagementFactory.getMemoryMXBean();
+    Object bean = fromFactory("getMemoryMXBean", MemoryMXBean.class);
+    return bean != UNANSWERED ? (MemoryMXBean) bean : ManagementFactory.getMemoryMXBean();
   }
 
   public static ClassLoadingMXBean classLoading() {
-    ClassLoadingMXBean bean = fromFactory("getClassLoadingMXBean", ClassLoadingMXBean.class);
-    return bean != null ? bean : ManagementFactory.getClassLoadingMXBean();
+    Object bean = fromFactory("getClassLoadingMXBean", ClassLoadingMXBean.class);
+    return bean != UNANSWERED
+        ? (ClassLoadingMXBean) bean
+        : ManagementFactory.getClassLoadingMXBean();
   }
 
+  /** Null where the JVM has no compiler ({@code -Xint}), as {@code ManagementFactory} says too. */
   public static CompilationMXBean compilation() {
-    CompilationMXBean bean = fromFactory("getCompilationMXBean", CompilationMXBean.class);
-    return bean != null ? bean : ManagementFactory.getCompilationMXBean();
+    Object bean = fromFactory("getCompilationMXBean", CompilationMXBean.class);
+    return bean != UNANSWERED ? (CompilationMXBean) bean : ManagementFactory.getCompilationMXBean();
   }
 
   public static RuntimeMXBean runtime() {
-    RuntimeMXBean bean = fromFactory("getRuntimeMXBean", RuntimeMXBean.class);
-    return bean != null ? bean : ManagementFactory.getRuntimeMXBean();
+    Object bean = fromFactory("getRuntimeMXBean", RuntimeMXBean.class);
+    return bean != UNANSWERED ? (RuntimeMXBean) bean : ManagementFactory.getRuntimeMXBean();
   }
 
   @SuppressWarnings("unchecked")
   public static List<MemoryPoolMXBean> memoryPools() {
-    List<MemoryPoolMXBean> beans = fromFactory("getMemoryPoolMXBeans", List.class);
-    return beans != null ? beans : ManagementFactory.getMemoryPoolMXBeans();
+    Object beans = fromFactory("getMemoryPoolMXBeans", List.class);
+    return beans != UNANSWERED
+        ? (List<MemoryPoolMXBean>) beans
+        : ManagementFactory.getMemoryPoolMXBeans();
   }
 
   @SuppressWarnings("unchecked")
   public static List<GarbageCollectorMXBean> collectors() {
-    List<GarbageCollectorMXBean> beans = fromFactory("getGarbageCollectorMXBeans", List.class);
-    return beans != null ? beans : ManagementFactory.getGarbageCollectorMXBeans();
+    Object beans = fromFactory("getGarbageCollectorMXBeans", List.class);
+    return beans != UNANSWERED
+        ? (List<GarbageCollectorMXBean>) beans
+        : ManagementFactory.getGarbageCollectorMXBeans();
   }
 
   @SuppressWarnings("unchecked")
   public static List<BufferPoolMXBean> bufferPools() {
-    List<BufferPoolMXBean> beans = fromFactory("getBufferPoolMXBeans", List.class);
-    return beans != null ? beans : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
+    Object beans = fromFactory("getBufferPoolMXBeans", List.class);
+    return beans != UNANSWERED
+        ? List.copyOf((List<BufferPoolMXBean>) beans) // the factory keeps that list, and shares it
+        : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
   }
 
-  /** The factory's answer, or null when there is no factory or it does not answer so. */
-  private static <T> T fromFactory(String method, Class<T> type) {
+  /** What {@link #fromFactory} answers when there is no factory or it does not answer so. */
+  static final Object UNANSWERED = new Object();
+
+  private static Object fromFactory(String method, Class<?> type) {
     return fromFactory(factory, method, type);
   }
 
-  static <T> T fromFactory(Class<?> jdkFactory, String method, Class<T> type) {
+  /**
+   * The factory's answer, null included (no compiler), or {@link #UNANSWERED}: then {@code
+   * ManagementFactory}.
+   */
+  static Object fromFactory(Class<?> jdkFactory, String method, Class<?> type) {
     if (jdkFactory == null) {
-      return null;
+      return UNANSWERED;
     }
     try {
       return type.cast(
@@ -138,7 +153,7 @@ public final class PlatformBeans {
               .findStatic(jdkFactory, method, MethodType.methodType(type))
               .invoke());
     } catch (ReflectiveOperationException | RuntimeException | LinkageError notThisJdk) {
-      return null;
+      return UNANSWERED;
     } catch (Throwable e) {
       // The factory's methods declare no exception: only an error of the JVM gets here.
       if (e instanceof Error) {

@@ -40,8 +40,10 @@ public final class RuntimeModules {
   static boolean tracksNativeMemory(List<String> jvmArguments) {
     String tracking = "off";
     for (String argument : jvmArguments) {
-      if (argument.startsWith("-XX:NativeMemoryTracking=")) {
-        tracking = argument.substring("-XX:NativeMemoryTracking=".length());
+      // A flags file's (-XX:Flags=FILE) options are listed without their -XX:.
+      String option = argument.startsWith("-XX:") ? argument.substring("-XX:".length()) : argument;
+      if (option.startsWith("NativeMemoryTracking=")) {
+        tracking = option.substring("NativeMemoryTracking=".length());
       }
     }
     return !tracking.equals("off");

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformBeansTest {
   private static <T> T fromFactory(String method, Class<T> type) throws Exception {
-    return PlatformBeans.fromFactory(Class.forName(PlatformBeans.FACTORY), method, type);
+    Object bean = PlatformBeans.fromFactory(Class.forName(PlatformBeans.FACTORY), method, type);
+    assertThat(bean).isNotSameAs(PlatformBeans.UNANSWERED);
+    return type.cast(bean);
   }
 
   @Test
@@ -49,14 +51,19 @@ class PlatformBeansTest {
 
   @Test
   void theFactorysThreadBeanCountsTheSameThreads() throws Exception {
-    // From JDK 21 ManagementFactory's is a subclass with com.sun.management's methods; both read
-    // the same counts of the JVM.
+    // ManagementFactory's is a subclass (HotSpotThreadImpl) with com.sun.management's methods;
+    // both read the same counters of the JVM.
     ThreadMXBean threads = fromFactory("getThreadMXBean", ThreadMXBean.class);
     ThreadMXBean theirs = ManagementFactory.getThreadMXBean();
 
-    assertThat(threads.getTotalStartedThreadCount())
-        .isLessThanOrEqualTo(theirs.getTotalStartedThreadCount());
-    assertThat(threads.getPeakThreadCount()).isPositive();
+    long startedBefore = theirs.getTotalStartedThreadCount();
+    long started = threads.getTotalStartedThreadCount();
+    new Thread(() -> {}).start();
+    assertThat(started)
+        .isGreaterThanOrEqualTo(startedBefore)
+        .isLessThan(theirs.getTotalStartedThreadCount());
+    assertThat(threads.getThreadInfo(Thread.currentThread().getId()).getThreadName())
+        .isEqualTo(Thread.currentThread().getName());
     assertThat(threads.findDeadlockedThreads()).isNull();
     assertThat(threads.isCurrentThreadCpuTimeSupported())
         .isEqualTo(theirs.isCurrentThreadCpuTimeSupported());
@@ -64,11 +71,12 @@ class PlatformBeansTest {
 
   @Test
   void withoutTheFactoryOrItsMethodTheBeanIsLeftToManagementFactory() {
-    assertThat(PlatformBeans.fromFactory(null, "getThreadMXBean", ThreadMXBean.class)).isNull();
+    assertThat(PlatformBeans.fromFactory(null, "getThreadMXBean", ThreadMXBean.class))
+        .isSameAs(PlatformBeans.UNANSWERED);
     assertThat(PlatformBeans.fromFactory(String.class, "getThreadMXBean", ThreadMXBean.class))
-        .isNull();
+        .isSameAs(PlatformBeans.UNANSWERED);
     assertThat(PlatformBeans.fromFactory(PlatformBeansTest.class, "fromFactory", List.class))
-        .isNull();
+        .isSameAs(PlatformBeans.UNANSWERED);
   }
 
   @Test

@@ -24,6 +24,16 @@ class RuntimeModulesTest {
   }
 
   @Test
+  void aFlagsFilesOptionCountsToo() {
+    // As the JVM lists a -XX:Flags file's lines among its arguments: without their -XX:.
+    assertThat(
+            RuntimeModules.tracksNativeMemory(
+                List.of("NativeMemoryTracking=summary", "-XX:Flags=.hotspotrc")))
+        .isTrue();
+    assertThat(RuntimeModules.tracksNativeMemory(List.of("NativeMemoryTracking=off"))).isFalse();
+  }
+
+  @Test
   void aJvmWithJavaManagementIsNeverToldToAddIt() {
     // The unit tests' JDK has every module: a missing class of the module is then not the runtime.
     assertThat(

@@ -155,24 +155,12 @@ class DemoAppWithAgentIT {
   }
 
   @Test
-  void theJvmFamiliesReadEveryPlatformBeanAndTheCollectorsNotifications() throws Exception {
-    scrapeWithJvmMetrics();
-    app.jcmd("GC.run"); // the pools' allocation counter moves at the collectors' notifications
-    String edenAllocated = "jvm_memory_pool_allocated_bytes_total{pool=\"G1 Eden Space\"}";
-    Scrape scrape =
-        Wait.until(
-            "the collection's notification counted",
-            Duration.ofSeconds(5),
-            () -> {
-              Scrape s = Scrape.of(agentPort);
-              return s.value(edenAllocated) != null ? s : null;
-            });
+  void theJvmFamiliesReadEveryPlatformBean() throws Exception {
+    Scrape scrape = scrapeWithJvmMetrics();
 
-    assertThat(scrape.value(edenAllocated)).isPositive();
-    assertThat(scrape.value("jvm_gc_collection_seconds_count{gc=\"G1 Old Generation\"}"))
-        .isGreaterThanOrEqualTo(1.0);
-    assertThat(scrape.value("jvm_memory_pool_used_bytes{pool=\"Metaspace\"}")).isPositive();
+    assertThat(scrape.family("jvm_memory_pool_used_bytes")).contains("{pool=\"Metaspace\"}");
     assertThat(scrape.value("jvm_memory_used_bytes{area=\"heap\"}")).isPositive();
+    assertThat(scrape.text).containsPattern("jvm_gc_collection_seconds_count\\{gc=\"[^\"]+\"\\} ");
     assertThat(scrape.value("jvm_buffer_pool_capacity_bytes{pool=\"direct\"}")).isNotNull();
     assertThat(scrape.value("jvm_classes_currently_loaded")).isGreaterThan(1000.0);
     assertThat(scrape.value("jvm_threads_current")).isGreaterThan(5.0);
