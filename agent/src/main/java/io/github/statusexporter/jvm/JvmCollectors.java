@@ -64,11 +64,16 @@ public final class JvmCollectors {
     }
     registry.register(runtimeInfo());
     registry.register(new ThreadMetrics(PlatformBeans.threads()));
-    registry.register(new ProcessMetrics(PlatformBeans.runtime(), processCounters(jdkManagement)));
+    ProcessCounters processCounters = processCounters(jdkManagement);
+    registry.register(new ProcessMetrics(PlatformBeans.runtime(), processCounters));
     if (jdkManagement) {
       return Optional.empty();
     }
-    List<String> families = new ArrayList<>(RuntimeModules.JDK_MANAGEMENT_FAMILIES);
+    List<String> families = new ArrayList<>();
+    if (processCounters == null) {
+      families.addAll(RuntimeModules.PROCESS_FAMILIES);
+    }
+    families.addAll(RuntimeModules.JDK_MANAGEMENT_FAMILIES);
     if (RuntimeModules.tracksNativeMemory(PlatformBeans.runtime().getInputArguments())) {
       families.addAll(RuntimeModules.NATIVE_MEMORY_FAMILIES);
     }
@@ -83,17 +88,18 @@ public final class JvmCollectors {
   }
 
   /**
-   * From {@code /proc} on Linux, else from the operating system bean, which is then made; null
-   * without {@code jdk.management}, whose families client_java does not give either.
+   * From {@code /proc} on Linux, with or without {@code jdk.management} (client_java gives none of
+   * these without it); else from the operating system bean, which is then made; null where neither
+   * can be read.
    */
   static ProcessCounters processCounters(boolean jdkManagement) {
-    if (!jdkManagement) {
-      return null;
+    ProcessCounters linux = LinuxProcessCounters.ofThisProcess(jdkManagement);
+    if (linux != null) {
+      return linux;
     }
-    ProcessCounters linux = LinuxProcessCounters.ofThisProcess();
-    return linux != null
-        ? linux
-        : new BeanProcessCounters(ManagementFactory.getOperatingSystemMXBean());
+    return jdkManagement
+        ? new BeanProcessCounters(ManagementFactory.getOperatingSystemMXBean())
+        : null;
   }
 
   /** {@code status_exporter_jvm_family_unavailable_info}: the families a module would give. */

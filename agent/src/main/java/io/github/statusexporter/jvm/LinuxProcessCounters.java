@@ -23,7 +23,8 @@ final class LinuxProcessCounters implements ProcessCounters {
   /**
    * Open descriptors past which they are counted by the JDK's bean, made then: listing {@code fd}
    * makes a string per entry (a server with 100,000 connections would make megabytes of garbage per
-   * scrape), the bean's count none.
+   * scrape), the bean's count none. Without {@code jdk.management}, which has the bean, they are
+   * listed whatever their number.
    */
   static final int MANY_FILE_DESCRIPTORS = 1024;
 
@@ -34,28 +35,38 @@ final class LinuxProcessCounters implements ProcessCounters {
   /** Holds one file at a time; {@code stat} is ~300 bytes, {@code limits} ~1.4 KB. */
   private final byte[] buffer = new byte[4096];
 
+  /** Whether the JDK's bean can count {@link #MANY_FILE_DESCRIPTORS} ({@code jdk.management}). */
+  private final boolean beanForMany;
+
   /** The bean's counters, once there were {@link #MANY_FILE_DESCRIPTORS}; null before. */
   private volatile ProcessCounters manyDescriptors;
 
-  private LinuxProcessCounters(RandomAccessFile stat, File fds, RandomAccessFile limits) {
+  private LinuxProcessCounters(
+      RandomAccessFile stat, File fds, RandomAccessFile limits, boolean beanForMany) {
     this.stat = stat;
     this.fds = fds;
     this.limits = limits;
+    this.beanForMany = beanForMany;
   }
 
-  /** This process's, or null where its files cannot all be read (not Linux, a restricted /proc). */
-  static LinuxProcessCounters ofThisProcess() {
-    return of(new File("/proc/self"));
+  /**
+   * This process's, or null where its files cannot all be read (not Linux, a restricted /proc).
+   *
+   * @param jdkManagement whether the JVM has the module whose bean counts many descriptors
+   */
+  static LinuxProcessCounters ofThisProcess(boolean jdkManagement) {
+    return of(new File("/proc/self"), jdkManagement);
   }
 
   /** A process's, from its directory in {@code /proc}; null unless its files can all be read. */
-  static LinuxProcessCounters of(File proc) {
+  static LinuxProcessCounters of(File proc, boolean jdkManagement) {
     RandomAccessFile stat = null;
     RandomAccessFile limits = null;
     try {
       stat = new RandomAccessFile(new File(proc, "stat"), "r");
       limits = new RandomAccessFile(new File(proc, "limits"), "r");
-      LinuxProcessCounters counters = new LinuxProcessCounters(stat, new File(proc, "fd"), limits);
+      LinuxProcessCounters counters =
+          new LinuxProcessCounters(stat, new File(proc, "fd"), limits, jdkManagement);
       if (counters.cpuNanos() >= 0
           && counters.openFileDescriptors() >= 0
           && counters.maxFileDescriptors() >= 0) {
@@ -109,7 +120,7 @@ final class LinuxProcessCounters implements ProcessCounters {
 
   /**
    * The entries of {@code fd}, less the one the listing itself opened, as the JDK counts them; from
-   * the bean once they were {@link #MANY_FILE_DESCRIPTORS}.
+   * the bean once they were {@link #MANY_FILE_DESCRIPTORS}, where there is one.
    */
   @Override
   public long openFileDescriptors() {
@@ -121,7 +132,7 @@ final class LinuxProcessCounters implements ProcessCounters {
     if (open == null) {
       return -1;
     }
-    if (open.length > MANY_FILE_DESCRIPTORS) {
+    if (open.length > MANY_FILE_DESCRIPTORS && beanForMany) {
       manyDescriptors = new BeanProcessCounters(ManagementFactory.getOperatingSystemMXBean());
     }
     return open.length - 1;

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * value: measured 190 µs and 71 KB per scrape, more than all other JVM metrics together. Here the
  * same values come from {@link ProcessCounters} (on Linux, {@code /proc/self} without the bean) and
  * one read of the file. A runtime without the module {@code jdk.management} ({@link
- * RuntimeModules}) has no CPU time and no file descriptor counts, as with client_java; the other
- * families are written.
+ * RuntimeModules}) has the CPU time and file descriptor counts on Linux only, from {@code /proc}
+ * (client_java has none there); the other families are written.
  */
 final class ProcessMetrics extends SelectiveCollector {
   private static final Family CPU =
@@ -41,14 +41,16 @@ final class ProcessMetrics extends SelectiveCollector {
   private final RuntimeMXBean runtime;
   private final ProcStatus status;
 
-  /** The CPU time and file descriptors; null without {@code jdk.management}, as client_java. */
+  /**
+   * The CPU time and file descriptors; null where neither {@code /proc} nor the bean gives them.
+   */
   private final ProcessCounters counters;
 
   /**
    * As client_java: the memory families only where {@code /proc/self/status} can be read.
    *
-   * @param counters null in a runtime without the module {@code jdk.management}: client_java has no
-   *     CPU time and no file descriptors there, and {@code
+   * @param counters null in a runtime without the module {@code jdk.management} and without {@code
+   *     /proc}: no CPU time and no file descriptors there, and {@code
    *     status_exporter_jvm_family_unavailable_info} says so
    */
   ProcessMetrics(RuntimeMXBean runtime, ProcessCounters counters) {

@@ -13,13 +13,16 @@ public final class RuntimeModules {
   /** HotSpot's management extensions ({@code com.sun.management}). */
   static final String JDK_MANAGEMENT = "jdk.management";
 
-  /** The families that come from {@link #JDK_MANAGEMENT} only. */
+  /**
+   * The families that come from {@link #JDK_MANAGEMENT}, or on Linux from {@code /proc} ({@link
+   * LinuxProcessCounters}).
+   */
+  static final List<String> PROCESS_FAMILIES =
+      List.of("process_cpu_seconds_total", "process_open_fds", "process_max_fds");
+
+  /** The families that come from {@link #JDK_MANAGEMENT} only: the collectors' notifications. */
   static final List<String> JDK_MANAGEMENT_FAMILIES =
-      List.of(
-          "process_cpu_seconds_total",
-          "process_open_fds",
-          "process_max_fds",
-          "jvm_memory_pool_allocated_bytes_total");
+      List.of("jvm_memory_pool_allocated_bytes_total");
 
   /**
    * client_java's native memory families, which also come from {@link #JDK_MANAGEMENT} only (its

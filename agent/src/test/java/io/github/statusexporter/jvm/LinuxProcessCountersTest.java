@@ -30,7 +30,7 @@ class LinuxProcessCountersTest {
     assumeTrue(new File("/proc/self/stat").canRead(), "not Linux");
     UnixOperatingSystemMXBean bean =
         (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    LinuxProcessCounters counters = LinuxProcessCounters.ofThisProcess();
+    LinuxProcessCounters counters = LinuxProcessCounters.ofThisProcess(true);
 
     assertThat(counters).isNotNull();
     assertThat(counters.maxFileDescriptors()).isEqualTo(bean.getMaxFileDescriptorCount());
@@ -48,7 +48,7 @@ class LinuxProcessCountersTest {
   void theCpuTimeIsCountedAfterACommandNameWithSpacesAndParentheses() throws IOException {
     writeProcess(STAT, LIMITS);
 
-    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile());
+    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile(), true);
 
     assertThat(counters.cpuNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1750));
     assertThat(counters.maxFileDescriptors()).isEqualTo(4096);
@@ -64,21 +64,21 @@ class LinuxProcessCountersTest {
 
   @Test
   void withoutTheFilesThereAreNoCounters() {
-    assertThat(LinuxProcessCounters.of(proc.toFile())).isNull();
+    assertThat(LinuxProcessCounters.of(proc.toFile(), true)).isNull();
   }
 
   @Test
   void aStatWithoutTheCpuTimesGivesNoCounters() throws IOException {
     writeProcess("4242 (java) S 1 4242", LIMITS);
 
-    assertThat(LinuxProcessCounters.of(proc.toFile())).isNull();
+    assertThat(LinuxProcessCounters.of(proc.toFile(), true)).isNull();
   }
 
   @Test
   void anUnlimitedNumberOfOpenFilesGivesNoCounters() throws IOException {
     writeProcess(STAT, LIMITS.replace("4096 ", "unlimited "));
 
-    assertThat(LinuxProcessCounters.of(proc.toFile())).isNull();
+    assertThat(LinuxProcessCounters.of(proc.toFile(), true)).isNull();
   }
 
   @Test
@@ -88,7 +88,7 @@ class LinuxProcessCountersTest {
     for (int fd = 3; fd <= LinuxProcessCounters.MANY_FILE_DESCRIPTORS; fd++) {
       Files.createFile(proc.resolve("fd").resolve(String.valueOf(fd)));
     }
-    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile());
+    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile(), true);
     long bean =
         ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getOpenFileDescriptorCount();
@@ -96,6 +96,21 @@ class LinuxProcessCountersTest {
     // of() listed them once, and found them many: from then on the bean counts this JVM's.
     assertThat(bean).isLessThan(LinuxProcessCounters.MANY_FILE_DESCRIPTORS - 3);
     assertThat(counters.openFileDescriptors()).isBetween(bean - 3, bean + 3);
+  }
+
+  @Test
+  void withoutJdkManagementManyOpenDescriptorsAreStillListed() throws IOException {
+    writeProcess(STAT, LIMITS);
+    for (int fd = 3; fd <= LinuxProcessCounters.MANY_FILE_DESCRIPTORS + 10; fd++) {
+      Files.createFile(proc.resolve("fd").resolve(String.valueOf(fd)));
+    }
+    LinuxProcessCounters counters = LinuxProcessCounters.of(proc.toFile(), false);
+
+    // As the JDK counts them: the listing's own descriptor, which this directory lacks, left out.
+    assertThat(counters.openFileDescriptors())
+        .isEqualTo(LinuxProcessCounters.MANY_FILE_DESCRIPTORS + 10);
+    assertThat(counters.openFileDescriptors())
+        .isEqualTo(LinuxProcessCounters.MANY_FILE_DESCRIPTORS + 10);
   }
 
   /** A process directory: these two files, and {@code fd} with descriptors 0 to 2. */

@@ -49,7 +49,7 @@ class ProcessMetricsTest {
 
   @Test
   void onLinuxTheCountersFromProcGiveTheSameFamilies() {
-    LinuxProcessCounters linux = LinuxProcessCounters.ofThisProcess();
+    LinuxProcessCounters linux = LinuxProcessCounters.ofThisProcess(true);
     assumeTrue(linux != null, "not Linux");
     ProcessMetrics fromProc = new ProcessMetrics(ManagementFactory.getRuntimeMXBean(), linux);
 
