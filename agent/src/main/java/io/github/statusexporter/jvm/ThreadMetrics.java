@@ -77,12 +77,13 @@ final class ThreadMetrics extends SelectiveCollector {
 
   private final ThreadMXBean threads;
 
-  /** When the last deadlock check ran, and the cycles' threads it found; guarded by this. */
+  /**
+   * When the last deadlock check ran (at first, a recheck time before this was made: the first
+   * scrape checks), and the cycles' threads it found; guarded by this.
+   */
   private long lastCheckNanos;
 
   private int lastDeadlocked;
-
-  private boolean checked;
 
   private final long recheckNanos;
 
@@ -93,6 +94,7 @@ final class ThreadMetrics extends SelectiveCollector {
   ThreadMetrics(ThreadMXBean threads, long recheckNanos) {
     this.threads = threads;
     this.recheckNanos = recheckNanos;
+    this.lastCheckNanos = System.nanoTime() - recheckNanos;
   }
 
   @Override
@@ -149,14 +151,12 @@ final class ThreadMetrics extends SelectiveCollector {
   /** The threads in deadlock cycles: the JVM's check's answer, or its last one (see above). */
   private synchronized int deadlocked(Thread[] live) {
     long now = System.nanoTime();
-    if (!checked
-        || lastDeadlocked > 0
+    if (lastDeadlocked > 0
         || now - lastCheckNanos >= recheckNanos
         || live == null
         || mayBeDeadlocked(live)) {
       lastDeadlocked = length(threads.findDeadlockedThreads());
       lastCheckNanos = now;
-      checked = true;
     }
     return lastDeadlocked;
   }
