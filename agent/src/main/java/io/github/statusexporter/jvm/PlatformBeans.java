@@ -53,7 +53,7 @@ public final class PlatformBeans {
    * with {@code --add-exports}.
    */
   public static void open(Instrumentation instrumentation) {
-    Optional<Module> management = ModuleLayer.boot().findModule("java.management");
+    Optional<Module> management = ModuleLayer.boot().findModule(RuntimeModules.JAVA_MANAGEMENT);
     Module agent = PlatformBeans.class.getModule();
     if (management.isEmpty()) {
       return;
@@ -71,7 +71,7 @@ public final class PlatformBeans {
             Set.of(),
             Map.of());
       }
-      if (ModuleLayer.boot().findModule("jdk.management").isPresent()) {
+      if (RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT)) {
         Class.forName(NATIVE_METHODS_LOADER, true, null);
       }
       factory = Class.forName(FACTORY, false, null);
@@ -79,6 +79,9 @@ public final class PlatformBeans {
       factory = null;
     }
   }
+
+  // Each getter names its fallback itself: one helper taking the fallback as a Supplier would
+  // need a lambda per bean, which the JVM spins at start (the garbage this class is for avoiding).
 
   public static ThreadMXBean threads() {
     Object bean = fromFactory("getThreadMXBean", ThreadMXBean.class);

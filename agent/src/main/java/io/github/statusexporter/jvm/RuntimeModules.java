@@ -31,7 +31,7 @@ public final class RuntimeModules {
   static final List<String> NATIVE_MEMORY_FAMILIES =
       List.of("jvm_native_memory_reserved_bytes", "jvm_native_memory_committed_bytes");
 
-  private static final String JAVA_MANAGEMENT = "java.management";
+  static final String JAVA_MANAGEMENT = "java.management";
 
   private RuntimeModules() {}
 
