@@ -126,7 +126,7 @@ final class AgentStart {
       }
       try {
         // First: the classes below name the libraries.
-        LibraryJar.add(instrumentation, InnerJar.temporaryDirectory());
+        LibraryJar.add(instrumentation, InnerJar.temporaryDirectory(), config);
       } catch (Throwable e) {
         JdkServerInstrumentation.measure(false);
         AgentState.failed(String.valueOf(e));

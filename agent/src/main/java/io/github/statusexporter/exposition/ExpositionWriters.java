@@ -1,5 +1,6 @@
 package io.github.statusexporter.exposition;
 
+import io.github.statusexporter.jar.OptionLibraries;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
@@ -19,6 +20,8 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
  * writer, so that client_java decides; one that does not name it cannot be accepted by it.
  */
 public final class ExpositionWriters {
+  private static final String PROTOBUF = "the protobuf format of scrapes";
+
   private static final ExpositionWriters DEFAULTS = new ExpositionWriters();
 
   private ExpositionWriters() {}
@@ -29,7 +32,7 @@ public final class ExpositionWriters {
 
   /** The writer for this {@code Accept} header (null when none), as client_java chooses it. */
   public ExpositionFormatWriter find(String accept) {
-    if (namesProtobuf(accept) && protobuf().accepts(accept)) {
+    if (takesProtobuf(accept)) {
       return protobuf();
     }
     if (namesOpenMetrics(accept) && openMetrics().accepts(accept)) {
@@ -40,8 +43,18 @@ public final class ExpositionWriters {
 
   /** True if {@link #find} chooses the Prometheus text format for this header. */
   public boolean isText(String accept) {
-    return !(namesProtobuf(accept) && protobuf().accepts(accept))
-        && !(namesOpenMetrics(accept) && openMetrics().accepts(accept));
+    return !takesProtobuf(accept) && !(namesOpenMetrics(accept) && openMetrics().accepts(accept));
+  }
+
+  /**
+   * Whether the protobuf writer takes this header; not when its libraries cannot be added (said
+   * once): the scrape then gets a text format, as from a JVM without protobuf.
+   */
+  private boolean takesProtobuf(String accept) {
+    return namesProtobuf(accept)
+        && OptionLibraries.require(PROTOBUF)
+        && protobuf().isAvailable()
+        && protobuf().accepts(accept);
   }
 
   private static boolean namesProtobuf(String accept) {
@@ -60,7 +73,13 @@ public final class ExpositionWriters {
     return OpenMetrics.WRITER;
   }
 
+  /**
+   * The protobuf writer, whose class looks for its implementation as it initializes: only once
+   * {@link OptionLibraries#require} has added it, or it would stay without one (then {@code
+   * isAvailable()} is false).
+   */
   public PrometheusProtobufWriter protobuf() {
+    OptionLibraries.require(PROTOBUF);
     return Protobuf.WRITER;
   }
 
