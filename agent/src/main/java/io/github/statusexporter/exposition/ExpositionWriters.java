@@ -20,7 +20,8 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
  * writer, so that client_java decides; one that does not name it cannot be accepted by it.
  */
 public final class ExpositionWriters {
-  private static final String PROTOBUF = "the protobuf format of scrapes";
+  /** What the line says when the protobuf writer's libraries cannot be added. */
+  private static final String PROTOBUF = "protobuf scrapes get a text format";
 
   private static final ExpositionWriters DEFAULTS = new ExpositionWriters();
 

@@ -57,10 +57,10 @@ public final class OptionLibraries {
   }
 
   /**
-   * Adds them if they are not yet, for {@code purpose}; false when they cannot be copied, which is
-   * said once (the copy is tried again each time: the directory may have room later).
+   * Adds them if they are not yet; false when they cannot be copied, which is said once, after
+   * {@code consequence} (the copy is tried again each time: the directory may have room later).
    */
-  public static boolean require(String purpose) {
+  public static boolean require(String consequence) {
     if (added) {
       return true;
     }
@@ -71,7 +71,7 @@ public final class OptionLibraries {
         return true;
       } catch (IOException | RuntimeException e) {
         if (!failed && log != null) {
-          log.accept(purpose + " unavailable: " + e.getMessage());
+          log.accept(consequence + ": " + e.getMessage());
         }
         failed = true;
         return false;

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent jar as built: minimized, with parts of its libraries left out by name, its libraries in
- * a jar inside it, and byte-buddy with the class that weaves with it in another (agent/pom.xml). A
- * library class that the agent's own code names, and that a filter there leaves out, would fail
- * only when that code runs; this finds it in the jars' files, without a launch.
+ * a jar inside it, those only some options need in another, and byte-buddy with the class that
+ * weaves with it in a third (agent/pom.xml). A library class that the agent's own code names, and
+ * that a filter there leaves out, would fail only when that code runs; this finds it in the jars'
+ * files, without a launch.
  */
 class AgentJarIT {
   private static final String SHADED = "io/github/statusexporter/shaded/";
@@ -35,16 +36,45 @@ class AgentJarIT {
       Pattern.compile(Pattern.quote(SHADED) + "[A-Za-z0-9_/$]+");
   private static final String WEAVER_JAR = "META-INF/status-exporter/weaver.jar";
   private static final String LIBRARIES_JAR = "META-INF/status-exporter/libraries.jar";
+  private static final String OPTION_LIBRARIES_JAR =
+      "META-INF/status-exporter/option-libraries.jar";
+
+  /**
+   * The agent's classes that name a library of {@link #OPTION_LIBRARIES_JAR}, which is added only
+   * when an option needs it (OptionLibraries): each is loaded only after that, by code that the
+   * option runs. A class new here must be too: a class loaded before would not find the library.
+   */
+  private static final Set<String> NAMING_OPTION_LIBRARIES =
+      Set.of(
+          "agent/LoadedByName", // never loaded: its class file is a list for the build
+          "config/yaml/YamlFiles",
+          "config/yaml/YamlMap",
+          "config/mappingfile/ConfigFile",
+          "config/web/WebConfigFile",
+          "config/jmxexporter/JmxExporterConfig",
+          "config/jmxexporter/HttpServerSecurity",
+          "server/PemFiles",
+          "server/BcryptHash");
+
   private static final String BYTE_BUDDY = SHADED + "net/bytebuddy/";
 
   @Test
   void everyLibraryClassTheAgentsClassesNameIsInTheJarsAndLoads(@TempDir Path directory)
       throws Exception {
     Path libraries = innerJar(LIBRARIES_JAR, directory);
+    Path optionLibraries = innerJar(OPTION_LIBRARIES_JAR, directory);
     Path weaver = innerJar(WEAVER_JAR, directory);
     Map<Path, Set<String>> named = new LinkedHashMap<>();
     Map<Path, Set<String>> held = new LinkedHashMap<>();
     Set<String> adviceNamingByteBuddy = new TreeSet<>();
+    Set<String> optionNamedBy = new TreeSet<>();
+    Set<String> optionClasses = new TreeSet<>();
+    try (ZipFile jar = new ZipFile(optionLibraries.toFile())) {
+      jar.stream()
+          .map(ZipEntry::getName)
+          .filter(name -> name.endsWith(".class"))
+          .forEach(name -> optionClasses.add(name.substring(0, name.length() - ".class".length())));
+    }
     for (Path path : List.of(JavaProcess.AGENT_JAR, libraries, weaver)) {
       named.put(path, new TreeSet<>());
       held.put(path, new TreeSet<>());
@@ -60,11 +90,24 @@ class AgentJarIT {
                 && names.stream().anyMatch(each -> each.startsWith(BYTE_BUDDY))) {
               adviceNamingByteBuddy.add(name);
             }
+            if (names.stream().anyMatch(optionClasses::contains)) {
+              optionNamedBy.add(
+                  name.substring("io/github/statusexporter/".length(), name.length() - 6)
+                      .replaceAll("\\$.*", ""));
+            }
             named.get(path).addAll(names);
+          } else if (path.equals(libraries) && name.endsWith(".class")) {
+            // The libraries every start adds must not need the optional ones.
+            if (shadedNames(jar, entry).stream().anyMatch(optionClasses::contains)) {
+              optionNamedBy.add(name);
+            }
           }
         }
       }
     }
+    assertThat(optionNamedBy)
+        .as("classes naming the optional libraries")
+        .isEqualTo(new TreeSet<>(NAMING_OPTION_LIBRARIES));
     // The outer jar's classes that name byte-buddy are advice, whose annotations the weaver reads
     // from their class files: byte-buddy is never loaded by the agent's loader.
     assertThat(adviceNamingByteBuddy)
@@ -76,7 +119,7 @@ class AgentJarIT {
     Set<String> weaverNamed = named.get(weaver);
     List<String> missing = new ArrayList<>();
     for (String name : outerNamed) {
-      if (!held.get(libraries).contains(name + ".class")) {
+      if (!held.get(libraries).contains(name + ".class") && !optionClasses.contains(name)) {
         missing.add(name + " (named in the agent's jar)");
       }
     }
@@ -92,11 +135,15 @@ class AgentJarIT {
     // its own, not client_java's metric classes).
     assertThat(outerNamed).hasSizeGreaterThan(50);
     assertThat(weaverNamed).hasSizeGreaterThan(10);
-    // The system class loader with the libraries' jar added (LibraryJar), and the weaver's loader
-    // under it (WeaverJar).
+    // The system class loader with both libraries' jars added (LibraryJar, OptionLibraries), and
+    // the weaver's loader under it (WeaverJar).
     try (URLClassLoader agent =
             new URLClassLoader(
-                new URL[] {JavaProcess.AGENT_JAR.toUri().toURL(), libraries.toUri().toURL()},
+                new URL[] {
+                  JavaProcess.AGENT_JAR.toUri().toURL(),
+                  libraries.toUri().toURL(),
+                  optionLibraries.toUri().toURL()
+                },
                 ClassLoader.getPlatformClassLoader());
         URLClassLoader weaving = new URLClassLoader(new URL[] {weaver.toUri().toURL()}, agent)) {
       List<String> failed = new ArrayList<>();
@@ -130,11 +177,29 @@ class AgentJarIT {
     assertThat(outer).noneMatch(name -> name.startsWith("META-INF/versions/"));
     // Nor the weaver: the inner jar's loader asks the agent's first, which could not link it.
     assertThat(outer).noneMatch(name -> name.contains("/AdviceWeaver"));
+    // The agent's classes stored: the class loader reads them without an inflater's buffer.
+    try (ZipFile jar = new ZipFile(JavaProcess.AGENT_JAR.toFile())) {
+      assertThat(jar.stream().filter(entry -> entry.getName().endsWith(".class")))
+          .hasSizeGreaterThan(300)
+          .allMatch(entry -> entry.getMethod() == ZipEntry.STORED);
+    }
     try (JarFile libraries = new JarFile(innerJar(LIBRARIES_JAR, directory).toFile())) {
-      assertThat(libraries.stream().map(ZipEntry::getName))
+      assertThat(libraries.stream().filter(entry -> entry.getName().endsWith(".class")))
+          .hasSizeBetween(100, 400)
+          .allMatch(
+              entry ->
+                  entry.getName().startsWith(SHADED + "io/prometheus/metrics/")
+                      || entry.getName().startsWith(SHADED + "com/google/gson/"))
+          .allMatch(entry -> entry.getMethod() == ZipEntry.STORED);
+    }
+    try (JarFile options = new JarFile(innerJar(OPTION_LIBRARIES_JAR, directory).toFile())) {
+      assertThat(options.stream().map(ZipEntry::getName))
           .filteredOn(name -> name.endsWith(".class"))
-          .hasSizeGreaterThan(1_000)
+          .hasSizeGreaterThan(700)
           .allMatch(name -> name.startsWith(SHADED))
+          .anyMatch(name -> name.startsWith(SHADED + "org/snakeyaml/"))
+          .anyMatch(name -> name.startsWith(SHADED + "org/bouncycastle/"))
+          .anyMatch(name -> name.contains("PrometheusProtobufWriterImpl"))
           .noneMatch(name -> name.startsWith(BYTE_BUDDY));
     }
     try (JarFile weaver = new JarFile(innerJar(WEAVER_JAR, directory).toFile())) {

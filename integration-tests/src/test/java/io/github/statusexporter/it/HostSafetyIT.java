@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -144,6 +145,61 @@ class HostSafetyIT {
     // Both ended as JVMs do: their copies and lock files went with them.
     try (Stream<Path> files = Files.list(directory)) {
       assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void theOptionLibrariesAreCopiedAtTheFirstProtobufScrapeAndWithoutRoomItIsTextAndOneLine(
+      @TempDir Path directory) throws Exception {
+    Path temporary = Files.createDirectory(directory.resolve("tmp"));
+    try (JavaProcess app = demoAppWithAgent(List.of("-Djava.io.tmpdir=" + temporary), Map.of())) {
+      assertAppServes(appPort);
+      app.awaitStderr(line -> line.contains(" serving http"), Duration.ofSeconds(30));
+      String metrics = "http://localhost:" + agentPort + "/metrics";
+      assertThat(Http.get(metrics, Http.OPENMETRICS).statusCode()).isEqualTo(200);
+      // Every start copies the libraries; protobuf, snakeyaml and BouncyCastle wait for an option.
+      assertThat(copiesIn(temporary))
+          .singleElement()
+          .asString()
+          .contains("status-exporter-libraries-");
+
+      // The directory gone (the copy made at start stays open): no room for them.
+      try (Stream<Path> files = Files.list(temporary)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(temporary);
+      for (int scrape = 0; scrape < 2; scrape++) {
+        HttpResponse<byte[]> text = Http.getBytes(metrics, Http.PROTOBUF);
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+      }
+      assertThat(app.stderrBesidesServersMeasured())
+          .filteredOn(line -> line.contains("protobuf"))
+          .singleElement()
+          .asString()
+          .startsWith(
+              "status-exporter: protobuf scrapes get a text format: cannot write the agent's"
+                  + " libraries for protobuf scrapes")
+          .contains(temporary.toString())
+          .endsWith("give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
+
+      // Room again: the next protobuf scrape copies them and is answered in protobuf.
+      Files.createDirectory(temporary);
+      HttpResponse<byte[]> protobuf = Http.getBytes(metrics, Http.PROTOBUF);
+      assertThat(protobuf.statusCode()).isEqualTo(200);
+      assertThat(protobuf.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(
+              type ->
+                  assertThat(type)
+                      .startsWith("application/vnd.google.protobuf; proto=io.prometheus.client"));
+      assertThat(copiesIn(temporary))
+          .singleElement()
+          .asString()
+          .contains("status-exporter-option-libraries-");
+      assertThat(Scrape.of(agentPort).hasFamily("jvm_memory_used_bytes")).isTrue();
     }
   }
 
