@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Copies of the inner jars ({@link InnerJar}) that JVMs killed outright left behind: a JVM removes
  * its copies as it exits, but not when killed with {@code SIGKILL} (the kernel's out-of-memory
  * killer, a container's memory limit, {@code kill -9}), and each start then left ~0.8 MB more (~2.5
- * MB when an option needs the other libraries) in the temporary directory, which outlives a restarted container when it is a shared volume.
+ * MB when an option needs the other libraries) in the temporary directory, which outlives a
+ * restarted container when it is a shared volume.
  *
  * <p>Each copy has a lock file beside it ({@link #lockOf}), made before it, which its JVM locks
  * once the copy is written and holds to its end; the operating system drops the lock with the
