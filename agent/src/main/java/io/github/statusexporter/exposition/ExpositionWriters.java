@@ -54,8 +54,8 @@ public final class ExpositionWriters {
   private boolean takesProtobuf(String accept) {
     return namesProtobuf(accept)
         && OptionLibraries.require(PROTOBUF)
-        && protobuf().isAvailable()
-        && protobuf().accepts(accept);
+        && Protobuf.WRITER.isAvailable()
+        && Protobuf.WRITER.accepts(accept);
   }
 
   private static boolean namesProtobuf(String accept) {
@@ -75,13 +75,12 @@ public final class ExpositionWriters {
   }
 
   /**
-   * The protobuf writer, whose class looks for its implementation as it initializes: only once
-   * {@link OptionLibraries#require} has added it, or it would stay without one (then {@code
-   * isAvailable()} is false).
+   * The protobuf writer, or the text format's when its libraries cannot be added (said once). Its
+   * class looks for its implementation as it initializes, once: only after {@link
+   * OptionLibraries#require} has added it, or it would stay without one for the JVM's life.
    */
-  public PrometheusProtobufWriter protobuf() {
-    OptionLibraries.require(PROTOBUF);
-    return Protobuf.WRITER;
+  public ExpositionFormatWriter protobuf() {
+    return OptionLibraries.require(PROTOBUF) ? Protobuf.WRITER : text();
   }
 
   /** Made on first use: the JVM initializes each holder once, on whichever thread comes first. */

@@ -176,6 +176,10 @@ class HostSafetyIT {
         assertThat(text.headers().firstValue("Content-Type"))
             .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
       }
+      // Its debug text too, which must not leave the protobuf writer without its library.
+      HttpResponse<String> debug = Http.get(metrics + "?debug=prometheus-protobuf");
+      assertThat(debug.statusCode()).isEqualTo(200);
+      assertThat(debug.body()).contains("# TYPE jvm_memory_used_bytes gauge");
       assertThat(app.stderrBesidesServersMeasured())
           .filteredOn(line -> line.contains("protobuf"))
           .singleElement()
