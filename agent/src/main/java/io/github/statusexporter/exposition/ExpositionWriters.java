@@ -1,5 +1,6 @@
 package io.github.statusexporter.exposition;
 
+import io.github.statusexporter.family.InfoFamily;
 import io.github.statusexporter.jar.OptionLibraries;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
@@ -24,6 +25,20 @@ public final class ExpositionWriters {
   private static final String PROTOBUF = "protobuf scrapes get a text format";
 
   private static final ExpositionWriters DEFAULTS = new ExpositionWriters();
+
+  /**
+   * {@code status_exporter_format_unavailable_info{format}}: a series while scrapes of a format get
+   * a text format, its libraries not copied out.
+   */
+  private final InfoFamily unavailable =
+      new InfoFamily(
+          "status_exporter_format_unavailable",
+          "Exposition formats that scrapes asked for and got a text format instead: the agent's"
+              + " libraries for them could not be copied to java.io.tmpdir (stderr says why).",
+          "format");
+
+  /** Whether {@link #unavailable} has its series; changed under this. */
+  private volatile boolean protobufShownUnavailable;
 
   private ExpositionWriters() {}
 
@@ -53,7 +68,7 @@ public final class ExpositionWriters {
    */
   private boolean takesProtobuf(String accept) {
     return namesProtobuf(accept)
-        && OptionLibraries.require(PROTOBUF)
+        && protobufLibraries()
         && Protobuf.WRITER.isAvailable()
         && Protobuf.WRITER.accepts(accept);
   }
@@ -80,7 +95,27 @@ public final class ExpositionWriters {
    * OptionLibraries#require} has added it, or it would stay without one for the JVM's life.
    */
   public ExpositionFormatWriter protobuf() {
-    return OptionLibraries.require(PROTOBUF) ? Protobuf.WRITER : text();
+    return protobufLibraries() ? Protobuf.WRITER : text();
+  }
+
+  /** The family that shows the formats scrapes cannot get now, for the registry. */
+  public InfoFamily unavailableFormats() {
+    return unavailable;
+  }
+
+  private boolean protobufLibraries() {
+    boolean added = OptionLibraries.require(PROTOBUF);
+    if (added == protobufShownUnavailable) {
+      synchronized (this) {
+        if (added && protobufShownUnavailable) {
+          unavailable.removeIf(values -> true);
+        } else if (!added && !protobufShownUnavailable) {
+          unavailable.add("protobuf");
+        }
+        protobufShownUnavailable = !added;
+      }
+    }
+    return added;
   }
 
   /** Made on first use: the JVM initializes each holder once, on whichever thread comes first. */

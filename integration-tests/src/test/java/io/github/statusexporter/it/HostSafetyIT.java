@@ -176,6 +176,10 @@ class HostSafetyIT {
         assertThat(text.headers().firstValue("Content-Type"))
             .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
       }
+      assertThat(
+              Scrape.of(agentPort)
+                  .value("status_exporter_format_unavailable_info{format=\"protobuf\"}"))
+          .isEqualTo(1.0);
       // Its debug text too, which must not leave the protobuf writer without its library.
       HttpResponse<String> debug = Http.get(metrics + "?debug=prometheus-protobuf");
       assertThat(debug.statusCode()).isEqualTo(200);
@@ -203,7 +207,9 @@ class HostSafetyIT {
           .singleElement()
           .asString()
           .contains("status-exporter-option-libraries-");
-      assertThat(Scrape.of(agentPort).hasFamily("jvm_memory_used_bytes")).isTrue();
+      Scrape after = Scrape.of(agentPort);
+      assertThat(after.hasFamily("jvm_memory_used_bytes")).isTrue();
+      assertThat(after.hasFamily("status_exporter_format_unavailable_info")).isFalse();
     }
   }
 
