@@ -107,12 +107,16 @@ public final class ExpositionWriters {
     boolean added = OptionLibraries.require(PROTOBUF);
     if (added == protobufShownUnavailable) {
       synchronized (this) {
-        if (added && protobufShownUnavailable) {
-          unavailable.removeIf(values -> true);
-        } else if (!added && !protobufShownUnavailable) {
-          unavailable.add("protobuf");
+        // As they are now: a scrape that failed may come here after one that added them.
+        boolean unavailableNow = !OptionLibraries.added();
+        if (unavailableNow != protobufShownUnavailable) {
+          if (unavailableNow) {
+            unavailable.add("protobuf");
+          } else {
+            unavailable.removeIf(values -> true);
+          }
+          protobufShownUnavailable = unavailableNow;
         }
-        protobufShownUnavailable = !added;
       }
     }
     return added;

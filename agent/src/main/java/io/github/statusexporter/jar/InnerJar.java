@@ -102,15 +102,17 @@ public final class InnerJar {
       // killed outright leaves it behind, with its lock file, for StaleCopies to remove.
       Path copy = newFile(directory, prefix);
       try {
-        // The lock file first: files go at exit in the reverse order, so a JVM killed in between
-        // leaves a lock file alone rather than a copy that looks like an earlier agent's.
-        StaleCopies.lockOf(copy).toFile().deleteOnExit();
-        copy.toFile().deleteOnExit();
         // Written into the file made above, which keeps its owner-only permissions (a copy that
         // replaced it would be created anew, with the umask's).
         try (OutputStream out = Files.newOutputStream(copy)) {
           inner.transferTo(out);
         }
+        // Once written: the JDK keeps every name given for removal at exit, and a copy that failed
+        // (a full directory, tried again later) is removed at once below. The lock file first:
+        // files go at exit in the reverse order, so a JVM killed in between leaves a lock file
+        // alone rather than a copy that looks like an earlier agent's.
+        StaleCopies.lockOf(copy).toFile().deleteOnExit();
+        copy.toFile().deleteOnExit();
         StaleCopies.hold(copy); // false without file locks: then no JVM can remove it but this
       } catch (IOException | RuntimeException e) {
         delete(copy);

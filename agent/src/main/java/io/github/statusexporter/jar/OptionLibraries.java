@@ -3,6 +3,7 @@ package io.github.statusexporter.jar;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,12 +24,19 @@ public final class OptionLibraries {
           "the agent's libraries for protobuf scrapes, YAML files, TLS keys and bcrypt"
               + " (protobuf, snakeyaml, BouncyCastle; ~1.7 MB)");
 
+  /**
+   * Least time between two copies tried after one failed: a scraper asking for protobuf again and
+   * again must not have the agent write ~1.7 MB into a full directory each time.
+   */
+  static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   // Guarded by OptionLibraries.class. Without install (the agent's unit tests, which run from
   // classes), the class path holds the libraries.
   private static Instrumentation instrumentation;
   private static Path directory;
   private static Consumer<String> log;
   private static boolean failed;
+  private static long failedAtNanos;
 
   /** Read without the lock once true: the libraries can be loaded. */
   private static volatile boolean added;
@@ -56,24 +64,43 @@ public final class OptionLibraries {
     added = true;
   }
 
+  /** Whether they can be loaded now. */
+  public static boolean added() {
+    return added;
+  }
+
   /**
    * Adds them if they are not yet; false when they cannot be copied, which is said once, after
-   * {@code consequence} (the copy is tried again each time: the directory may have room later).
+   * {@code consequence}. After a failure the copy is tried again at most every {@link
+   * #RETRY_NANOS}: the directory may have room later.
    */
   public static boolean require(String consequence) {
     if (added) {
       return true;
     }
     synchronized (OptionLibraries.class) {
+      if (added) {
+        return true;
+      }
+      long now = System.nanoTime();
+      if (failed && now - failedAtNanos < RETRY_NANOS) {
+        return false;
+      }
       try {
         add();
         failed = false;
         return true;
       } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // The scrape was dropped (its deadline passed) while copying: nothing to say of the
+          // directory, and the next scrape tries again.
+          return false;
+        }
         if (!failed && log != null) {
           log.accept(consequence + ": " + e.getMessage());
         }
         failed = true;
+        failedAtNanos = now;
         return false;
       }
     }
