@@ -49,7 +49,7 @@ public final class ExpositionWriters {
   /** The writer for this {@code Accept} header (null when none), as client_java chooses it. */
   public ExpositionFormatWriter find(String accept) {
     if (takesProtobuf(accept)) {
-      return protobuf();
+      return Protobuf.WRITER; // its libraries added by takesProtobuf
     }
     if (namesOpenMetrics(accept) && openMetrics().accepts(accept)) {
       return openMetrics();

@@ -88,7 +88,6 @@ public final class OptionLibraries {
       }
       try {
         add();
-        failed = false;
         return true;
       } catch (IOException | RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) {

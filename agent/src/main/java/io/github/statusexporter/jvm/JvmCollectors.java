@@ -5,6 +5,7 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,11 @@ public final class JvmCollectors {
    * Not asked of the diagnostic bean, whose search of the platform components {@link PlatformBeans}
    * avoids.
    */
-  static boolean nativeMemoryTracking() {
+  static boolean nativeMemoryTracking(RuntimeMXBean runtime) {
     if (!RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT)) {
       return false; // nor has the runtime the diagnostic command client_java would ask
     }
-    return RuntimeModules.tracksNativeMemory(PlatformBeans.runtime().getInputArguments());
+    return RuntimeModules.tracksNativeMemory(runtime.getInputArguments());
   }
 
   /**
@@ -47,6 +48,7 @@ public final class JvmCollectors {
    */
   public static Optional<String> register(PrometheusRegistry registry) {
     boolean jdkManagement = RuntimeModules.has(RuntimeModules.JDK_MANAGEMENT);
+    RuntimeMXBean runtime = PlatformBeans.runtime();
     registry.register(
         new JvmActivityMetrics(
             PlatformBeans.classLoading(),
@@ -57,7 +59,7 @@ public final class JvmCollectors {
       MemoryPoolAllocations.register(registry); // from the collectors' notifications, its own
     }
     registry.register(new MemoryMetrics(PlatformBeans.memory(), PlatformBeans.memoryPools()));
-    if (nativeMemoryTracking()) {
+    if (nativeMemoryTracking(runtime)) {
       // client_java's default settings, not its global ones (as before: the relocation keeps them
       // apart from the application's anyway); only here are they loaded, at ~1 MB of garbage.
       JvmNativeMemoryMetrics.builder(PrometheusProperties.builder().build()).register(registry);
@@ -65,7 +67,7 @@ public final class JvmCollectors {
     registry.register(runtimeInfo());
     registry.register(new ThreadMetrics(PlatformBeans.threads()));
     ProcessCounters processCounters = processCounters(jdkManagement);
-    registry.register(new ProcessMetrics(PlatformBeans.runtime(), processCounters));
+    registry.register(new ProcessMetrics(runtime, processCounters));
     if (jdkManagement) {
       return Optional.empty();
     }
@@ -74,7 +76,7 @@ public final class JvmCollectors {
       families.addAll(RuntimeModules.PROCESS_FAMILIES);
     }
     families.addAll(RuntimeModules.JDK_MANAGEMENT_FAMILIES);
-    if (RuntimeModules.tracksNativeMemory(PlatformBeans.runtime().getInputArguments())) {
+    if (RuntimeModules.tracksNativeMemory(runtime.getInputArguments())) {
       families.addAll(RuntimeModules.NATIVE_MEMORY_FAMILIES);
     }
     registry.register(unavailable(families, RuntimeModules.JDK_MANAGEMENT));

@@ -57,10 +57,10 @@ final class ScrapeHandler implements HttpHandler {
       OncePerMinute clientsGone,
       OncePerMinute failures) {
     this.registry = registry;
-    registry.register(formats.unavailableFormats());
     this.metrics = metrics;
     this.clientsGone = clientsGone;
     this.failures = failures;
+    registry.register(formats.unavailableFormats());
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class JvmCollectorsTest {
   @Test
   void nativeMemoryTrackingIsOffUnlessTheJvmWasToldToTrackIt() {
     // Surefire starts this JVM without -XX:NativeMemoryTracking.
-    assertThat(JvmCollectors.nativeMemoryTracking()).isFalse();
+    assertThat(JvmCollectors.nativeMemoryTracking(ManagementFactory.getRuntimeMXBean())).isFalse();
   }
 
   private PrometheusRegistry clientJavas() {
