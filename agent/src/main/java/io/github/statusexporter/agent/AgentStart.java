@@ -125,8 +125,8 @@ final class AgentStart {
         return; // the JVM is going away
       }
       try {
-        // First: the classes below name the libraries.
-        LibraryJar.add(instrumentation, InnerJar.temporaryDirectory(), config);
+        // First: the classes below are in it.
+        AfterStartJar.add(instrumentation, InnerJar.temporaryDirectory(), config);
       } catch (Throwable e) {
         JdkServerInstrumentation.measure(false);
         AgentState.failed(String.valueOf(e));

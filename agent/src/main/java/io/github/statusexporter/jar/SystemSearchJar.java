@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 
 /**
@@ -12,6 +14,9 @@ import java.util.jar.JarFile;
  * the libraries stay in one loader.
  */
 public final class SystemSearchJar {
+  /** The copies added, as real paths: the agent's own code, wherever the JDK says it comes from. */
+  private static final Set<Path> ADDED = ConcurrentHashMap.newKeySet();
+
   private final String entry;
   private final String contents;
 
@@ -57,6 +62,23 @@ public final class SystemSearchJar {
         throw e;
       }
       opened = jar;
+      ADDED.add(real(copy.get()));
     }
+  }
+
+  private static Path real(Path copy) {
+    try {
+      return copy.toRealPath();
+    } catch (IOException e) {
+      return copy.toAbsolutePath().normalize();
+    }
+  }
+
+  /**
+   * Whether classes from {@code location} (a real path) are the agent's own: a copy this JVM's
+   * agent added to the system class loader.
+   */
+  public static boolean isAdded(Path location) {
+    return ADDED.contains(location);
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A jar inside the agent's jar, copied out as the agent does. */
 class InnerJarTest {
-  private static final String ENTRY = "META-INF/status-exporter/libraries.jar";
+  private static final String ENTRY = "META-INF/status-exporter/after-start.jar";
   private static final byte[] CONTENT = "the inner jar's bytes".getBytes(StandardCharsets.UTF_8);
 
   /** The unit tests' loader, which has no inner jar: they run from classes. */
@@ -35,7 +35,7 @@ class InnerJarTest {
 
     assertThat(copy.getParent()).isEqualTo(directory);
     assertThat(copy.getFileName().toString())
-        .startsWith("status-exporter-libraries-")
+        .startsWith("status-exporter-after-start-")
         .endsWith(".jar");
     assertThat(Files.readAllBytes(copy)).isEqualTo(CONTENT);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))

@@ -48,8 +48,8 @@ class StaleCopiesTest {
 
   @Test
   void aCopyHeldByARunningJvmStaysAndGoesOnceThatJvmIsKilled() throws Exception {
-    Path held = copy("status-exporter-libraries-1.jar");
-    Path left = copy("status-exporter-libraries-2.jar");
+    Path held = copy("status-exporter-after-start-1.jar");
+    Path left = copy("status-exporter-after-start-2.jar");
     Process holder = otherJvm("hold", StaleCopies.lockOf(held));
     try {
       assertThat(firstLine(holder)).isEqualTo("locked");
@@ -99,7 +99,7 @@ class StaleCopiesTest {
 
   @Test
   void anotherUsersCopiesStay() throws Exception {
-    Path theirs = copy("status-exporter-libraries-8.jar");
+    Path theirs = copy("status-exporter-after-start-8.jar");
     UserPrincipal someoneElse = () -> "someone-else";
 
     assertThat(StaleCopies.remove(directory, Instant.now(), someoneElse)).isZero();
@@ -121,7 +121,7 @@ class StaleCopiesTest {
 
   @Test
   void aLockFileWhoseCopyIsGoneGoesUncounted() throws Exception {
-    Path lock = old(Files.createFile(directory.resolve("status-exporter-libraries-9.jar.lock")));
+    Path lock = old(Files.createFile(directory.resolve("status-exporter-after-start-9.jar.lock")));
 
     assertThat(StaleCopies.remove(directory, Instant.now(), owner())).isZero();
     assertThat(lock).doesNotExist();
@@ -129,7 +129,7 @@ class StaleCopiesTest {
 
   @Test
   void thisJvmsOwnCopyStaysAndKeepsItsLock() throws Exception {
-    String entry = "META-INF/status-exporter/libraries.jar";
+    String entry = "META-INF/status-exporter/after-start.jar";
     Path copy =
         InnerJar.copy(
                 StaleCopiesTest.class.getClassLoader(),

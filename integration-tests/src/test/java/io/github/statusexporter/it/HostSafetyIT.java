@@ -88,7 +88,7 @@ class HostSafetyIT {
           .asString()
           .startsWith(
               "status-exporter: not serving metrics, the application runs on without it:"
-                  + " java.io.IOException: cannot write the agent's libraries")
+                  + " java.io.IOException: cannot write the agent's classes that run once")
           .contains(missing.toString())
           .endsWith("give the JVM a writable temporary directory with -Djava.io.tmpdir=DIR");
       assertThat(app.jcmd("VM.system_properties"))
@@ -157,11 +157,11 @@ class HostSafetyIT {
       app.awaitStderr(line -> line.contains(" serving http"), Duration.ofSeconds(30));
       String metrics = "http://localhost:" + agentPort + "/metrics";
       assertThat(Http.get(metrics, Http.OPENMETRICS).statusCode()).isEqualTo(200);
-      // Every start copies the libraries; protobuf, snakeyaml and BouncyCastle wait for an option.
+      // Every start copies the after-start jar; protobuf, snakeyaml and BouncyCastle wait for one.
       assertThat(copiesIn(temporary))
           .singleElement()
           .asString()
-          .contains("status-exporter-libraries-");
+          .contains("status-exporter-after-start-");
 
       // The directory gone (the copy made at start stays open): no room for them.
       try (Stream<Path> files = Files.list(temporary)) {

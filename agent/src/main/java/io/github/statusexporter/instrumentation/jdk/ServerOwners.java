@@ -1,5 +1,6 @@
 package io.github.statusexporter.instrumentation.jdk;
 
+import io.github.statusexporter.jar.SystemSearchJar;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -100,7 +101,8 @@ final class ServerOwners {
   private Optional<String> ownerOf(Class<?> caller) {
     Optional<Path> location = CodeLocations.of(caller);
     if (location.isPresent()) {
-      if (location.equals(ownJar)) {
+      // The agent's jar, or the jar of the classes it runs once the application has started.
+      if (location.equals(ownJar) || SystemSearchJar.isAdded(location.get())) {
         return Optional.of(THIS_AGENT);
       }
       if (isAgentJar.test(location.get())) {
