@@ -44,6 +44,7 @@ final class AgentStart {
       boolean providerNamed,
       String jdkServerLeftOut,
       HeldLines premainLines) {
+    AgentState.optionsGiven(arguments);
     HeldLines jdkServerLines = premainLines != null ? premainLines : new HeldLines();
     try {
       if (providerNamed) {

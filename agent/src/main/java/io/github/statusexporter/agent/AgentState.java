@@ -51,41 +51,54 @@ public final class AgentState {
 
   private AgentState() {}
 
-  /** What {@link #claim} found. */
-  enum Claim {
-    /** An agent was loaded before (with {@code -javaagent} or an earlier attach): not started. */
-    ALREADY_LOADED,
-    CLAIMED,
-    /** Claimed from an agent of this JVM whose options were refused. */
-    CLAIMED_AFTER_REFUSAL
-  }
+  // What claim found: numbers, not an enum, which would be one class more on premain (each class
+  // of the agent loaded there takes ~0.4 ms of the application's main thread, JDK 25).
+
+  /** An agent was loaded before (with {@code -javaagent} or an earlier attach): not started. */
+  static final int ALREADY_LOADED = 0;
+
+  static final int CLAIMED = 1;
+
+  /** Claimed from an agent of this JVM whose options were refused. */
+  static final int CLAIMED_AFTER_REFUSAL = 2;
 
   /**
-   * Marks the agent as starting in this JVM, with the options it was started with (secrets masked),
-   * unless one is there already. On {@code premain}, so that of two agents on one command line the
-   * first claims the JVM.
+   * Marks the agent as starting in this JVM, unless one is there already. On {@code premain}, so
+   * that of two agents on one command line the first claims the JVM. Its options follow from the
+   * options thread ({@link #optionsGiven}).
+   *
+   * @return {@link #ALREADY_LOADED}, {@link #CLAIMED} or {@link #CLAIMED_AFTER_REFUSAL}
    */
-  static Claim claim(String arguments, String version) throws InterruptedException {
+  static int claim(String version) throws InterruptedException {
     Properties properties = System.getProperties();
     String pid = pid();
     awaitOptionsRead(properties, pid);
-    Claim claim;
+    int claim;
     synchronized (properties) {
       Object state = properties.get(STATE);
       boolean inherited = state != null && !pid.equals(properties.get(PID));
       if (state != null && !inherited && !REFUSED.equals(state)) {
-        return Claim.ALREADY_LOADED;
+        return ALREADY_LOADED;
       }
-      claim = !inherited && REFUSED.equals(state) ? Claim.CLAIMED_AFTER_REFUSAL : Claim.CLAIMED;
+      claim = !inherited && REFUSED.equals(state) ? CLAIMED_AFTER_REFUSAL : CLAIMED;
       properties.put(STATE, STARTING);
       properties.put(PID, pid);
       properties.put(OPTIONS_PENDING, "true");
       properties.remove(URL);
+      properties.remove(OPTIONS); // another agent's, or a parent JVM's
     }
     properties.remove(FAILURE);
-    properties.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
     properties.setProperty(VERSION, version);
     return claim;
+  }
+
+  /**
+   * The options the agent was started with, secrets masked: on the options thread rather than
+   * {@code premain} (masking them loads two classes), before {@link #optionsRead}, which an agent
+   * loaded after this one waits for and then shows them.
+   */
+  static void optionsGiven(String arguments) {
+    System.setProperty(OPTIONS, Redaction.urlsIn(arguments == null ? "" : arguments));
   }
 
   /** The options are read, whatever they said: an agent loaded after this one may decide. */

@@ -8,15 +8,41 @@ import java.util.function.Consumer;
 
 /**
  * Entry point of {@code -javaagent:status-exporter.jar}. It only marks the JVM as the agent's,
- * names its JDK server provider and hands over to a background thread, which reads the options
+ * names its JDK server provider and hands over to a thread of its own, which reads the options
  * ({@link AgentStart}), so that the application starts as fast as without the agent; it never
- * throws and never exits, whatever goes wrong. On {@code premain} only a few small classes of the
- * agent's load: this one, {@link AgentState} (with its claim's enum and the masking of the
- * options), {@link ProviderProperty} and the thread's; more only when the JVM has a JDK server
- * already or another agent was loaded before.
+ * throws and never exits, whatever goes wrong. On {@code premain} only three small classes of the
+ * agent load: this one (also the options thread's task), {@link AgentState} and {@link
+ * ProviderProperty}; more only when the JVM has a JDK server already or another agent was loaded
+ * before. Each class of the agent loaded there takes ~0.4 ms of the application's main thread (JDK
+ * 25): the JVM finds {@code premain} by reflection, which loads every class the signatures of this
+ * class's methods name, so those name only the JDK's.
  */
-public final class StatusExporterAgent {
-  private StatusExporterAgent() {}
+public final class StatusExporterAgent implements Runnable {
+  private final String arguments;
+  private final Instrumentation instrumentation;
+  private final Thread main;
+  private final long startNanos;
+  private final boolean providerNamed;
+  private final String jdkServerLeftOut;
+  private final HeldLines jdkServerLines;
+
+  /** The options thread's task: {@link AgentStart#run} with what {@code premain} found. */
+  private StatusExporterAgent(
+      String arguments,
+      Instrumentation instrumentation,
+      Thread main,
+      long startNanos,
+      boolean providerNamed,
+      String jdkServerLeftOut,
+      HeldLines jdkServerLines) {
+    this.arguments = arguments;
+    this.instrumentation = instrumentation;
+    this.main = main;
+    this.startNanos = startNanos;
+    this.providerNamed = providerNamed;
+    this.jdkServerLeftOut = jdkServerLeftOut;
+    this.jdkServerLines = jdkServerLines;
+  }
 
   public static void premain(String arguments, Instrumentation instrumentation) {
     start(arguments, instrumentation, false);
@@ -28,14 +54,14 @@ public final class StatusExporterAgent {
 
   private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
-      AgentState.Claim claim = AgentState.claim(arguments, version());
-      if (claim == AgentState.Claim.ALREADY_LOADED) {
+      int claim = AgentState.claim(version());
+      if (claim == AgentState.ALREADY_LOADED) {
         AgentLog.info(AgentState.alreadyLoaded());
         return;
       }
       // After the claim, which may have waited for another agent's options.
       long startNanos = System.nanoTime();
-      if (claim == AgentState.Claim.CLAIMED_AFTER_REFUSAL) {
+      if (claim == AgentState.CLAIMED_AFTER_REFUSAL) {
         // The refused agent decided that the JDK servers are not measured: this one decides anew.
         JdkServerInstrumentation.reopenDecision();
       }
@@ -50,7 +76,7 @@ public final class StatusExporterAgent {
       }
       // Not a daemon: a JVM whose main ends at once waits the few milliseconds the options take.
       new Thread(
-              new OptionsThread(
+              new StatusExporterAgent(
                   arguments,
                   instrumentation,
                   attached ? null : Thread.currentThread(),
@@ -60,6 +86,23 @@ public final class StatusExporterAgent {
                   jdkServerLines),
               "status-exporter-options")
           .start();
+    } catch (Throwable e) {
+      notStarted(e);
+    }
+  }
+
+  /** The options thread: reads them and begins the agent's start. */
+  @Override
+  public void run() {
+    try {
+      AgentStart.run(
+          arguments,
+          instrumentation,
+          main,
+          startNanos,
+          providerNamed,
+          jdkServerLeftOut,
+          jdkServerLines);
     } catch (Throwable e) {
       notStarted(e);
     }
@@ -82,9 +125,12 @@ public final class StatusExporterAgent {
    * whether it measures them is up to the options, read on the options thread ({@link AgentStart}).
    * No lambdas here.
    *
+   * @param log where a server that is not the application's is said to be left out (a {@link
+   *     HeldLines}, named by its interface: see the class's comment)
    * @return why the application's JDK servers cannot be measured, or null
    */
-  private static String installJdkServerProvider(Instrumentation instrumentation, HeldLines log) {
+  private static String installJdkServerProvider(
+      Instrumentation instrumentation, Consumer<String> log) {
     try {
       return JdkServerInstrumentation.install(instrumentation, false, log).orElse(null);
     } catch (Throwable e) {
@@ -97,53 +143,6 @@ public final class StatusExporterAgent {
     @Override
     public void accept(String line) {
       AgentLog.info(line);
-    }
-  }
-
-  /**
-   * The agent's options read and its start begun, on a thread of its own: only this small class is
-   * loaded on {@code premain}, not {@link AgentStart} and what it names.
-   */
-  private static final class OptionsThread implements Runnable {
-    private final String arguments;
-    private final Instrumentation instrumentation;
-    private final Thread main;
-    private final long startNanos;
-    private final boolean providerNamed;
-    private final String jdkServerLeftOut;
-    private final HeldLines jdkServerLines;
-
-    OptionsThread(
-        String arguments,
-        Instrumentation instrumentation,
-        Thread main,
-        long startNanos,
-        boolean providerNamed,
-        String jdkServerLeftOut,
-        HeldLines jdkServerLines) {
-      this.arguments = arguments;
-      this.instrumentation = instrumentation;
-      this.main = main;
-      this.startNanos = startNanos;
-      this.providerNamed = providerNamed;
-      this.jdkServerLeftOut = jdkServerLeftOut;
-      this.jdkServerLines = jdkServerLines;
-    }
-
-    @Override
-    public void run() {
-      try {
-        AgentStart.run(
-            arguments,
-            instrumentation,
-            main,
-            startNanos,
-            providerNamed,
-            jdkServerLeftOut,
-            jdkServerLines);
-      } catch (Throwable e) {
-        notStarted(e);
-      }
     }
   }
 

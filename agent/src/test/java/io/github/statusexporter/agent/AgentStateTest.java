@@ -40,8 +40,7 @@ class AgentStateTest {
     assertThat(claim("port", "1.0")).isTrue();
     AgentState.refused("agent argument 'port' is not of the form key=value");
 
-    assertThat(AgentState.claim("port=9100", "1.0"))
-        .isEqualTo(AgentState.Claim.CLAIMED_AFTER_REFUSAL);
+    assertThat(AgentState.claim("1.0")).isEqualTo(AgentState.CLAIMED_AFTER_REFUSAL);
     assertThat(System.getProperty(AgentState.STATE)).isEqualTo(AgentState.STARTING);
     assertThat(System.getProperty(AgentState.FAILURE)).isNull();
   }
@@ -71,9 +70,13 @@ class AgentStateTest {
     first.join();
   }
 
-  /** Whether the agent starts: it claimed the JVM. */
+  /** Whether the agent starts: it claimed the JVM, and then gave its options, as the agent does. */
   private static boolean claim(String arguments, String version) throws InterruptedException {
-    return AgentState.claim(arguments, version) != AgentState.Claim.ALREADY_LOADED;
+    if (AgentState.claim(version) == AgentState.ALREADY_LOADED) {
+      return false;
+    }
+    AgentState.optionsGiven(arguments);
+    return true;
   }
 
   private static void afterMillis(long millis, Runnable action) {
