@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * What the agent runs once the application has started, from the jar inside the agent's jar that
  * holds it ({@value #ENTRY}, {@link InnerJar}): most of the agent's own classes (~300: its server,
  * collectors, mapping, sources, the servers' hooks) and its libraries (client_java and gson: ~200
- * class files, relocated). The JVM reads every entry of the agent's jar before {@code premain}, ~9
+ * class files, relocated). The JVM reads every entry of the agent's jar before {@code premain}, ~6
  * µs each on the application's main thread (measured on JDK 25); the agent's jar keeps only the
  * classes that run before the start (agent/pom.xml, {@code start.classes}; AgentJarIT checks that
  * they name no others but where they load them only after this jar is added).

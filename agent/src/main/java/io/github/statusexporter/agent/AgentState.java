@@ -180,7 +180,7 @@ public final class AgentState {
     return "already loaded in this JVM ("
         + where
         + ", options '"
-        + System.getProperty(OPTIONS)
+        + System.getProperty(OPTIONS, "")
         + "'); a second one is not started. To change its options, restart the application"
         + " with them";
   }
