@@ -44,9 +44,9 @@ final class AgentStart {
       boolean providerNamed,
       String jdkServerLeftOut,
       HeldLines premainLines) {
-    AgentState.optionsGiven(arguments);
     HeldLines jdkServerLines = premainLines != null ? premainLines : new HeldLines();
     try {
+      AgentState.optionsGiven(arguments);
       if (providerNamed) {
         JdkServerInstrumentation.propertyNamed(jdkServerLines);
       }

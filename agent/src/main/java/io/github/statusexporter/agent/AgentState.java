@@ -147,17 +147,20 @@ public final class AgentState {
     return true;
   }
 
+  // The state first, then the options marked read: an agent loaded after this one waits for that
+  // mark and then reads the state (a refusal leaves the JVM to it).
+
   static void serving(String url) {
-    optionsRead();
     System.setProperty(URL, url);
     System.setProperty(STATE, SERVING);
+    optionsRead();
   }
 
   /** It does not serve, and it may have instrumented the application: it stays the only one. */
   static void failed(String why) {
-    optionsRead();
     System.setProperty(FAILURE, why);
     System.setProperty(STATE, FAILED);
+    optionsRead();
   }
 
   /**
@@ -165,9 +168,9 @@ public final class AgentState {
    * wraps nothing), and a later attach, or another agent of the command line, may start one.
    */
   static void refused(String why) {
-    optionsRead();
     System.setProperty(FAILURE, why);
     System.setProperty(STATE, REFUSED);
+    optionsRead();
   }
 
   /** The line for an agent loaded a second time, which does not start. */

@@ -236,7 +236,7 @@ public final class CommandLine {
       }
       out.println("status-exporter in " + jvm);
       out.println("  version: " + properties.getProperty(AgentState.VERSION));
-      out.println("  options: '" + properties.getProperty(AgentState.OPTIONS) + "'");
+      out.println("  options: '" + properties.getProperty(AgentState.OPTIONS, "") + "'");
       out.println("  " + AgentSummary.of(properties));
       String url = properties.getProperty(AgentState.URL);
       if (url != null) {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Copies of the inner jars ({@link InnerJar}) that JVMs killed outright left behind: a JVM removes
  * its copies as it exits, but not when killed with {@code SIGKILL} (the kernel's out-of-memory
- * killer, a container's memory limit, {@code kill -9}), and each start then left ~0.8 MB more (~2.5
+ * killer, a container's memory limit, {@code kill -9}), and each start then left ~1.7 MB more (~3.4
  * MB when an option needs the other libraries) in the temporary directory, which outlives a
  * restarted container when it is a shared volume.
  *

@@ -67,7 +67,10 @@ class AgentJarIT {
    * The classes of the agent's jar (the start classes, agent/pom.xml) that name a class of {@link
    * #AFTER_START_JAR}, with the class they name: each runs the code that loads it only after that
    * jar is added, as the application has started (AfterStartJar). A reference new here must be too,
-   * or its class must join the start classes: a class loaded before would not be found.
+   * or its class must join the start classes: a class loaded before would not be found. Listed by
+   * outer class (its nested classes with it) and target: a new path to a listed target in the same
+   * class is not flagged, so review one as a new reference. Library classes the start classes name
+   * (client_java's interfaces in the request path) follow the same rule, unlisted.
    */
   private static final Set<String> NAMING_AFTER_START =
       Set.of(

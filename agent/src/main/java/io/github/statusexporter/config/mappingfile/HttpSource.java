@@ -86,8 +86,8 @@ public final class HttpSource implements SourceAddress {
   }
 
   /**
-   * Compiled only when headers are given: the agent's options name an HTTP source on {@code
-   * premain}, where a regular expression's first use bootstraps the JVM's first lambdas.
+   * Compiled only when headers are given: the agent's options name an HTTP source beside the
+   * application's start, where a regular expression's first use bootstraps lambdas.
    */
   private static final class HeaderSyntax {
     private static final Pattern NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");

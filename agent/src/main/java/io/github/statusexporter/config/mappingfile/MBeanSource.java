@@ -27,8 +27,8 @@ public final class MBeanSource implements SourceAddress {
 
   /**
    * What ObjectName allows in a key, and no quotes, line breaks or other control characters.
-   * Compiled only for key properties: every source option makes this class known on {@code
-   * premain}, where a regular expression's first use bootstraps the JVM's first lambdas.
+   * Compiled only for key properties: every source option makes this class known beside the
+   * application's start, where a regular expression's first use bootstraps lambdas.
    */
   private static final class KeySyntax {
     private static final Pattern KEY = Pattern.compile("[^,=:*?\"\\p{Cntrl}]+");

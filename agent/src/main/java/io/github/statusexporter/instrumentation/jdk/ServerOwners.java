@@ -101,8 +101,10 @@ final class ServerOwners {
   private Optional<String> ownerOf(Class<?> caller) {
     Optional<Path> location = CodeLocations.of(caller);
     if (location.isPresent()) {
-      // The agent's jar, or the jar of the classes it runs once the application has started.
-      if (location.equals(ownJar) || SystemSearchJar.isAdded(location.get())) {
+      // The jar of the classes the agent runs once the application has started, or its own jar.
+      // In this order, so that the walk that prepares the provider loads SystemSearchJar, not the
+      // application's first server.
+      if (SystemSearchJar.isAdded(location.get()) || location.equals(ownJar)) {
         return Optional.of(THIS_AGENT);
       }
       if (isAgentJar.test(location.get())) {
